@@ -1,0 +1,24 @@
+//! The router, the route table and the app-wide providers.
+
+use crate::components::site_header::SiteHeader;
+use crate::prefs::FontScaleCtx;
+use crate::routes::{article::ArticlePage, home::Home, not_found::NotFound};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    FontScaleCtx::provide();
+    view! {
+        <Router>
+            <SiteHeader />
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/") view=Home />
+                    <Route path=path!("/articles/:slug") view=ArticlePage />
+                </Routes>
+            </main>
+        </Router>
+    }
+}

@@ -1,0 +1,6 @@
+//! Reusable pieces of the page.
+
+pub mod article_view;
+pub mod load_error;
+pub mod site_header;
+pub mod toolbar;

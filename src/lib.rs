@@ -1,0 +1,12 @@
+//! bantin — a news reader in the browser.
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod crash;
+pub mod font_scale;
+pub mod model;
+pub mod prefs;
+pub mod routes;
+
+pub use app::App;

@@ -1,0 +1,155 @@
+//! The reader's preferences in localStorage, and the app-wide text-size state.
+//!
+//! Contract (after leptos-use's `use_storage`): storage errors are values that
+//! get logged, never panics; nothing is written until the reader changes
+//! something; a corrupt stored value means the default and is left alone until
+//! the reader picks a size; other tabs follow through the `storage` event.
+
+use crate::font_scale::FontScale;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The localStorage key for the text size, holding the integer percentage (`"125"`).
+/// `index.html`'s no-flash script reads the same key.
+pub const FONT_SCALE_KEY: &str = "bantin.font-scale";
+/// The CSS custom property on `<html>` that every article text size derives from.
+pub const FONT_SCALE_PROPERTY: &str = "--font-scale";
+
+/// Why storage could not be used.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum PrefsError {
+    #[error("localStorage is not available: {0}")]
+    Unavailable(String),
+    #[error("localStorage refused the write: {0}")]
+    WriteFailed(String),
+}
+
+fn describe(err: &JsValue) -> String {
+    err.dyn_ref::<web_sys::DomException>()
+        .map(|e| format!("{}: {}", e.name(), e.message()))
+        .or_else(|| err.as_string())
+        .unwrap_or_else(|| format!("{err:?}"))
+}
+
+/// The storage object, or why there is none (blocked cookies and private modes
+/// make the `localStorage` getter itself throw `SecurityError`).
+fn local_storage() -> Result<web_sys::Storage, PrefsError> {
+    let window = web_sys::window().ok_or_else(|| PrefsError::Unavailable("no window".into()))?;
+    match window.local_storage() {
+        Ok(Some(storage)) => Ok(storage),
+        Ok(None) => Err(PrefsError::Unavailable("localStorage is null".into())),
+        Err(e) => Err(PrefsError::Unavailable(describe(&e))),
+    }
+}
+
+/// The stored text size. `Ok(None)` when nothing usable is stored (absent,
+/// corrupt or not one of the steps).
+pub fn read_font_scale() -> Result<Option<FontScale>, PrefsError> {
+    let raw = local_storage()?
+        .get_item(FONT_SCALE_KEY)
+        .map_err(|e| PrefsError::Unavailable(describe(&e)))?;
+    Ok(raw.as_deref().and_then(FontScale::from_stored))
+}
+
+/// Stores the text size (`QuotaExceededError` and friends come back as errors).
+pub fn write_font_scale(scale: FontScale) -> Result<(), PrefsError> {
+    local_storage()?
+        .set_item(FONT_SCALE_KEY, &scale.to_stored())
+        .map_err(|e| PrefsError::WriteFailed(describe(&e)))
+}
+
+/// Applies the size: one write of the custom property on `<html>`; the
+/// browser reflows, nothing is re-rendered.
+pub fn apply_font_scale(scale: FontScale) {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(root) = root {
+        if let Err(e) = root
+            .style()
+            .set_property(FONT_SCALE_PROPERTY, &scale.css_value())
+        {
+            warn(&format!("could not apply the text size: {}", describe(&e)));
+        }
+    }
+}
+
+fn warn(message: &str) {
+    web_sys::console::warn_1(&JsValue::from_str(&format!("bantin: {message}")));
+}
+
+/// The text size shared by the toolbar and the page: a newtype over the
+/// signals, provided once by `App`.
+#[derive(Clone, Copy)]
+pub struct FontScaleCtx {
+    scale: RwSignal<FontScale>,
+    /// What the polite live region says after the reader changes the size.
+    announcement: RwSignal<String>,
+}
+
+impl FontScaleCtx {
+    /// Reads the stored size (default on any problem), applies it, listens
+    /// for other tabs, and provides the context.
+    pub fn provide() -> FontScaleCtx {
+        let initial = read_font_scale().unwrap_or_else(|e| {
+            warn(&e.to_string());
+            None
+        });
+        let initial = initial.unwrap_or_default();
+        apply_font_scale(initial);
+        let ctx = FontScaleCtx {
+            scale: RwSignal::new(initial),
+            announcement: RwSignal::new(String::new()),
+        };
+        // Another tab changed the size: follow it, without writing back.
+        let handle = window_event_listener(leptos::ev::storage, move |ev| {
+            let key = ev.key();
+            // `key` is null when another tab cleared all of storage.
+            if key.is_none() || key.as_deref() == Some(FONT_SCALE_KEY) {
+                let scale = ev
+                    .new_value()
+                    .as_deref()
+                    .and_then(FontScale::from_stored)
+                    .unwrap_or_default();
+                ctx.show(scale);
+            }
+        });
+        on_cleanup(move || handle.remove());
+        provide_context(ctx);
+        ctx
+    }
+
+    /// The context provided by `App`. Panics only if a component is used
+    /// outside `App` (a programmer error the browser tests catch).
+    pub fn expect() -> FontScaleCtx {
+        expect_context::<FontScaleCtx>()
+    }
+
+    /// The current size (tracked).
+    pub fn get(self) -> FontScale {
+        self.scale.get()
+    }
+
+    /// The live region's text (tracked).
+    pub fn announcement(self) -> String {
+        self.announcement.get()
+    }
+
+    /// The reader picked a size: apply it, announce it, remember it. A
+    /// storage failure is logged; the size still holds for this page.
+    pub fn choose(self, scale: FontScale) {
+        self.show(scale);
+        self.announcement.set(format!("Cỡ chữ {scale}"));
+        if let Err(e) = write_font_scale(scale) {
+            warn(&e.to_string());
+        }
+    }
+
+    fn show(self, scale: FontScale) {
+        if self.scale.get_untracked() != scale {
+            self.scale.set(scale);
+        }
+        apply_font_scale(scale);
+    }
+}
