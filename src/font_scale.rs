@@ -222,11 +222,45 @@ mod tests {
         ));
     }
 
-    proptest::proptest! {
-        #[test]
-        fn any_string_parses_or_is_rejected_without_panicking(s in ".*") {
-            if let Some(scale) = FontScale::from_stored(&s) {
-                proptest::prop_assert!(STEPS.contains(&scale.percent()));
+    #[test]
+    fn the_no_flash_script_in_index_html_knows_exactly_these_steps() {
+        let html = include_str!("../index.html");
+        let start = html
+            .find("var steps = {")
+            .expect("index.html has the steps table")
+            + 12;
+        let end = start + html[start..].find('}').expect("table closes") + 1;
+        let pairs: Vec<(String, String)> = html[start + 1..end - 1]
+            .split(',')
+            .map(|pair| {
+                let (k, v) = pair.split_once(':').expect("key: value");
+                let unquote = |s: &str| s.trim().trim_matches('"').to_owned();
+                (unquote(k), unquote(v))
+            })
+            .collect();
+        let expected: Vec<(String, String)> = STEPS
+            .iter()
+            .map(|p| {
+                let s = FontScale::from_stored(&p.to_string()).unwrap();
+                (s.to_stored(), s.css_value())
+            })
+            .collect();
+        assert_eq!(pairs, expected);
+        assert!(html.contains(crate::prefs::FONT_SCALE_KEY));
+        assert!(html.contains(crate::prefs::FONT_SCALE_PROPERTY));
+    }
+
+    /// Property tests (host only: proptest is not built for wasm32).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+
+        proptest::proptest! {
+            #[test]
+            fn any_string_parses_or_is_rejected_without_panicking(s in ".*") {
+                if let Some(scale) = FontScale::from_stored(&s) {
+                    proptest::prop_assert!(STEPS.contains(&scale.percent()));
+                }
             }
         }
     }

@@ -1209,26 +1209,32 @@ mod tests {
 
     // --- properties ---
 
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+    /// Property tests (host only: proptest is not built for wasm32).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
 
-        #[test]
-        fn any_text_decodes_or_errors_without_panicking(text in ".{0,400}") {
-            let _ = Article::from_json(&text, &slug("a"));
-            let _ = ArticleIndex::from_json(&text);
-        }
+        proptest::proptest! {
+            #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
 
-        #[test]
-        fn any_slug_that_parses_is_safe_in_a_path(raw in ".{0,50}") {
-            if let Some(s) = Slug::parse(&raw) {
-                proptest::prop_assert!(!s.as_str().contains(['/', '.', '%', '?', '#']));
+            #[test]
+            fn any_text_decodes_or_errors_without_panicking(text in ".{0,400}") {
+                let _ = Article::from_json(&text, &slug("a"));
+                let _ = ArticleIndex::from_json(&text);
             }
-        }
 
-        #[test]
-        fn any_valid_date_round_trips(y in 1000u16..=9999, m in 1u8..=12, d in 1u8..=31) {
-            if let Some(date) = Date::new(y, m, d) {
-                proptest::prop_assert_eq!(Date::parse_iso(&date.iso()), Some(date));
+            #[test]
+            fn any_slug_that_parses_is_safe_in_a_path(raw in ".{0,50}") {
+                if let Some(s) = Slug::parse(&raw) {
+                    proptest::prop_assert!(!s.as_str().contains(['/', '.', '%', '?', '#']));
+                }
+            }
+
+            #[test]
+            fn any_valid_date_round_trips(y in 1000u16..=9999, m in 1u8..=12, d in 1u8..=31) {
+                if let Some(date) = Date::new(y, m, d) {
+                    proptest::prop_assert_eq!(Date::parse_iso(&date.iso()), Some(date));
+                }
             }
         }
     }
