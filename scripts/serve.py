@@ -60,11 +60,20 @@ class SpaHandler(http.server.SimpleHTTPRequestHandler):
         return super().send_head()
 
 
+class Server(http.server.ThreadingHTTPServer):
+    allow_reuse_address = True
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # A reader who navigates away aborts the download: not a server error.
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
+
+
 def make_server(directory, host="127.0.0.1", port=8080, handler=SpaHandler):
     handler = functools.partial(handler, directory=os.path.abspath(directory))
-    http.server.ThreadingHTTPServer.allow_reuse_address = True
-    server = http.server.ThreadingHTTPServer((host, port), handler)
-    server.daemon_threads = True
+    server = Server((host, port), handler)
     return server
 
 

@@ -51,7 +51,8 @@ fn ArticleLoader(
                         let title = article.title.clone();
                         Effect::new(move || {
                             set_document_title(Some(&title));
-                            scroll_to_fragment();
+                            // After the next frame the article is in the document.
+                            request_animation_frame(scroll_to_fragment);
                         });
                         view! { <ArticleView article /> }.into_any()
                     }

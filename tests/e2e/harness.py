@@ -1,0 +1,170 @@
+"""The release build (dist/) served on 127.0.0.1 by scripts/serve.py's handler,
+with fault injection for the tests, and a headless Chromium session."""
+
+import importlib.util
+import os
+import threading
+import time
+import unittest
+import urllib.parse
+
+from .webdriver import Driver, wait_for
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+DIST = os.path.join(ROOT, "dist")
+SEED_SLUG = "thanh-pho-bac-kan-day-manh-thuc-hien-phong-trao-thi-dua-yeu-nuoc"
+
+_spec = importlib.util.spec_from_file_location("serve", os.path.join(ROOT, "scripts", "serve.py"))
+serve = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(serve)
+
+
+class Fault:
+    """What the server does instead of (or before) serving a path.
+
+    status: answer with this HTTP status; body: answer with these bytes (200);
+    delay: seconds to wait first; hang: send headers and part of the body, then
+    stall until released; times: how many requests it applies to (None = all).
+    """
+
+    def __init__(self, status=None, body=None, content_type="application/json", delay=0.0, hang=False, times=None):
+        self.status, self.body, self.content_type = status, body, content_type
+        self.delay, self.hang, self.times = delay, hang, times
+
+
+class FaultyHandler(serve.SpaHandler):
+    def do_GET(self):
+        path = urllib.parse.urlsplit(self.path).path
+        state = self.server.state
+        with state.lock:
+            state.requests.append(path)
+            fault = state.faults.get(path)
+            if fault is not None and fault.times is not None:
+                fault.times -= 1
+                if fault.times <= 0:
+                    del state.faults[path]
+        if fault is None:
+            return super().do_GET()
+        if fault.delay:
+            state.released.wait(fault.delay)
+            with state.lock:
+                state.delays_finished += 1
+        if fault.hang:
+            self.send_response(200)
+            self.send_header("Content-Type", fault.content_type)
+            self.send_header("Content-Length", "100000")
+            self.end_headers()
+            self.wfile.write(b'{"slug": "')
+            self.wfile.flush()
+            state.released.wait(120)
+            return None
+        if fault.status is not None:
+            body = (fault.body or b"error").encode() if isinstance(fault.body or b"", str) else (fault.body or b"error")
+            self.send_response(fault.status)
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return None
+        if fault.body is not None:
+            body = fault.body.encode() if isinstance(fault.body, str) else fault.body
+            self.send_response(200)
+            self.send_header("Content-Type", fault.content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return None
+        return super().do_GET()
+
+
+class ServerState:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.requests = []
+        self.faults = {}
+        self.released = threading.Event()
+        self.delays_finished = 0
+
+    def reset(self):
+        self.released.set()  # let hung requests finish
+        with self.lock:
+            self.requests.clear()
+            self.faults.clear()
+            self.delays_finished = 0
+        self.released = threading.Event()
+
+
+class ReaderTestCase(unittest.TestCase):
+    """One server and one browser for the class; clean storage and faults per test."""
+
+    @classmethod
+    def setUpClass(cls):
+        if not os.path.isfile(os.path.join(DIST, "index.html")):
+            raise unittest.SkipTest("dist/ is missing: run `make build` (make test does)")
+        cls.state = ServerState()
+        cls.server = serve.make_server(DIST, port=0, handler=FaultyHandler)
+        cls.server.state = cls.state
+        cls.base = f"http://127.0.0.1:{cls.server.server_address[1]}"
+        cls.server_thread = threading.Thread(target=cls.server.serve_forever, daemon=True)
+        cls.server_thread.start()
+        cls.driver = Driver()
+        cls.b = cls.driver.session()
+        cls.main_window = cls.b.window
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.state.released.set()
+        try:
+            cls.b.quit()
+        finally:
+            cls.driver.stop()
+            cls.server.shutdown()
+            cls.server.server_close()
+
+    def setUp(self):
+        self.state.reset()
+        self.b.close_other_windows(self.main_window)
+        # Clear storage on our origin (the test starts from a clean slate).
+        self.b.get(self.base + "/robots.txt")  # a 404 page on our origin: no app runs
+        self.b.js("localStorage.clear()")
+        self.b.browser_log()  # drop earlier console output
+
+    def tearDown(self):
+        self.assert_no_crash()
+
+    # --- helpers ---
+
+    def open(self, path):
+        self.b.get(self.base + path)
+
+    def fault(self, path, **kw):
+        with self.state.lock:
+            self.state.faults[path] = Fault(**kw)
+
+    def requested(self, path):
+        with self.state.lock:
+            return path in self.state.requests
+
+    def wait_text(self, css, text, timeout=10):
+        return wait_for(lambda: self.b.by_text(css, text), timeout, f"{css} with text {text!r}")
+
+    def wait_for(self, condition, message, timeout=10):
+        return wait_for(condition, timeout, message)
+
+    def h1(self):
+        return wait_for(lambda: self.b.find("main h1").text, 10, "an h1")
+
+    def shown_size(self):
+        return self.b.find("[data-testid=font-size]").text
+
+    def root_scale(self):
+        return self.b.js("return document.documentElement.style.getPropertyValue('--font-scale')")
+
+    def assert_no_crash(self):
+        """No panic, no uncaught error, and the app still answers: the 'Trang chủ' link works."""
+        log = self.b.browser_log()
+        fatal = [e["message"] for e in log if e.get("level") == "SEVERE" and ("panicked" in e["message"] or "RuntimeError" in e["message"] or "Uncaught" in e["message"])]
+        self.assertEqual(fatal, [], "the app crashed")
+        if self.b.find_all("a[href='/']"):
+            self.b.by_text("header a", "Trang chủ").click()
+            wait_for(lambda: self.b.find_all("ol.article-list") or self.b.find_all("[data-testid=load-error]"), 10, "the home page")

@@ -1,0 +1,288 @@
+"""End-to-end tests: the release build in headless Chromium, as a reader uses it."""
+
+import glob
+import json
+import os
+
+from .harness import DIST, SEED_SLUG, ReaderTestCase
+
+SEED_PATH = f"/articles/{SEED_SLUG}"
+SEED_JSON = f"/articles/{SEED_SLUG}.json"
+
+
+def seed():
+    with open(os.path.join(DIST, "articles", f"{SEED_SLUG}.json"), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def article(slug, title, published="2021-01-01", body=None, **extra):
+    return json.dumps(
+        {
+            "slug": slug,
+            "title": title,
+            "published": published,
+            "body": body if body is not None else [{"type": "paragraph", "text": f"Nội dung của {title}."}],
+            **extra,
+        },
+        ensure_ascii=False,
+    )
+
+
+class DeepLinkTest(ReaderTestCase):
+    def test_a_cold_deep_link_shows_the_whole_seed_article(self):
+        a = seed()
+        self.open(SEED_PATH)
+        self.wait_text("main h1", a["title"])
+        self.assertEqual(self.b.find(".toolbar time").text, "21/08/2020")
+        self.assertEqual(self.b.find(".lead").prop("textContent"), a["lead"])
+        body = self.b.js(
+            "return [...document.querySelectorAll('.article-body > *')]"
+            ".map(e => [e.tagName, e.textContent])"
+        )
+        expected = [
+            ["P", b["text"]] if b["type"] == "paragraph" else ["FIGURE", b["caption"]] for b in a["body"]
+        ]
+        self.assertEqual(body, expected, "every paragraph and the caption, verbatim and in order")
+        self.assertEqual(len([b for b in body if b[0] == "P"]), 8)
+        self.assertEqual(self.b.find("figure figcaption").prop("textContent"), a["body"][7]["caption"])
+        self.assertEqual(self.b.find(".author").text, "Hương Dịu")
+        self.assertEqual(self.b.title, f"{a['title']} — Bản tin")
+        self.assertEqual(self.b.js("return document.documentElement.lang"), "vi")
+        self.assertEqual(len(self.b.find_all("h1")), 1, "the title is the page's only h1")
+
+    def test_the_page_fits_a_320px_phone_even_at_200_percent(self):
+        self.b.js("localStorage.setItem('bantin.font-scale', '200')")
+        self.b._s("POST", "/window/rect", {"width": 320, "height": 700})
+        try:
+            self.open(SEED_PATH)
+            self.h1()
+            viewport = self.b.js("return document.documentElement.clientWidth")
+            widest = self.b.js("return document.documentElement.scrollWidth")
+            self.assertLessEqual(widest, viewport, "no horizontal scrolling")
+        finally:
+            self.b._s("POST", "/window/rect", {"width": 1200, "height": 900})
+
+    def test_a_paragraph_fragment_scrolls_to_that_paragraph(self):
+        self.open(SEED_PATH + "#p-5")
+        self.h1()
+        self.wait_for(
+            lambda: self.b.js(
+                "const top = document.getElementById('p-5')?.getBoundingClientRect().top;"
+                "return window.scrollY > 0 && top !== undefined && Math.abs(top) < 2;"
+            ),
+            "paragraph 5 scrolled to the top of the viewport",
+        )
+
+
+class NavigationTest(ReaderTestCase):
+    def test_home_lists_the_seed_with_date_and_lead(self):
+        a = seed()
+        self.open("/")
+        link = self.wait_text("ol.article-list h2 a", a["title"])
+        self.assertEqual(link.attr("href"), SEED_PATH)
+        self.assertIn("21/08/2020", self.b.find(".card-meta").text)
+        self.assertTrue(self.b.find(".card-lead").text.startswith("Thấm nhuần lời dạy của Bác Hồ"))
+        self.assertEqual(self.b.title, "Bản tin")
+
+    def test_the_list_is_newest_first(self):
+        index = {
+            "articles": [
+                {"slug": "cu", "title": "Bài cũ", "published": "2019-03-01"},
+                {"slug": "moi", "title": "Bài mới", "published": "2024-12-31"},
+                {"slug": "giua", "title": "Bài giữa", "published": "2021-07-15"},
+            ]
+        }
+        self.fault("/articles/index.json", body=json.dumps(index))
+        self.open("/")
+        self.wait_text("ol.article-list h2 a", "Bài mới")
+        titles = [el.text for el in self.b.find_all("ol.article-list h2 a")]
+        self.assertEqual(titles, ["Bài mới", "Bài giữa", "Bài cũ"])
+
+    def test_links_back_and_forward(self):
+        title = seed()["title"]
+        self.open("/")
+        self.wait_text("ol.article-list h2 a", title).click()
+        self.wait_text("main h1", title)
+        self.assertTrue(self.b.current_url.endswith(SEED_PATH))
+        self.b.back()
+        self.wait_text("ol.article-list h2 a", title)
+        self.b.forward()
+        self.wait_text("main h1", title)
+        self.b.by_text("header a", "Trang chủ").click()
+        self.wait_text("ol.article-list h2 a", title)
+        self.assertEqual(self.b.current_url, self.base + "/")
+
+    def test_an_unknown_path_is_a_not_found_page_with_a_way_home(self):
+        self.open("/khong/co/trang-nay")
+        self.wait_text("main h1", "Không tìm thấy trang")
+        self.b.by_text("main a", "Về trang chủ").click()
+        self.wait_text("ol.article-list h2 a", seed()["title"])
+
+    def test_a_missing_article_is_not_found(self):
+        self.open("/articles/khong-co-bai-nay")
+        self.wait_text("main h1", "Không tìm thấy bài viết")
+        self.assertTrue(self.requested("/articles/khong-co-bai-nay.json"))
+        self.assertEqual(self.b.title, "Không tìm thấy bài viết — Bản tin")
+        self.assertTrue(self.b.by_text("main a", "Về trang chủ"))
+
+    def test_a_malformed_slug_is_not_found_without_any_request(self):
+        for path in ["/articles/Khong-Hop-Le", "/articles/%3Cscript%3E", "/articles/a_b", "/articles/%E1%BA%A1", "/articles/a%2Fb"]:
+            self.open(path)
+            self.wait_text("main h1", "Không tìm thấy bài viết")
+        article_requests = [p for p in self.state.requests if p.endswith(".json") and p != "/articles/index.json"]
+        self.assertEqual(article_requests, [], "no request left the browser for a bad slug")
+
+
+class TextSizeTest(ReaderTestCase):
+    def paragraph_px(self):
+        return float(self.b.js("return parseFloat(getComputedStyle(document.getElementById('p-1')).fontSize)"))
+
+    def test_larger_then_reload_keeps_the_size(self):
+        self.open(SEED_PATH)
+        self.h1()
+        self.assertEqual(self.shown_size(), "100%")
+        before = self.paragraph_px()
+        self.b.button("Tăng cỡ chữ").click()
+        self.wait_for(lambda: self.shown_size() == "110%", "110%")
+        self.assertAlmostEqual(self.paragraph_px(), before * 1.1, delta=0.05)
+        self.assertEqual(self.b.js("return localStorage.getItem('bantin.font-scale')"), "110")
+        self.assertEqual(self.b.find("[data-testid=font-size-announcement]").prop("textContent"), "Cỡ chữ 110%")
+        self.b.refresh()
+        self.h1()
+        self.assertEqual(self.shown_size(), "110%")
+        self.assertAlmostEqual(self.paragraph_px(), before * 1.1, delta=0.05)
+
+    def test_the_stored_size_applies_before_the_app_starts(self):
+        self.b.js("localStorage.setItem('bantin.font-scale', '150')")
+        wasm = "/" + os.path.basename(glob.glob(os.path.join(DIST, "*.wasm"))[0])
+        # With the WASM withheld (and not in the cache), only index.html's
+        # inline script can set the size.
+        self.b.cdp("Network.enable")
+        self.b.cdp("Network.setCacheDisabled", {"cacheDisabled": True})
+        self.addCleanup(self.b.cdp, "Network.setCacheDisabled", {"cacheDisabled": False})
+        self.fault(wasm, status=404)
+        self.open(SEED_PATH)
+        self.assertEqual(self.root_scale(), "1.5", "set by index.html's script")
+        self.assertEqual(self.b.find_all("main"), [], "and the app never started")
+        with self.state.lock:
+            self.state.faults.clear()
+        self.b.refresh()
+        self.h1()
+        self.assertEqual(self.shown_size(), "150%")
+        self.b.browser_log()  # the withheld WASM's load error was expected
+
+    def test_the_bounds_disable_the_buttons(self):
+        self.open(SEED_PATH)
+        self.h1()
+        base = self.paragraph_px()
+        while self.b.button("Tăng cỡ chữ").enabled:
+            self.b.button("Tăng cỡ chữ").click()
+        self.assertEqual(self.shown_size(), "200%")
+        self.assertAlmostEqual(self.paragraph_px(), base * 2, delta=0.05)
+        while self.b.button("Giảm cỡ chữ").enabled:
+            self.b.button("Giảm cỡ chữ").click()
+        self.assertEqual(self.shown_size(), "80%")
+        self.assertTrue(self.b.button("Tăng cỡ chữ").enabled)
+        self.b.button("Đặt lại cỡ chữ").click()
+        self.wait_for(lambda: self.shown_size() == "100%", "the reset")
+        self.assertFalse(self.b.button("Đặt lại cỡ chữ").enabled)
+
+    def test_a_corrupt_stored_value_means_the_default_and_is_left_alone(self):
+        self.b.js("localStorage.setItem('bantin.font-scale', '1e309')")
+        self.open(SEED_PATH)
+        self.h1()
+        self.assertEqual(self.shown_size(), "100%")
+        self.assertEqual(self.b.js("return localStorage.getItem('bantin.font-scale')"), "1e309")
+
+    def test_blocked_storage_still_reads_and_resizes(self):
+        blocked = self.b.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            {"source": "Object.defineProperty(window, 'localStorage', {configurable: true, get() {"
+             " throw new DOMException('The operation is insecure.', 'SecurityError'); }});"},
+        )
+        try:
+            self.open(SEED_PATH)
+            self.wait_text("main h1", seed()["title"])
+            self.b.button("Tăng cỡ chữ").click()
+            self.wait_for(lambda: self.shown_size() == "110%", "110% kept in memory")
+            self.assertEqual(self.root_scale(), "1.1")
+        finally:
+            self.b.cdp("Page.removeScriptToEvaluateOnNewDocument", {"identifier": blocked["identifier"]})
+
+    def test_another_tab_follows_a_change(self):
+        self.open(SEED_PATH)
+        self.h1()
+        first = self.b.window
+        second = self.b.new_tab()
+        self.b.switch_to(second)
+        self.open("/")
+        self.wait_text("ol.article-list h2 a", seed()["title"])
+        self.b.button("Tăng cỡ chữ").click()
+        self.b.button("Tăng cỡ chữ").click()
+        self.wait_for(lambda: self.shown_size() == "125%", "125% in the second tab")
+        self.b.switch_to(first)
+        self.wait_for(lambda: self.shown_size() == "125%", "the first tab to follow")
+        self.assertEqual(self.root_scale(), "1.25")
+
+
+class FailureTest(ReaderTestCase):
+    def test_an_html_page_instead_of_json_is_bad_data(self):
+        self.fault(SEED_JSON, body="<!doctype html><html><body>Trang chủ</body></html>", content_type="text/html")
+        self.open(SEED_PATH)
+        self.wait_text("main h1", "Dữ liệu bị lỗi")
+        self.assertIn("tệp không phải JSON hợp lệ", self.b.find("[data-testid=load-error]").text)
+        self.assertEqual(self.b.find_all(".retry"), [], "retrying cannot fix bad data")
+
+    def test_a_missing_title_is_named(self):
+        data = seed()
+        del data["title"]
+        self.fault(SEED_JSON, body=json.dumps(data))
+        self.open(SEED_PATH)
+        self.wait_text("main h1", "Dữ liệu bị lỗi")
+        self.assertIn("thiếu trường “title”", self.b.find("[data-testid=load-error]").text)
+
+    def test_a_server_error_offers_a_retry_that_works(self):
+        self.fault(SEED_JSON, status=503, times=1)
+        self.open(SEED_PATH)
+        self.wait_text("main h1", "Máy chủ đang gặp sự cố")
+        self.assertIn("503", self.b.find("[data-testid=load-error]").text)
+        self.b.button("Thử lại").click()
+        self.wait_text("main h1", seed()["title"])
+
+    def test_a_broken_list_offers_a_retry_that_works(self):
+        self.fault("/articles/index.json", status=500, times=1)
+        self.open("/")
+        self.wait_text("main h1", "Máy chủ đang gặp sự cố")
+        self.b.button("Thử lại").click()
+        self.wait_text("ol.article-list h2 a", seed()["title"])
+
+    def test_markup_in_the_data_is_shown_as_text(self):
+        hostile = '<img src=x onerror="document.title=\'pwned\'"><script>document.title="pwned"</script>'
+        self.fault(SEED_JSON, body=article(SEED_SLUG, hostile, lead=hostile, author=hostile))
+        self.open(SEED_PATH)
+        h1 = self.wait_text("main h1", hostile)
+        self.assertEqual(self.b.find_all("main img, main script"), [])
+        self.assertEqual(self.b.find(".lead").text, hostile)
+        self.assertNotEqual(self.b.title, "pwned")
+        self.assertTrue(h1)
+
+    def test_a_late_answer_never_replaces_the_article_on_screen(self):
+        index = {
+            "articles": [
+                {"slug": SEED_SLUG, "title": "Bài chậm", "published": "2020-08-21"},
+                {"slug": "bai-nhanh", "title": "Bài nhanh", "published": "2020-08-20"},
+            ]
+        }
+        self.fault("/articles/index.json", body=json.dumps(index))
+        self.fault(SEED_JSON, delay=2)
+        self.fault("/articles/bai-nhanh.json", body=article("bai-nhanh", "Bài nhanh"))
+        self.open("/")
+        self.wait_text("ol.article-list h2 a", "Bài chậm").click()
+        self.wait_text("main p.loading", "Đang tải bài viết…")
+        self.b.by_text("header a", "Trang chủ").click()
+        self.wait_text("ol.article-list h2 a", "Bài nhanh").click()
+        self.wait_text("main h1", "Bài nhanh")
+        self.wait_for(lambda: self.state.delays_finished >= 1, "the slow answer to be sent", timeout=10)
+        self.b.js("return 1")  # a round trip after the late answer
+        self.assertEqual(self.h1(), "Bài nhanh")
+        self.assertEqual(len(self.b.find_all("main article")), 1)
