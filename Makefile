@@ -35,6 +35,7 @@ test-e2e: tools-test
 
 ## lint: formatting and clippy on host and wasm32, warnings are errors
 lint:
+	scripts/tools.sh lint
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings

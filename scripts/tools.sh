@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building, serving and testing bantin need, skipping whatever is
-# already present at the right version. Usage: scripts/tools.sh build|test
+# already present at the right version. Usage: scripts/tools.sh build|test|lint
 #   build: wasm32 target, Trunk, wasm-bindgen-cli (the Cargo.lock version), wasm-opt 132
 #   test:  all of the above, plus Debian's chromium and chromium-driver
+#   lint:  the wasm32 target, rustfmt and clippy
 # Nothing here downloads from GitHub: only crates.io, npm and Debian.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +20,15 @@ need_rust_target() {
   else
     say "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
+  fi
+}
+
+need_components() {
+  if cargo fmt --version >/dev/null 2>&1 && cargo clippy --version >/dev/null 2>&1; then
+    say "rustfmt and clippy: present"
+  else
+    say "adding rustfmt and clippy"
+    rustup component add rustfmt clippy
   fi
 }
 
@@ -83,7 +93,8 @@ need_chromium() {
 }
 
 case "${1:-build}" in
+  lint) need_rust_target; need_components ;;
   build) need_rust_target; need_trunk; need_wasm_bindgen; need_wasm_opt ;;
   test) need_rust_target; need_trunk; need_wasm_bindgen; need_wasm_opt; need_chromium ;;
-  *) echo "usage: $0 build|test" >&2; exit 2 ;;
+  *) echo "usage: $0 build|test|lint" >&2; exit 2 ;;
 esac
