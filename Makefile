@@ -28,7 +28,7 @@ test-unit:
 	cargo test --quiet
 
 test-browser: tools-test
-	cargo test --quiet --target wasm32-unknown-unknown --test browser
+	cargo test --target wasm32-unknown-unknown --test browser
 
 test-e2e: tools-test
 	python3 -m unittest discover -s tests/e2e -t . -v
