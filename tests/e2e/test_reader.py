@@ -152,6 +152,17 @@ class TextSizeTest(ReaderTestCase):
         self.assertEqual(self.shown_size(), "110%")
         self.assertAlmostEqual(self.paragraph_px(), before * 1.1, delta=0.05)
 
+    def test_a_size_change_restyles_without_rebuilding_the_article(self):
+        self.open(SEED_PATH)
+        self.h1()
+        self.b.js("document.querySelectorAll('main *').forEach(e => e.__bantinMark = true)")
+        count = self.b.js("return document.querySelectorAll('main *').length")
+        self.b.button("Tăng cỡ chữ").click()
+        self.wait_for(lambda: self.shown_size() == "110%", "110%")
+        unmarked = self.b.js("return [...document.querySelectorAll('.article *')].filter(e => !e.__bantinMark).length")
+        self.assertEqual(unmarked, 0, "every article node is the same node as before")
+        self.assertEqual(self.b.js("return document.querySelectorAll('main *').length"), count)
+
     def test_the_stored_size_applies_before_the_app_starts(self):
         self.b.js("localStorage.setItem('bantin.font-scale', '150')")
         wasm = "/" + os.path.basename(glob.glob(os.path.join(DIST, "*.wasm"))[0])
@@ -248,6 +259,23 @@ class FailureTest(ReaderTestCase):
         self.assertIn("503", self.b.find("[data-testid=load-error]").text)
         self.b.button("Thử lại").click()
         self.wait_text("main h1", seed()["title"])
+
+    def test_a_lost_connection_says_so_and_retry_works_once_back_online(self):
+        title = seed()["title"]
+        self.open("/")
+        link = self.wait_text("ol.article-list h2 a", title)
+        self.b.cdp("Network.enable")
+        offline = {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}
+        self.b.cdp("Network.emulateNetworkConditions", offline)
+        try:
+            link.click()
+            self.wait_text("main h1", "Không kết nối được")
+            self.assertIn("kiểm tra kết nối mạng", self.b.find("[data-testid=load-error]").text)
+        finally:
+            self.b.cdp("Network.emulateNetworkConditions", {**offline, "offline": False})
+        self.b.button("Thử lại").click()
+        self.wait_text("main h1", title)
+        self.b.browser_log()  # the failed fetch was expected
 
     def test_a_broken_list_offers_a_retry_that_works(self):
         self.fault("/articles/index.json", status=500, times=1)
