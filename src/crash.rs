@@ -31,11 +31,27 @@ fn show_crash_page() {
         text.set_text_content(Some(
             "Ứng dụng gặp sự cố ngoài dự kiến. Hãy tải lại trang để tiếp tục đọc.",
         ));
-        let _ = link.set_attribute("href", "");
+        let href = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            // Without its #fragment, so following the link really reloads.
+            .and_then(|href| href.split('#').next().map(str::to_owned))
+            .unwrap_or_else(|| "/".into());
+        let _ = link.set_attribute("href", &href);
+        // rel=external: the (now dead) router must not intercept the click.
+        let _ = link.set_attribute("rel", "external");
         link.set_text_content(Some("Tải lại trang"));
         let _ = section.append_child(&heading);
         let _ = section.append_child(&text);
         let _ = section.append_child(&link);
         let _ = body.append_child(&section);
     }
+}
+
+/// Panics on purpose, so the end-to-end tests can prove on the release build
+/// that the crash page appears. Trunk's loader exposes exports to scripts in
+/// the page as `window.wasmBindings`; a script able to call this could already
+/// do anything to the page, so it gives nothing away.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn bantin_selftest_panic() {
+    panic!("self-test: deliberate panic");
 }

@@ -36,3 +36,18 @@ class ContentSecurityPolicyTest(ReaderTestCase):
         self.wait_for(lambda: len(self.b.js("return window.__violations")) >= 2, "two violation reports")
         self.assertIsNone(self.b.js("return window.__pwned ?? null"), "neither script ran")
         self.b.browser_log()  # the refusals were the point
+
+
+class PanicPageTest(ReaderTestCase):
+    def test_a_panic_leaves_a_message_and_a_way_to_reload(self):
+        self.open(f"/articles/{SEED_SLUG}#p-2")
+        self.h1()
+        self.b.js("try { window.wasmBindings.bantin_selftest_panic(); } catch (e) { window.__trap = String(e); }")
+        self.wait_text("[role=alert] h1", "Đã xảy ra lỗi")
+        self.assertEqual(self.b.find_all(".article"), [], "the frozen page is gone")
+        self.assertIn("tải lại trang", self.b.find("[role=alert] p").text)
+        log = self.b.browser_log()
+        self.assertTrue(any("self-test: deliberate panic" in e["message"] for e in log), "the panic was logged")
+        self.b.by_text("[role=alert] a", "Tải lại trang").click()
+        self.wait_for(lambda: self.b.find_all(".article h1"), "the reloaded article")
+        self.assertEqual(self.b.find_all("[role=alert]"), [], "reloaded into a working app")
