@@ -6,7 +6,9 @@ export PATH := $(CURDIR)/.tools/binaryen/node_modules/.bin:$(HOME)/.cargo/bin:$(
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: serve dev build test test-unit test-browser test-e2e lint tools tools-test clean
+FUZZ_SECONDS ?= 60
+
+.PHONY: serve dev build test test-unit test-browser test-e2e test-fuzz fuzz lint tools tools-test clean
 
 ## serve: build the release app and serve it on http://127.0.0.1:$(PORT)
 serve: build
@@ -22,7 +24,7 @@ build: tools
 	trunk build --release --offline
 
 ## test: every test — host unit tests, browser tests, end-to-end tests
-test: tools-test test-unit test-browser build test-e2e
+test: tools-test test-unit test-browser build test-e2e test-fuzz
 
 test-unit:
 	cargo test --quiet
@@ -32,6 +34,17 @@ test-browser: tools-test
 
 test-e2e: tools-test
 	python3 -m unittest discover -s tests/e2e -t . -v
+
+## fuzz: run the decoder fuzzer for FUZZ_SECONDS, then minimise the kept corpus
+fuzz:
+	scripts/tools.sh fuzz
+	cd fuzz && cargo +nightly fuzz run decode corpus/decode -- -max_total_time=$(FUZZ_SECONDS)
+	cd fuzz && cargo +nightly fuzz cmin decode corpus/decode
+
+# The short run inside `make test`: reads the kept corpus, writes new finds under target/.
+test-fuzz: tools-test
+	mkdir -p fuzz/target/new-corpus
+	cd fuzz && cargo +nightly fuzz run decode target/new-corpus corpus/decode -- -max_total_time=20
 
 ## lint: formatting and clippy on host and wasm32, warnings are errors
 lint:

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building, serving and testing bantin need, skipping whatever is
-# already present at the right version. Usage: scripts/tools.sh build|test|lint
+# already present at the right version. Usage: scripts/tools.sh build|test|lint|fuzz
 #   build: wasm32 target, Trunk, wasm-bindgen-cli (the Cargo.lock version), wasm-opt 132
-#   test:  all of the above, plus Debian's chromium and chromium-driver
+#   test:  all of the above, plus Debian's chromium and chromium-driver, and cargo-fuzz
+#   fuzz:  nightly and cargo-fuzz
 #   lint:  the wasm32 target, rustfmt and clippy
 # Nothing here downloads from GitHub: only crates.io, npm and Debian.
 set -euo pipefail
@@ -71,6 +72,20 @@ need_wasm_opt() {
   fi
 }
 
+# cargo-fuzz needs the nightly toolchain (installed on our machines).
+need_cargo_fuzz() {
+  if ! rustup toolchain list | grep -q '^nightly'; then
+    say "installing the nightly toolchain for cargo-fuzz"
+    rustup toolchain install nightly --profile minimal
+  fi
+  if cargo fuzz --version >/dev/null 2>&1; then
+    say "cargo-fuzz: present"
+  else
+    say "installing cargo-fuzz (about 2 minutes)"
+    cargo install cargo-fuzz --locked
+  fi
+}
+
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
 }
@@ -95,6 +110,7 @@ need_chromium() {
 case "${1:-build}" in
   lint) need_rust_target; need_components ;;
   build) need_rust_target; need_trunk; need_wasm_bindgen; need_wasm_opt ;;
-  test) need_rust_target; need_trunk; need_wasm_bindgen; need_wasm_opt; need_chromium ;;
-  *) echo "usage: $0 build|test|lint" >&2; exit 2 ;;
+  test) need_rust_target; need_trunk; need_wasm_bindgen; need_wasm_opt; need_chromium; need_cargo_fuzz ;;
+  fuzz) need_cargo_fuzz ;;
+  *) echo "usage: $0 build|test|lint|fuzz" >&2; exit 2 ;;
 esac
