@@ -121,6 +121,22 @@ class ReaderTestCase(unittest.TestCase):
             cls.server.shutdown()
             cls.server.server_close()
 
+    def restart_server(self):
+        """Stops the server (the browser then meets 'connection refused') and
+        returns a function that starts it again on the same port."""
+        port = self.server.server_address[1]
+        self.server.shutdown()
+        self.server.server_close()
+
+        def start_again():
+            cls = type(self)
+            cls.server = serve.make_server(DIST, port=port, handler=FaultyHandler)
+            cls.server.state = cls.state
+            cls.server_thread = threading.Thread(target=cls.server.serve_forever, daemon=True)
+            cls.server_thread.start()
+
+        return start_again
+
     def setUp(self):
         self.state.reset()
         self.b.close_other_windows(self.main_window)
@@ -128,6 +144,7 @@ class ReaderTestCase(unittest.TestCase):
         self.b.get(self.base + "/robots.txt")  # a 404 page on our origin: no app runs
         self.b.js("localStorage.clear()")
         self.b.browser_log()  # drop earlier console output
+        self.b.network_events()
 
     def tearDown(self):
         self.assert_no_crash()

@@ -99,7 +99,7 @@ class Session:
                         "binary": os.environ.get("CHROMIUM", "/usr/bin/chromium"),
                         "args": CHROME_ARGS + [f"--user-data-dir={self.profile}"],
                     },
-                    "goog:loggingPrefs": {"browser": "ALL"},
+                    "goog:loggingPrefs": {"browser": "ALL", "performance": "ALL"},
                     "timeouts": {"pageLoad": 30000, "script": 30000},
                 }
             }
@@ -206,6 +206,15 @@ class Session:
     def browser_log(self):
         """Console messages since the last call (chromedriver's legacy log endpoint)."""
         return self._s("POST", "/se/log", {"type": "browser"})
+
+    def network_events(self):
+        """DevTools Network.* events since the last call (chromedriver's performance log)."""
+        events = []
+        for entry in self._s("POST", "/se/log", {"type": "performance"}):
+            message = json.loads(entry["message"])["message"]
+            if message["method"].startswith("Network."):
+                events.append(message)
+        return events
 
     def screenshot(self, path):
         import base64
