@@ -8,7 +8,7 @@ PORT ?= 8080
 
 FUZZ_SECONDS ?= 60
 
-.PHONY: serve dev build test test-unit test-browser test-e2e test-fuzz fuzz lint tools tools-test clean
+.PHONY: serve dev build test test-unit test-browser test-e2e test-fuzz fuzz bench lint tools tools-test clean
 
 ## serve: build the release app and serve it on http://127.0.0.1:$(PORT)
 serve: build
@@ -25,6 +25,11 @@ build: tools
 
 ## test: every test — host unit tests, browser tests, end-to-end tests
 test: tools-test test-unit test-browser build test-e2e test-fuzz
+
+## bench: the release build vs the same article as static HTML (target/bench/report.json)
+bench: build
+	scripts/tools.sh bench
+	python3 bench/bench.py
 
 test-unit:
 	cargo test --quiet

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what building, serving and testing bantin need, skipping whatever is
-# already present at the right version. Usage: scripts/tools.sh build|test|lint|fuzz
+# already present at the right version. Usage: scripts/tools.sh build|test|lint|fuzz|bench
 #   build: wasm32 target, Trunk, wasm-bindgen-cli (the Cargo.lock version), wasm-opt 132
 #   test:  all of the above, plus Debian's chromium and chromium-driver, and cargo-fuzz
 #   fuzz:  nightly and cargo-fuzz
+#   bench: build's tools, chromium and chromedriver, brotli
 #   lint:  the wasm32 target, rustfmt and clippy
 # Nothing here downloads from GitHub: only crates.io, npm and Debian.
 set -euo pipefail
@@ -86,6 +87,18 @@ need_cargo_fuzz() {
   fi
 }
 
+# brotli for the bench's size table (Debian).
+need_brotli() {
+  if command -v brotli >/dev/null 2>&1; then
+    say "brotli: present"
+  else
+    say "installing Debian's brotli"
+    export DEBIAN_FRONTEND=noninteractive
+    as_root apt-get install -y --no-install-recommends brotli \
+      || { as_root apt-get update && as_root apt-get install -y --no-install-recommends brotli; }
+  fi
+}
+
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
 }
@@ -112,5 +125,6 @@ case "${1:-build}" in
   build) need_rust_target; need_trunk; need_wasm_bindgen; need_wasm_opt ;;
   test) need_rust_target; need_trunk; need_wasm_bindgen; need_wasm_opt; need_chromium; need_cargo_fuzz ;;
   fuzz) need_cargo_fuzz ;;
-  *) echo "usage: $0 build|test|lint|fuzz" >&2; exit 2 ;;
+  bench) need_rust_target; need_trunk; need_wasm_bindgen; need_wasm_opt; need_chromium; need_brotli ;;
+  *) echo "usage: $0 build|test|lint|fuzz|bench" >&2; exit 2 ;;
 esac

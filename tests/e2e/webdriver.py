@@ -152,6 +152,10 @@ class Session:
     def js(self, script, *args):
         return self._s("POST", "/execute/sync", {"script": script, "args": list(args)})
 
+    def js_async(self, script, *args):
+        """Runs `script`; it finishes by calling arguments[arguments.length - 1](value)."""
+        return self._s("POST", "/execute/async", {"script": script, "args": list(args)})
+
     def cdp(self, cmd, params=None):
         return self._s("POST", "/goog/cdp/execute", {"cmd": cmd, "params": params or {}})
 

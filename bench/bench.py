@@ -1,0 +1,314 @@
+#!/usr/bin/env python3
+"""`make bench`: the release build against the same article as plain static HTML,
+side by side in one run, in Debian's headless Chromium. Prints a table and writes
+target/bench/report.json.
+
+Measures
+  bytes      wasm, js, css, index.html: raw, gzip -9, brotli -q 11
+  lcp        largest-contentful-paint of a cold deep link (fresh browser each
+             load), app vs static, alternating pairs, CPU 1x and 4x
+  cls        cumulative layout shift of those loads
+  resize     A+ on a 5,000-paragraph article: click to next frame, style
+             recalcs and layouts per click, DOM nodes before/after; vs one CSS
+             write on the static page
+  big load   5,000-paragraph article: time until the last paragraph is in the
+             DOM, and JS heap after load
+
+Usage: bench/bench.py [--pairs N]   (needs dist/ from `make build`)
+"""
+
+import argparse
+import gzip
+import html
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
+sys.path.insert(0, ROOT)
+
+from tests.e2e.harness import serve  # noqa: E402  (scripts/serve.py, loaded by path)
+from tests.e2e.webdriver import Driver, wait_for  # noqa: E402
+
+DIST = os.path.join(ROOT, "dist")
+OUT = os.path.join(ROOT, "target", "bench")
+SITE = os.path.join(OUT, "site")
+SEED = "thanh-pho-bac-kan-day-manh-thuc-hien-phong-trao-thi-dua-yeu-nuoc"
+BIG = "bench-5000-doan"
+BIG_PARAGRAPHS = 5000
+
+LCP_JS = """
+const done = arguments[arguments.length - 1];
+let lcp = null, cls = 0;
+new PerformanceObserver(l => { for (const e of l.getEntries()) lcp = e.startTime; })
+  .observe({type: 'largest-contentful-paint', buffered: true});
+new PerformanceObserver(l => { for (const e of l.getEntries()) if (!e.hadRecentInput) cls += e.value; })
+  .observe({type: 'layout-shift', buffered: true});
+requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => done({lcp, cls}), 50)));
+"""
+
+# Time from a change to the next presented frame: the change, then the next
+# animation frame (style and layout run right after it), then a task after paint.
+FRAME_JS = """
+const [what] = arguments, done = arguments[arguments.length - 1];
+const t0 = performance.now();
+if (what === 'app') {
+  const name = document.querySelector('[data-testid=font-size]').textContent === '110%' ? 'Giảm cỡ chữ' : 'Tăng cỡ chữ';
+  document.querySelector(`button[aria-label="${name}"]`).click();
+} else {
+  const root = document.documentElement.style;
+  root.setProperty('--font-scale', root.getPropertyValue('--font-scale') === '1.1' ? '1' : '1.1');
+}
+requestAnimationFrame(() => {
+  const ch = new MessageChannel();
+  ch.port1.onmessage = () => done(performance.now() - t0);
+  ch.port2.postMessage(0);
+});
+"""
+
+LAST_PARAGRAPH_WATCH = """
+window.__lastParagraphAt = null;
+new MutationObserver((_, o) => {
+  if (document.getElementById('p-%d')) { window.__lastParagraphAt = performance.now(); o.disconnect(); }
+}).observe(document, {childList: true, subtree: true});
+""" % BIG_PARAGRAPHS
+
+
+def sizes():
+    brotli = shutil.which("brotli")
+    rows = {}
+    for name in sorted(os.listdir(DIST)):
+        if not name.endswith((".wasm", ".js", ".css", ".html")):
+            continue
+        with open(os.path.join(DIST, name), "rb") as f:
+            data = f.read()
+        kind = name.rsplit(".", 1)[1]
+        br = None
+        if brotli:
+            br = len(subprocess.run([brotli, "-c", "-q", "11"], input=data, capture_output=True, check=True).stdout)
+        rows[kind] = {"file": name, "raw": len(data), "gzip": len(gzip.compress(data, 9)), "brotli": br}
+    total = {k: sum((r[k] or 0) for kind, r in rows.items() if kind in ("wasm", "js")) for k in ("raw", "gzip", "brotli")}
+    return rows, total
+
+
+# --- the static twin -------------------------------------------------------
+
+def block_html(block, counter):
+    t = block["type"]
+    esc = html.escape
+    if t == "paragraph":
+        counter[0] += 1
+        return f'<p id="p-{counter[0]}">{esc(block["text"])}</p>'
+    if t == "heading":
+        return f"<h2>{esc(block['text'])}</h2>"
+    if t == "quote":
+        cite = f"<footer><cite>{esc(block['cite'])}</cite></footer>" if block.get("cite") else ""
+        return f"<blockquote><p>{esc(block['text'])}</p>{cite}</blockquote>"
+    if t == "list":
+        tag = "ol" if block.get("ordered") else "ul"
+        return f"<{tag}>" + "".join(f"<li>{esc(i)}</li>" for i in block["items"]) + f"</{tag}>"
+    if t == "figure":
+        img = block.get("image")
+        img_html = f'<img src="{esc(img["src"])}" alt="{esc(img.get("alt", ""))}">' if img else ""
+        cap = f"<figcaption>{esc(block['caption'])}</figcaption>" if block.get("caption") else ""
+        return f"<figure>{img_html}{cap}</figure>"
+    return ""
+
+
+def static_page(article, css_href):
+    """The article as plain HTML with the app's markup and stylesheet."""
+    esc = html.escape
+    y, m, d = article["published"].split("-")
+    counter = [0]
+    body = "".join(block_html(b, counter) for b in article["body"])
+    lead = f'<p class="lead">{esc(article["lead"])}</p>' if article.get("lead") else ""
+    author = f'<p class="author">{esc(article["author"])}</p>' if article.get("author") else ""
+    return f"""<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>{esc(article['title'])} — Bản tin</title>
+<link rel="icon" href="data:,"><link rel="stylesheet" href="{css_href}"></head><body>
+<a class="skip-link" href="#main">Bỏ qua đến nội dung</a>
+<header class="site-header"><span class="site-name">Bản tin</span><nav><a href="/">Trang chủ</a></nav></header>
+<main id="main" tabindex="-1"><article class="article" lang="{esc(article.get('lang', 'vi'))}">
+<div class="toolbar" role="toolbar" aria-label="Cỡ chữ"><time class="toolbar-date" datetime="{article['published']}">{d}/{m}/{y}</time>
+<div class="size-controls"><button type="button" class="size-button" aria-label="Giảm cỡ chữ">A−</button>
+<output class="size-value">100%</output><button type="button" class="size-button" aria-label="Tăng cỡ chữ">A+</button>
+<button type="button" class="size-reset" aria-label="Đặt lại cỡ chữ" disabled>Mặc định</button></div></div>
+<header class="article-header"><h1 class="article-title">{esc(article['title'])}</h1>{lead}</header>
+<div class="article-body">{body}</div>{author}</article></main></body></html>"""
+
+
+def big_article():
+    text = ("Thi đua thực hiện các chỉ tiêu kinh tế - xã hội, quốc phòng - an ninh, xây dựng Đảng "
+            "và củng cố hệ thống chính trị, Đảng bộ, chính quyền và Nhân dân các dân tộc. ")
+    return {
+        "slug": BIG, "lang": "vi", "title": "Bài dài 5.000 đoạn", "published": "2020-08-21",
+        "lead": "Bài viết để đo: 5.000 đoạn văn.", "author": "Bản tin",
+        "body": [{"type": "paragraph", "text": f"{i + 1}. {text}"} for i in range(BIG_PARAGRAPHS)],
+    }
+
+
+def prepare_site():
+    shutil.rmtree(SITE, ignore_errors=True)
+    shutil.copytree(DIST, SITE)
+    with open(os.path.join(DIST, "index.html"), encoding="utf-8") as f:
+        css_href = re.search(r'href="?(/[^"\s>]+\.css)', f.read()).group(1)
+    with open(os.path.join(DIST, "articles", f"{SEED}.json"), encoding="utf-8") as f:
+        seed = json.load(f)
+    big = big_article()
+    with open(os.path.join(SITE, "articles", f"{BIG}.json"), "w", encoding="utf-8") as f:
+        json.dump(big, f, ensure_ascii=False)
+    os.makedirs(os.path.join(SITE, "static"), exist_ok=True)
+    for article in (seed, big):
+        with open(os.path.join(SITE, "static", f"{article['slug']}.html"), "w", encoding="utf-8") as f:
+            f.write(static_page(article, css_href))
+
+
+# --- measurements ----------------------------------------------------------
+
+def cold_load(driver, url, rate, ready_css):
+    s = driver.session()
+    try:
+        if rate != 1:
+            s.cdp("Emulation.setCPUThrottlingRate", {"rate": rate})
+        s.get(url)
+        wait_for(lambda: s.find_all(ready_css), 60, ready_css)
+        return s.js_async(LCP_JS)
+    finally:
+        s.quit()
+
+
+def lcp_pairs(driver, base, pairs, rate):
+    app, static, cls = [], [], []
+    for _ in range(pairs):  # alternating, so drift on a shared machine hits both
+        a = cold_load(driver, f"{base}/articles/{SEED}", rate, ".article h1")
+        b = cold_load(driver, f"{base}/static/{SEED}.html", rate, ".article h1")
+        app.append(a["lcp"])
+        static.append(b["lcp"])
+        cls.append(a["cls"])
+    return app, static, cls
+
+
+def metrics(s):
+    return {m["name"]: m["value"] for m in s.cdp("Performance.getMetrics")["metrics"]}
+
+
+def resize(driver, url, what, clicks=9):
+    s = driver.session()
+    try:
+        s.get(url)
+        wait_for(lambda: s.find_all(f"#p-{BIG_PARAGRAPHS}"), 60, "the last paragraph")
+        s.cdp("Performance.enable")
+        nodes_before = s.js("return document.getElementsByTagName('*').length")
+        frames, recalcs, layouts = [], [], []
+        for _ in range(clicks):
+            before = metrics(s)
+            frames.append(s.js_async(FRAME_JS, what))
+            after = metrics(s)
+            recalcs.append(after["RecalcStyleCount"] - before["RecalcStyleCount"])
+            layouts.append(after["LayoutCount"] - before["LayoutCount"])
+        nodes_after = s.js("return document.getElementsByTagName('*').length")
+        return {"frame_ms": frames, "recalcs": recalcs, "layouts": layouts,
+                "nodes_before": nodes_before, "nodes_after": nodes_after}
+    finally:
+        s.quit()
+
+
+def big_load(driver, url):
+    s = driver.session()
+    try:
+        s.cdp("Page.addScriptToEvaluateOnNewDocument", {"source": LAST_PARAGRAPH_WATCH})
+        s.cdp("Performance.enable")
+        s.get(url)
+        at = wait_for(lambda: s.js("return window.__lastParagraphAt"), 60, "the last paragraph")
+        heap = metrics(s)["JSHeapUsedSize"]
+        return {"last_paragraph_ms": at, "js_heap_bytes": heap}
+    finally:
+        s.quit()
+
+
+def summary(values):
+    return {"median": statistics.median(values), "min": min(values), "max": max(values), "n": len(values)}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pairs", type=int, default=7)
+    args = parser.parse_args()
+    if not os.path.isfile(os.path.join(DIST, "index.html")):
+        sys.exit("dist/ is missing: run `make build`")
+    os.makedirs(OUT, exist_ok=True)
+    prepare_site()
+
+    server = serve.make_server(SITE, port=0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    driver = Driver()
+    report = {
+        "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
+        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
+                    "chromium": subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True).stdout.strip()},
+    }
+    try:
+        files, first_render = sizes()
+        report["bytes"] = {"files": files, "wasm+js": first_render}
+        report["lcp"] = {}
+        for rate in (1, 4):
+            app, static, cls = lcp_pairs(driver, base, args.pairs, rate)
+            report["lcp"][f"cpu{rate}x"] = {
+                "app_ms": summary(app), "static_ms": summary(static),
+                "ratio_app_static": statistics.median(app) / statistics.median(static),
+                "cls_app": summary(cls),
+            }
+        app = resize(driver, f"{base}/articles/{BIG}", "app")
+        static = resize(driver, f"{base}/static/{BIG}.html", "static")
+        report["resize_5000"] = {
+            "app": {**app, "frame_ms": summary(app["frame_ms"])},
+            "static": {**static, "frame_ms": summary(static["frame_ms"])},
+            "ratio_app_static": statistics.median(app["frame_ms"]) / statistics.median(static["frame_ms"]),
+        }
+        report["big_load_5000"] = {"app": big_load(driver, f"{base}/articles/{BIG}"),
+                                   "static": big_load(driver, f"{base}/static/{BIG}.html")}
+    finally:
+        driver.stop()
+        server.shutdown()
+
+    with open(os.path.join(OUT, "report.json"), "w") as f:
+        json.dump(report, f, indent=2, ensure_ascii=False)
+    print_table(report)
+
+
+def print_table(r):
+    kb = lambda n: "n/a" if n is None else f"{n / 1024:.1f} KB"  # noqa: E731
+    print(f"\nbantin bench — {r['date']} — {r['machine']['cpus']} CPUs, {r['machine']['chromium']}\n")
+    print(f"{'file':<8}{'raw':>12}{'gzip':>12}{'brotli':>12}")
+    for kind, row in r["bytes"]["files"].items():
+        print(f"{kind:<8}{kb(row['raw']):>12}{kb(row['gzip']):>12}{kb(row['brotli']):>12}")
+    t = r["bytes"]["wasm+js"]
+    print(f"{'wasm+js':<8}{kb(t['raw']):>12}{kb(t['gzip']):>12}{kb(t['brotli']):>12}\n")
+    for rate, row in r["lcp"].items():
+        a, s = row["app_ms"], row["static_ms"]
+        print(f"cold deep link LCP {rate}: app {a['median']:.0f} ms ({a['min']:.0f}–{a['max']:.0f}), "
+              f"static {s['median']:.0f} ms ({s['min']:.0f}–{s['max']:.0f}), app/static {row['ratio_app_static']:.2f}, "
+              f"CLS app max {row['cls_app']['max']:.4f}")
+    z = r["resize_5000"]
+    for who in ("app", "static"):
+        w = z[who]
+        print(f"A+ on 5,000 paragraphs, {who:<6}: {w['frame_ms']['median']:.1f} ms to next frame "
+              f"({w['frame_ms']['min']:.1f}–{w['frame_ms']['max']:.1f}), recalcs/click {max(w['recalcs'])}, "
+              f"layouts/click {max(w['layouts'])}, DOM nodes {w['nodes_before']}→{w['nodes_after']}")
+    print(f"A+ app/static: {z['ratio_app_static']:.2f}")
+    for who, w in r["big_load_5000"].items():
+        print(f"5,000-paragraph load, {who:<6}: last paragraph in DOM at {w['last_paragraph_ms']:.0f} ms, "
+              f"JS heap {w['js_heap_bytes'] / 1048576:.1f} MB")
+    print(f"\nreport: {os.path.relpath(os.path.join(OUT, 'report.json'), ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
