@@ -22,6 +22,7 @@ dev: tools
 build: tools
 	cargo fetch --quiet
 	trunk build --release --offline
+	cargo run --quiet --bin prerender -- dist
 
 ## test: every test — host unit tests, browser tests, end-to-end tests
 test: tools-test test-unit test-browser build test-e2e test-fuzz

@@ -4,6 +4,8 @@
 - Files that exist are served with the right types (application/wasm included).
 - A missing path whose last segment has a file extension (e.g. /articles/x.json)
   is a real 404, as on a correctly configured host.
+- A path with a pre-rendered page next to it (/articles/<slug> ->
+  articles/<slug>.html) gets that page.
 - Any other missing path gets index.html (200): the SPA fallback that makes deep
   links such as /articles/<slug> work on a cold load.
 
@@ -51,6 +53,10 @@ class SpaHandler(http.server.SimpleHTTPRequestHandler):
         if os.path.isdir(local):
             local = os.path.join(local, "index.html")
         if os.path.isfile(local):
+            return super().send_head()
+        if os.path.isfile(local + ".html"):
+            # A pre-rendered page (make build writes articles/<slug>.html).
+            self.path = path + ".html"
             return super().send_head()
         if "." in posixpath.basename(path):
             self.send_error(404, "Not Found")

@@ -150,10 +150,30 @@ async fn get_text(url: &str) -> Result<String, ApiError> {
     })
 }
 
-/// Loads and validates one article.
+/// Loads and validates one article. On a pre-rendered page the article is
+/// already in the page (a JSON data block): it is used once, with no request.
 pub async fn fetch_article(slug: Slug) -> Result<Article, ApiError> {
+    if let Some(text) = take_embedded_article() {
+        match Article::from_json(&text, &slug) {
+            Ok(article) => return Ok(article),
+            // Another article's data, or damaged: ask the server instead.
+            Err(e) => {
+                web_sys::console::warn_1(&format!("bantin: embedded article unused: {e}").into())
+            }
+        }
+    }
     let text = get_text(&slug.data_url()).await?;
     Ok(Article::from_json(&text, &slug)?)
+}
+
+/// The pre-rendered page's article data, removed from the page so it serves
+/// only the first load.
+fn take_embedded_article() -> Option<String> {
+    let element = web_sys::window()?
+        .document()?
+        .get_element_by_id(crate::prerender::EMBEDDED_ARTICLE_ID)?;
+    element.remove();
+    element.text_content()
 }
 
 /// Loads and validates the article list.

@@ -7,6 +7,8 @@ pub mod crash;
 pub mod font_scale;
 pub mod model;
 pub mod prefs;
+pub mod prerender;
 pub mod routes;
+pub mod takeover;
 
 pub use app::App;

@@ -2,6 +2,7 @@
 
 use crate::components::toolbar::Toolbar;
 use crate::model::{Article, Block, Image};
+use crate::takeover::Takeover;
 use leptos::prelude::*;
 
 /// The article: toolbar, title (the page's `h1`), lead, body blocks and
@@ -21,6 +22,7 @@ pub fn ArticleView(
         skipped_blocks,
         ..
     } = article;
+    Effect::new(Takeover::ready);
 
     let mut paragraph_number = 0;
     let blocks = body

@@ -1,6 +1,7 @@
 //! What the reader sees when something could not be loaded.
 
 use crate::api::ApiError;
+use crate::takeover::Takeover;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -15,7 +16,10 @@ pub fn LoadError(
 ) -> impl IntoView {
     // Developers get the technical reason in the console.
     let detail = format!("bantin: {error}");
-    Effect::new(move || web_sys::console::warn_1(&detail.as_str().into()));
+    Effect::new(move || {
+        web_sys::console::warn_1(&detail.as_str().into());
+        Takeover::ready();
+    });
     let retry = error.retryable().then(|| {
         view! {
             <button type="button" class="retry" on:click=move |_| on_retry.run(())>

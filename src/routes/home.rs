@@ -5,6 +5,7 @@ use crate::api;
 use crate::components::load_error::LoadError;
 use crate::components::toolbar::Toolbar;
 use crate::model::{ArticleIndex, ArticleSummary};
+use crate::takeover::Takeover;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -40,6 +41,7 @@ fn ArticleList(
     index: ArticleIndex,
 ) -> impl IntoView {
     let ArticleIndex { articles, skipped } = index;
+    Effect::new(Takeover::ready);
     let empty = articles
         .is_empty()
         .then(|| view! { <p>"Chưa có bài viết nào."</p> });

@@ -2,6 +2,7 @@
 with fault injection for the tests, and a headless Chromium session."""
 
 import importlib.util
+import json
 import os
 import threading
 import time
@@ -13,6 +14,19 @@ from .webdriver import Driver, wait_for
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 DIST = os.path.join(ROOT, "dist")
 SEED_SLUG = "thanh-pho-bac-kan-day-manh-thuc-hien-phong-trao-thi-dua-yeu-nuoc"
+# An article with no pre-rendered page, so the app must fetch its JSON: the
+# tests that break the data use it. The server answers it with the seed's
+# content under this slug unless a fault says otherwise.
+TEST_SLUG = "bai-thu-nghiem"
+TEST_PATH = f"/articles/{TEST_SLUG}"
+TEST_JSON = f"/articles/{TEST_SLUG}.json"
+
+
+def seed_as(slug):
+    with open(os.path.join(DIST, "articles", f"{SEED_SLUG}.json"), encoding="utf-8") as f:
+        data = json.load(f)
+    data["slug"] = slug
+    return data
 
 _spec = importlib.util.spec_from_file_location("serve", os.path.join(ROOT, "scripts", "serve.py"))
 serve = importlib.util.module_from_spec(_spec)
@@ -44,11 +58,17 @@ class FaultyHandler(serve.SpaHandler):
                 if fault.times <= 0:
                     del state.faults[path]
         if fault is None:
+            fault = state.files.get(path)
+        if fault is None:
             return super().do_GET()
         if fault.delay:
             state.released.wait(fault.delay)
             with state.lock:
                 state.delays_finished += 1
+            if fault.status is None and fault.body is None and not fault.hang:
+                fault = state.files.get(path)  # then answer as usual
+                if fault is None:
+                    return super().do_GET()
         if fault.hang:
             self.send_response(200)
             self.send_header("Content-Type", fault.content_type)
@@ -82,6 +102,7 @@ class ServerState:
         self.lock = threading.Lock()
         self.requests = []
         self.faults = {}
+        self.files = {}
         self.released = threading.Event()
         self.delays_finished = 0
 
@@ -139,6 +160,8 @@ class ReaderTestCase(unittest.TestCase):
 
     def setUp(self):
         self.state.reset()
+        if os.path.isfile(os.path.join(DIST, "articles", f"{SEED_SLUG}.json")):
+            self.state.files[TEST_JSON] = Fault(body=json.dumps(seed_as(TEST_SLUG), ensure_ascii=False))
         self.b.close_other_windows(self.main_window)
         # Clear storage on our origin (the test starts from a clean slate).
         self.b.get(self.base + "/robots.txt")  # a 404 page on our origin: no app runs
@@ -152,11 +175,22 @@ class ReaderTestCase(unittest.TestCase):
     # --- helpers ---
 
     def open(self, path):
+        """Loads `path` and, on a pre-rendered page, waits until the app has
+        taken over (before that, the buttons are not yet live)."""
         self.b.get(self.base + path)
+        self.wait_for(lambda: self.b.js("return !document.getElementById('prerendered')"), "the app to take over", timeout=20)
 
     def fault(self, path, **kw):
         with self.state.lock:
             self.state.faults[path] = Fault(**kw)
+
+    def list_test_article(self, title="Bài thử nghiệm"):
+        """Makes the list show the test article (as `title`) beside the seed."""
+        entries = [
+            {"slug": SEED_SLUG, "title": seed_as(SEED_SLUG)["title"], "published": "2020-08-21"},
+            {"slug": TEST_SLUG, "title": title, "published": "2020-08-20"},
+        ]
+        self.fault("/articles/index.json", body=json.dumps({"articles": entries}, ensure_ascii=False))
 
     def requested(self, path):
         with self.state.lock:

@@ -2,11 +2,10 @@
 
 import json
 
-from .harness import SEED_SLUG, ReaderTestCase
+from .harness import SEED_SLUG, TEST_SLUG, ReaderTestCase
+from .harness import TEST_JSON as DATA
+from .harness import TEST_PATH as PATH
 from .test_reader import article, seed
-
-PATH = f"/articles/{SEED_SLUG}"
-DATA = f"/articles/{SEED_SLUG}.json"
 
 QUOTA_FULL = (
     "Storage.prototype.setItem = function () {"
@@ -57,8 +56,9 @@ class NetworkTest(ReaderTestCase):
 
     def test_leaving_an_article_aborts_its_download(self):
         self.fault(DATA, hang=True)
+        self.list_test_article()
         self.open("/")
-        self.wait_text("ol.article-list h2 a", seed()["title"]).click()
+        self.wait_text("ol.article-list h2 a", "Bài thử nghiệm").click()
         self.wait_text("main p.loading", "Đang tải bài viết…")
         self.b.by_text("header a", "Trang chủ").click()
         self.wait_text("ol.article-list h2 a", seed()["title"])
@@ -74,9 +74,10 @@ class NetworkTest(ReaderTestCase):
 
     def test_back_and_forward_while_loading_settles_on_one_article(self):
         self.fault(DATA, delay=1.0)
+        self.list_test_article()
         title = seed()["title"]
         self.open("/")
-        self.wait_text("ol.article-list h2 a", title).click()
+        self.wait_text("ol.article-list h2 a", "Bài thử nghiệm").click()
         self.b.back()
         self.b.forward()
         self.b.back()

@@ -5,16 +5,15 @@ clear Vietnamese message, never a blank or dead page, and afterwards the
 import copy
 import json
 
-from .harness import SEED_SLUG, ReaderTestCase
+from .harness import TEST_JSON as DATA
+from .harness import TEST_PATH as PATH
+from .harness import TEST_SLUG, ReaderTestCase, seed_as
 from .test_reader import seed
-
-PATH = f"/articles/{SEED_SLUG}"
-DATA = f"/articles/{SEED_SLUG}.json"
 
 
 def variant(**changes):
     """The seed with fields replaced (a value of ... deletes the field)."""
-    data = copy.deepcopy(seed())
+    data = copy.deepcopy(seed_as(TEST_SLUG))
     for key, value in changes.items():
         if value is ...:
             data.pop(key, None)
@@ -38,7 +37,7 @@ ODD = "NUL:\u0000 emoji:🙂👩‍👩‍👧 RTL:مرحبا بالعالم ש�
 
 # (name, body, what the reader gets): "article" or a phrase of the error message.
 REFUSED = [
-    ("truncated JSON", json.dumps(seed(), ensure_ascii=False)[:4000], "tệp không phải JSON hợp lệ"),
+    ("truncated JSON", json.dumps(seed_as(TEST_SLUG), ensure_ascii=False)[:4000], "tệp không phải JSON hợp lệ"),
     ("an HTML page", "<!doctype html><html><head><title>Bản tin</title></head><body></body></html>", "tệp không phải JSON hợp lệ"),
     ("an empty file", "", "tệp không phải JSON hợp lệ"),
     ("null", "null", "không phải một đối tượng JSON"),

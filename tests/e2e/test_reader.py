@@ -4,7 +4,7 @@ import glob
 import json
 import os
 
-from .harness import DIST, SEED_SLUG, ReaderTestCase
+from .harness import DIST, SEED_SLUG, TEST_JSON, TEST_PATH, TEST_SLUG, ReaderTestCase, seed_as
 
 SEED_PATH = f"/articles/{SEED_SLUG}"
 SEED_JSON = f"/articles/{SEED_SLUG}.json"
@@ -172,9 +172,12 @@ class TextSizeTest(ReaderTestCase):
         self.b.cdp("Network.setCacheDisabled", {"cacheDisabled": True})
         self.addCleanup(self.b.cdp, "Network.setCacheDisabled", {"cacheDisabled": False})
         self.fault(wasm, status=404)
-        self.open(SEED_PATH)
+        self.b.get(self.base + SEED_PATH)
         self.assertEqual(self.root_scale(), "1.5", "set by index.html's script")
-        self.assertEqual(self.b.find_all("main"), [], "and the app never started")
+        self.assertTrue(self.b.find_all("#prerendered"), "only the pre-rendered page: the app never started")
+        self.assertEqual(self.b.find("#prerendered h1").text, seed()["title"], "the article is readable without the WASM")
+        label = self.b.js("return getComputedStyle(document.querySelector('#prerendered .size-value'), '::before').content")
+        self.assertEqual(label, '"150%"', "the toolbar shows the stored size before the app")
         with self.state.lock:
             self.state.faults.clear()
         self.b.refresh()
@@ -238,23 +241,23 @@ class TextSizeTest(ReaderTestCase):
 
 class FailureTest(ReaderTestCase):
     def test_an_html_page_instead_of_json_is_bad_data(self):
-        self.fault(SEED_JSON, body="<!doctype html><html><body>Trang chủ</body></html>", content_type="text/html")
-        self.open(SEED_PATH)
+        self.fault(TEST_JSON, body="<!doctype html><html><body>Trang chủ</body></html>", content_type="text/html")
+        self.open(TEST_PATH)
         self.wait_text("main h1", "Dữ liệu bị lỗi")
         self.assertIn("tệp không phải JSON hợp lệ", self.b.find("[data-testid=load-error]").text)
         self.assertEqual(self.b.find_all(".retry"), [], "retrying cannot fix bad data")
 
     def test_a_missing_title_is_named(self):
-        data = seed()
+        data = seed_as(TEST_SLUG)
         del data["title"]
-        self.fault(SEED_JSON, body=json.dumps(data))
-        self.open(SEED_PATH)
+        self.fault(TEST_JSON, body=json.dumps(data))
+        self.open(TEST_PATH)
         self.wait_text("main h1", "Dữ liệu bị lỗi")
         self.assertIn("thiếu trường “title”", self.b.find("[data-testid=load-error]").text)
 
     def test_a_server_error_offers_a_retry_that_works(self):
-        self.fault(SEED_JSON, status=503, times=1)
-        self.open(SEED_PATH)
+        self.fault(TEST_JSON, status=503, times=1)
+        self.open(TEST_PATH)
         self.wait_text("main h1", "Máy chủ đang gặp sự cố")
         self.assertIn("503", self.b.find("[data-testid=load-error]").text)
         self.b.button("Thử lại").click()
@@ -286,8 +289,8 @@ class FailureTest(ReaderTestCase):
 
     def test_markup_in_the_data_is_shown_as_text(self):
         hostile = '<img src=x onerror="document.title=\'pwned\'"><script>document.title="pwned"</script>'
-        self.fault(SEED_JSON, body=article(SEED_SLUG, hostile, lead=hostile, author=hostile))
-        self.open(SEED_PATH)
+        self.fault(TEST_JSON, body=article(TEST_SLUG, hostile, lead=hostile, author=hostile))
+        self.open(TEST_PATH)
         h1 = self.wait_text("main h1", hostile)
         self.assertEqual(self.b.find_all("main img, main script"), [])
         self.assertEqual(self.b.find(".lead").text, hostile)
@@ -297,12 +300,12 @@ class FailureTest(ReaderTestCase):
     def test_a_late_answer_never_replaces_the_article_on_screen(self):
         index = {
             "articles": [
-                {"slug": SEED_SLUG, "title": "Bài chậm", "published": "2020-08-21"},
+                {"slug": TEST_SLUG, "title": "Bài chậm", "published": "2020-08-21"},
                 {"slug": "bai-nhanh", "title": "Bài nhanh", "published": "2020-08-20"},
             ]
         }
         self.fault("/articles/index.json", body=json.dumps(index))
-        self.fault(SEED_JSON, delay=2)
+        self.fault(TEST_JSON, delay=2)
         self.fault("/articles/bai-nhanh.json", body=article("bai-nhanh", "Bài nhanh"))
         self.open("/")
         self.wait_text("ol.article-list h2 a", "Bài chậm").click()
@@ -314,3 +317,42 @@ class FailureTest(ReaderTestCase):
         self.b.js("return 1")  # a round trip after the late answer
         self.assertEqual(self.h1(), "Bài nhanh")
         self.assertEqual(len(self.b.find_all("main article")), 1)
+
+
+# The visible structure of an element tree: tags, the attributes a reader or a
+# screen reader notices, and text. Comments (Leptos's markers) are not elements.
+# The size label is left out: before the app it comes from CSS.
+SIGNATURE = """(root => [...root.querySelectorAll('*')]
+  .filter(e => e.tagName !== 'SCRIPT' && !e.closest('output'))
+  .map(e => [e.tagName, e.id, e.className, e.getAttribute('aria-label'), e.getAttribute('lang'),
+             e.getAttribute('datetime'), e.hasAttribute('disabled'), e.getAttribute('href'),
+             e.getAttribute('role'), e.children.length ? null : e.textContent]))"""
+
+
+class PrerenderTest(ReaderTestCase):
+    def test_the_app_takes_over_the_prerendered_page_without_a_visible_change(self):
+        self.open(SEED_PATH)
+        self.h1()
+        app = self.b.js(f"return {SIGNATURE}(document.querySelector('body > div:not(#prerendered)'))")
+        html = self.b.js_async(
+            "const done = arguments[arguments.length - 1];"
+            "fetch(location.pathname).then(r => r.text()).then(done);"
+        )
+        self.assertIn('id="prerendered"', html, "the server sent a pre-rendered page")
+        prerendered = self.b.js(
+            f"return {SIGNATURE}(new DOMParser().parseFromString(arguments[0], 'text/html').getElementById('prerendered'))",
+            html,
+        )
+        self.assertGreater(len(app), 20)
+        self.assertEqual(prerendered, app)
+
+    def test_loading_a_deep_link_shifts_nothing(self):
+        self.open(SEED_PATH)
+        self.h1()
+        cls = self.b.js_async(
+            "const done = arguments[arguments.length - 1]; let cls = 0;"
+            "new PerformanceObserver(l => { for (const e of l.getEntries()) cls += e.value; })"
+            ".observe({type: 'layout-shift', buffered: true});"
+            "requestAnimationFrame(() => setTimeout(() => done(cls), 0));"
+        )
+        self.assertEqual(cls, 0, "cumulative layout shift of the load")
