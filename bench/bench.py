@@ -19,7 +19,6 @@ Usage: bench/bench.py [--pairs N]   (needs dist/ from `make build`)
 
 import argparse
 import gzip
-import html
 import json
 import os
 import platform
@@ -100,48 +99,12 @@ def sizes():
 
 # --- the static twin -------------------------------------------------------
 
-def block_html(block, counter):
-    t = block["type"]
-    esc = html.escape
-    if t == "paragraph":
-        counter[0] += 1
-        return f'<p id="p-{counter[0]}">{esc(block["text"])}</p>'
-    if t == "heading":
-        return f"<h2>{esc(block['text'])}</h2>"
-    if t == "quote":
-        cite = f"<footer><cite>{esc(block['cite'])}</cite></footer>" if block.get("cite") else ""
-        return f"<blockquote><p>{esc(block['text'])}</p>{cite}</blockquote>"
-    if t == "list":
-        tag = "ol" if block.get("ordered") else "ul"
-        return f"<{tag}>" + "".join(f"<li>{esc(i)}</li>" for i in block["items"]) + f"</{tag}>"
-    if t == "figure":
-        img = block.get("image")
-        img_html = f'<img src="{esc(img["src"])}" alt="{esc(img.get("alt", ""))}">' if img else ""
-        cap = f"<figcaption>{esc(block['caption'])}</figcaption>" if block.get("caption") else ""
-        return f"<figure>{img_html}{cap}</figure>"
-    return ""
-
-
-def static_page(article, css_href):
-    """The article as plain HTML with the app's markup and stylesheet."""
-    esc = html.escape
-    y, m, d = article["published"].split("-")
-    counter = [0]
-    body = "".join(block_html(b, counter) for b in article["body"])
-    lead = f'<p class="lead">{esc(article["lead"])}</p>' if article.get("lead") else ""
-    author = f'<p class="author">{esc(article["author"])}</p>' if article.get("author") else ""
-    return f"""<!doctype html><html lang="vi"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>{esc(article['title'])} — Bản tin</title>
-<link rel="icon" href="data:,"><link rel="stylesheet" href="{css_href}"></head><body>
-<a class="skip-link" href="#main">Bỏ qua đến nội dung</a>
-<header class="site-header"><span class="site-name">Bản tin</span><nav><a href="/">Trang chủ</a></nav></header>
-<main id="main" tabindex="-1"><article class="article" lang="{esc(article.get('lang', 'vi'))}">
-<div class="toolbar" role="toolbar" aria-label="Cỡ chữ"><time class="toolbar-date" datetime="{article['published']}">{d}/{m}/{y}</time>
-<div class="size-controls"><button type="button" class="size-button" aria-label="Giảm cỡ chữ">A−</button>
-<output class="size-value">100%</output><button type="button" class="size-button" aria-label="Tăng cỡ chữ">A+</button>
-<button type="button" class="size-reset" aria-label="Đặt lại cỡ chữ" disabled>Mặc định</button></div></div>
-<header class="article-header"><h1 class="article-title">{esc(article['title'])}</h1>{lead}</header>
-<div class="article-body">{body}</div>{author}</article></main></body></html>"""
+def static_page(json_path, css_href):
+    """The article as a script-free page with the app's markup (src/prerender.rs)."""
+    return subprocess.run(
+        ["cargo", "run", "--quiet", "--bin", "prerender", "--", "static", json_path, css_href],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    ).stdout
 
 
 def big_article():
@@ -159,15 +122,13 @@ def prepare_site():
     shutil.copytree(DIST, SITE)
     with open(os.path.join(DIST, "index.html"), encoding="utf-8") as f:
         css_href = re.search(r'href="?(/[^"\s>]+\.css)', f.read()).group(1)
-    with open(os.path.join(DIST, "articles", f"{SEED}.json"), encoding="utf-8") as f:
-        seed = json.load(f)
-    big = big_article()
     with open(os.path.join(SITE, "articles", f"{BIG}.json"), "w", encoding="utf-8") as f:
-        json.dump(big, f, ensure_ascii=False)
+        json.dump(big_article(), f, ensure_ascii=False)
     os.makedirs(os.path.join(SITE, "static"), exist_ok=True)
-    for article in (seed, big):
-        with open(os.path.join(SITE, "static", f"{article['slug']}.html"), "w", encoding="utf-8") as f:
-            f.write(static_page(article, css_href))
+    for slug in (SEED, BIG):
+        page = static_page(os.path.join(SITE, "articles", f"{slug}.json"), css_href)
+        with open(os.path.join(SITE, "static", f"{slug}.html"), "w", encoding="utf-8") as f:
+            f.write(page)
 
 
 # --- measurements ----------------------------------------------------------

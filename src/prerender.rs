@@ -196,6 +196,23 @@ pub fn page(shell: &str, article: &Article) -> Result<String, PrerenderError> {
     Ok(out)
 }
 
+/// The article as a complete page with no scripts at all: the benchmark's
+/// "fastest possible" twin of a deep link (same markup, same stylesheet).
+pub fn static_page(article: &Article, stylesheet: &str) -> String {
+    format!(
+        concat!(
+            r#"<!doctype html><html lang="vi"><head><meta charset="utf-8">"#,
+            r#"<meta name="viewport" content="width=device-width, initial-scale=1">"#,
+            r#"<title>{title} — Bản tin</title><link rel="icon" href="data:,">"#,
+            r#"<link rel="stylesheet" href="{css}"></head><body><div id="{id}">{body}</div></body></html>"#,
+        ),
+        title = escape(&article.title),
+        css = escape(stylesheet),
+        id = PRERENDERED_ID,
+        body = article_markup(article),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -299,6 +316,14 @@ mod tests {
             );
             assert!(css.contains(&rule), "missing: {rule}");
         }
+    }
+
+    #[test]
+    fn the_static_page_has_the_same_article_and_no_script() {
+        let html = static_page(&seed(), "/main.css");
+        assert!(html.contains(&article_markup(&seed())));
+        assert!(html.contains(r#"<link rel="stylesheet" href="/main.css">"#));
+        assert!(!html.contains("<script"));
     }
 
     #[test]

@@ -1,7 +1,11 @@
 //! Writes `<dist>/articles/<slug>.html` for every article in the list: the
 //! built `index.html` with the article already in it (see `bantin::prerender`).
-//! Usage: `prerender [dist]`. An article that fails validation is reported and
-//! skipped (the app will show the reader why); nothing is written for it.
+//! An article that fails validation is reported and skipped (the app will show
+//! the reader why); nothing is written for it.
+//!
+//! Usage:
+//!   prerender [dist]                                  the pre-rendered pages
+//!   prerender static <article.json> <stylesheet-href> a script-free page on stdout (make bench)
 
 use bantin::model::{Article, ArticleIndex};
 use bantin::prerender;
@@ -9,7 +13,22 @@ use std::path::Path;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let dist = std::env::args().nth(1).unwrap_or_else(|| "dist".into());
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [mode, file, stylesheet] = args.as_slice() {
+        if mode == "static" {
+            return match static_page(Path::new(file), stylesheet) {
+                Ok(html) => {
+                    print!("{html}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("prerender: {e}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
+    }
+    let dist = args.first().cloned().unwrap_or_else(|| "dist".into());
     match run(Path::new(&dist)) {
         Ok(count) => {
             println!("prerender: {count} article page(s) written to {dist}/articles/");
@@ -24,6 +43,18 @@ fn main() -> ExitCode {
 
 fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn static_page(file: &Path, stylesheet: &str) -> Result<String, String> {
+    let text = read(file)?;
+    let slug = file
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .and_then(bantin::model::Slug::parse)
+        .ok_or_else(|| format!("{}: the file name is not a slug", file.display()))?;
+    let article =
+        Article::from_json(&text, &slug).map_err(|e| format!("{}: {e}", file.display()))?;
+    Ok(prerender::static_page(&article, stylesheet))
 }
 
 fn run(dist: &Path) -> Result<usize, String> {

@@ -15,44 +15,15 @@ pub fn Toolbar(
     date: Option<Date>,
 ) -> impl IntoView {
     let ctx = FontScaleCtx::expect();
-    let smaller = move || ctx.get().smaller();
-    let larger = move || ctx.get().larger();
-
     view! {
         <div class="toolbar" role="toolbar" aria-label="Cỡ chữ">
             {date.map(|d| view! { <time class="toolbar-date" datetime=d.iso()>{d.vi()}</time> })}
             <div class="size-controls">
-                <button
-                    type="button"
-                    class="size-button"
-                    aria-label="Giảm cỡ chữ"
-                    title="Giảm cỡ chữ"
-                    disabled=move || smaller().is_none()
-                    on:click=move |_| {
-                        if let Some(s) = smaller() {
-                            ctx.choose(s);
-                        }
-                    }
-                >
-                    "A−"
-                </button>
+                <StepButton name="Giảm cỡ chữ" label="A−" step=FontScale::smaller />
                 <output class="size-value" data-testid="font-size" aria-label="Cỡ chữ hiện tại">
                     {move || ctx.get().to_string()}
                 </output>
-                <button
-                    type="button"
-                    class="size-button"
-                    aria-label="Tăng cỡ chữ"
-                    title="Tăng cỡ chữ"
-                    disabled=move || larger().is_none()
-                    on:click=move |_| {
-                        if let Some(s) = larger() {
-                            ctx.choose(s);
-                        }
-                    }
-                >
-                    "A+"
-                </button>
+                <StepButton name="Tăng cỡ chữ" label="A+" step=FontScale::larger />
                 <button
                     type="button"
                     class="size-reset"
@@ -68,5 +39,35 @@ pub fn Toolbar(
                 {move || ctx.announcement()}
             </p>
         </div>
+    }
+}
+
+/// One step down or up the size ladder; disabled where the ladder ends.
+#[component]
+fn StepButton(
+    /// The accessible name, e.g. "Tăng cỡ chữ".
+    name: &'static str,
+    /// The visible label, e.g. "A+".
+    label: &'static str,
+    /// The neighbouring size, or `None` at the end of the ladder.
+    step: fn(FontScale) -> Option<FontScale>,
+) -> impl IntoView {
+    let ctx = FontScaleCtx::expect();
+    let next = move || step(ctx.get());
+    view! {
+        <button
+            type="button"
+            class="size-button"
+            aria-label=name
+            title=name
+            disabled=move || next().is_none()
+            on:click=move |_| {
+                if let Some(scale) = next() {
+                    ctx.choose(scale);
+                }
+            }
+        >
+            {label}
+        </button>
     }
 }
