@@ -59,8 +59,8 @@ FRAME_JS = """
 const [what] = arguments, done = arguments[arguments.length - 1];
 const t0 = performance.now();
 if (what === 'app') {
-  const name = document.querySelector('[data-testid=font-size]').textContent === '110%' ? 'Giảm cỡ chữ' : 'Tăng cỡ chữ';
-  document.querySelector(`button[aria-label="${name}"]`).click();
+  const which = document.querySelector('[data-testid=font-size]').textContent === '110%' ? 'smaller' : 'larger';
+  document.querySelector(`button.size-${which}`).click();
 } else {
   const root = document.documentElement.style;
   root.setProperty('--font-scale', root.getPropertyValue('--font-scale') === '1.1' ? '1' : '1.1');

@@ -2,7 +2,7 @@
 # Installs what building, serving and testing bantin need, skipping whatever is
 # already present at the right version. Usage: scripts/tools.sh build|test|lint|fuzz|bench
 #   build: wasm32 target, Trunk, wasm-bindgen-cli (the Cargo.lock version), wasm-opt 132
-#   test:  all of the above, plus Debian's chromium and chromium-driver, and cargo-fuzz
+#   test:  all of the above, plus Debian's chromium and chromium-driver, axe-core and cargo-fuzz
 #   fuzz:  nightly and cargo-fuzz
 #   bench: build's tools, chromium and chromedriver, brotli
 #   lint:  the wasm32 target, rustfmt and clippy
@@ -99,6 +99,19 @@ need_brotli() {
   fi
 }
 
+# axe-core, the accessibility rules the end-to-end tests run in the page (npm).
+AXE_VERSION=4.11.0
+need_axe() {
+  local pkg="$TOOLS_DIR/axe/node_modules/axe-core/package.json"
+  if [ -f "$pkg" ] && grep -q "\"version\": \"$AXE_VERSION\"" "$pkg"; then
+    say "axe-core $AXE_VERSION: present"
+  else
+    say "installing axe-core $AXE_VERSION from npm"
+    mkdir -p "$TOOLS_DIR/axe"
+    npm install --prefix "$TOOLS_DIR/axe" --no-audit --no-fund --loglevel=error "axe-core@$AXE_VERSION"
+  fi
+}
+
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
 }
@@ -123,7 +136,7 @@ need_chromium() {
 case "${1:-build}" in
   lint) need_rust_target; need_components ;;
   build) need_rust_target; need_trunk; need_wasm_bindgen; need_wasm_opt ;;
-  test) need_rust_target; need_trunk; need_wasm_bindgen; need_wasm_opt; need_chromium; need_cargo_fuzz ;;
+  test) need_rust_target; need_trunk; need_wasm_bindgen; need_wasm_opt; need_chromium; need_axe; need_cargo_fuzz ;;
   fuzz) need_cargo_fuzz ;;
   bench) need_rust_target; need_trunk; need_wasm_bindgen; need_wasm_opt; need_chromium; need_brotli ;;
   *) echo "usage: $0 build|test|lint|fuzz|bench" >&2; exit 2 ;;

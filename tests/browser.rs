@@ -64,13 +64,29 @@ fn mount_toolbar(el: web_sys::HtmlElement) -> impl Drop {
     })
 }
 
-/// The button with this accessible name, inside `el`.
+/// The button with this accessible name, inside `el`: its `aria-label`, or
+/// else its text without the parts hidden from assistive technology.
 fn button(el: &web_sys::HtmlElement, name: &str) -> web_sys::HtmlButtonElement {
-    el.query_selector(&format!("button[aria-label='{name}']"))
-        .unwrap()
-        .unwrap_or_else(|| panic!("button {name}"))
-        .dyn_into()
-        .unwrap()
+    let buttons = el.query_selector_all("button").unwrap();
+    (0..buttons.length())
+        .filter_map(|i| {
+            buttons
+                .item(i)?
+                .dyn_into::<web_sys::HtmlButtonElement>()
+                .ok()
+        })
+        .find(|b| {
+            let label = b.get_attribute("aria-label").unwrap_or_else(|| {
+                let visible = b
+                    .query_selector("[aria-hidden=true]")
+                    .unwrap()
+                    .and_then(|h| h.text_content());
+                let all = b.text_content().unwrap_or_default();
+                all.replacen(visible.as_deref().unwrap_or(""), "", 1)
+            });
+            label.trim() == name
+        })
+        .unwrap_or_else(|| panic!("no button named {name}"))
 }
 
 fn shown_size(el: &web_sys::HtmlElement) -> String {

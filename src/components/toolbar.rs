@@ -19,11 +19,11 @@ pub fn Toolbar(
         <div class="toolbar" role="toolbar" aria-label="Cỡ chữ">
             {date.map(|d| view! { <time class="toolbar-date" datetime=d.iso()>{d.vi()}</time> })}
             <div class="size-controls">
-                <StepButton name="Giảm cỡ chữ" label="A−" step=FontScale::smaller />
+                <StepButton name="Giảm cỡ chữ" label="A−" class="size-smaller" step=FontScale::smaller />
                 <output class="size-value" data-testid="font-size" aria-label="Cỡ chữ hiện tại">
                     {move || ctx.get().to_string()}
                 </output>
-                <StepButton name="Tăng cỡ chữ" label="A+" step=FontScale::larger />
+                <StepButton name="Tăng cỡ chữ" label="A+" class="size-larger" step=FontScale::larger />
                 <button
                     type="button"
                     class="size-reset"
@@ -32,7 +32,7 @@ pub fn Toolbar(
                     disabled=move || ctx.get().is_default()
                     on:click=move |_| ctx.choose(FontScale::default())
                 >
-                    "Mặc định"
+                    "Đặt lại"
                 </button>
             </div>
             <p class="visually-hidden" role="status" aria-live="polite" data-testid="font-size-announcement">
@@ -42,13 +42,17 @@ pub fn Toolbar(
     }
 }
 
-/// One step down or up the size ladder; disabled where the ladder ends.
+/// One step down or up the size ladder; disabled where the ladder ends. The
+/// accessible name is the hidden text; the visible "A+" is hidden from
+/// assistive technology so the two never disagree (WCAG 2.5.3).
 #[component]
 fn StepButton(
     /// The accessible name, e.g. "Tăng cỡ chữ".
     name: &'static str,
     /// The visible label, e.g. "A+".
     label: &'static str,
+    /// The modifier class, `size-smaller` or `size-larger`.
+    class: &'static str,
     /// The neighbouring size, or `None` at the end of the ladder.
     step: fn(FontScale) -> Option<FontScale>,
 ) -> impl IntoView {
@@ -57,8 +61,7 @@ fn StepButton(
     view! {
         <button
             type="button"
-            class="size-button"
-            aria-label=name
+            class=format!("size-button {class}")
             title=name
             disabled=move || next().is_none()
             on:click=move |_| {
@@ -67,7 +70,8 @@ fn StepButton(
                 }
             }
         >
-            {label}
+            <span aria-hidden="true">{label}</span>
+            <span class="visually-hidden">{name}</span>
         </button>
     }
 }

@@ -26,6 +26,11 @@ CHROME_ARGS = [
 ]
 
 
+TAB = "\ue004"
+SHIFT = "\ue008"
+ENTER = "\ue007"
+
+
 class WebDriverError(RuntimeError):
     pass
 
@@ -179,11 +184,18 @@ class Session:
         raise LookupError(f"no {css!r} with text {text!r}")
 
     def button(self, name):
-        """A button by its accessible name (aria-label or text)."""
+        """A button by its accessible name, as Chromium computes it."""
         for el in self.find_all("button"):
-            if el.attr("aria-label") == name or el.text == name:
+            if el.label == name:
                 return el
         raise LookupError(f"no button named {name!r}")
+
+    def keys(self, *keys):
+        """Presses and releases each key in turn (WebDriver key codes, e.g. TAB)."""
+        actions = []
+        for key in keys:
+            actions += [{"type": "keyDown", "value": key}, {"type": "keyUp", "value": key}]
+        self._s("POST", "/actions", {"actions": [{"type": "key", "id": "keyboard", "actions": actions}]})
 
     # --- windows ---
 
@@ -250,6 +262,11 @@ class Element:
 
     def prop(self, name):
         return self._e("GET", f"/property/{name}")
+
+    @property
+    def label(self):
+        """The accessible name (WebDriver's Get Computed Label)."""
+        return self._e("GET", "/computedlabel")
 
     @property
     def enabled(self):

@@ -1,0 +1,88 @@
+"""Accessibility: axe-core on every kind of page, and a keyboard-only walk."""
+
+import os
+
+from .harness import ROOT, SEED_SLUG, TEST_JSON, TEST_PATH, ReaderTestCase
+from .webdriver import TAB
+
+AXE = os.path.join(ROOT, ".tools", "axe", "node_modules", "axe-core", "axe.min.js")
+
+RUN_AXE = """
+const done = arguments[arguments.length - 1];
+axe.run(document, {resultTypes: ['violations']})
+  .then(r => done(r.violations.map(v => `${v.id} (${v.impact}): ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)))
+  .catch(e => done(['axe failed: ' + e]));
+"""
+
+
+class AxeTest(ReaderTestCase):
+    def audit(self):
+        with open(AXE, encoding="utf-8") as f:
+            self.b.js(f.read())
+        return self.b.js_async(RUN_AXE)
+
+    def test_every_kind_of_page_has_no_violations(self):
+        pages = {
+            "the list": ("/", "ol.article-list"),
+            "an article": (f"/articles/{SEED_SLUG}", ".article h1"),
+            "an article at 200%": (f"/articles/{SEED_SLUG}", ".article h1"),
+            "not found": ("/khong/co", ".not-found h1"),
+            "a load error": (TEST_PATH, "[data-testid=load-error]"),
+        }
+        self.fault(TEST_JSON, status=503)
+        for name, (path, ready) in pages.items():
+            with self.subTest(name):
+                if name.endswith("200%"):
+                    self.b.js("localStorage.setItem('bantin.font-scale', '200')")
+                self.open(path)
+                self.wait_for(lambda: self.b.find_all(ready), ready)
+                self.assertEqual(self.audit(), [], name)
+        self.b.browser_log()  # the 503 was on purpose
+
+
+class KeyboardTest(ReaderTestCase):
+    def test_every_control_is_reached_by_tab_and_shows_focus(self):
+        self.open(f"/articles/{SEED_SLUG}")
+        self.h1()
+        expected = self.b.js(
+            "return [...document.querySelectorAll('a[href], button:not(:disabled)')]"
+            ".filter(e => e.getClientRects().length || e.classList.contains('skip-link'))"
+            ".map(e => e.textContent.trim())"
+        )
+        reached, outlines = [], []
+        for _ in range(len(expected) + 1):
+            self.b.keys(TAB)
+            focused = self.b.js(
+                "const e = document.activeElement, s = getComputedStyle(e);"
+                "return [e.textContent.trim(), s.outlineStyle, parseFloat(s.outlineWidth), e.tagName];"
+            )
+            if focused[3] == "BODY":
+                break
+            reached.append(focused[0])
+            outlines.append((focused[0], focused[1], focused[2]))
+        self.assertEqual(reached[: len(expected)], expected, "tab order follows the page, every control once")
+        for name, style, width in outlines:
+            self.assertTrue(style != "none" and width >= 2, f"focus on {name!r} is visible")
+
+    def test_the_size_buttons_work_from_the_keyboard(self):
+        self.open(f"/articles/{SEED_SLUG}")
+        self.h1()
+        self.b.js("document.querySelector('button.size-larger').focus()")
+        self.b.keys("\ue007")  # Enter
+        self.wait_for(lambda: self.shown_size() == "110%", "110% by Enter")
+        self.b.keys(" ")
+        self.wait_for(lambda: self.shown_size() == "125%", "125% by Space")
+
+    def test_the_skip_link_moves_focus_to_the_content(self):
+        self.open(f"/articles/{SEED_SLUG}")
+        self.h1()
+        self.b.keys(TAB)
+        self.assertEqual(self.b.js("return document.activeElement.textContent"), "Bỏ qua đến nội dung")
+        self.b.keys("\ue007")
+        self.wait_for(lambda: self.b.js("return document.activeElement.id") == "main", "focus in <main>")
+        self.b.keys(TAB)
+        self.assertEqual(
+            self.b.js("return document.activeElement.closest('main') && document.activeElement.getAttribute('title')"),
+            "Giảm cỡ chữ",
+            "the next Tab lands on the first control in <main>, past the header",
+        )
