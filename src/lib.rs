@@ -9,6 +9,7 @@ pub mod model;
 pub mod prefs;
 pub mod prerender;
 pub mod routes;
+pub mod shortcuts;
 pub mod takeover;
 
 pub use app::App;

@@ -131,6 +131,11 @@ impl FontScaleCtx {
         self.scale.get()
     }
 
+    /// The current size, without subscribing (for event handlers).
+    pub fn current(self) -> FontScale {
+        self.scale.get_untracked()
+    }
+
     /// The live region's text (tracked).
     pub fn announcement(self) -> String {
         self.announcement.get()

@@ -32,12 +32,30 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// The header every page has (mirrors `components::site_header`).
+/// The header every page has (mirrors `components::site_header` and
+/// `components::shortcuts`).
 fn site_header(out: &mut String) {
     out.push_str(concat!(
         r##"<a class="skip-link" href="#main">Bỏ qua đến nội dung</a>"##,
         r#"<header class="site-header"><span class="site-name" lang="vi">Bản tin</span>"#,
-        r#"<nav aria-label="Điều hướng chính"><a href="/">Trang chủ</a></nav></header>"#,
+        r#"<nav aria-label="Điều hướng chính"><a href="/">Trang chủ</a>"#,
+        r#"<button type="button" class="help-button" title="Phím tắt"><span aria-hidden="true">?</span>"#,
+        r#"<span class="visually-hidden">Phím tắt</span></button>"#,
+        r#"<dialog class="help" aria-labelledby="help-title"><h2 id="help-title">Phím tắt</h2><dl>"#,
+    ));
+    for (keys, what) in crate::shortcuts::HELP {
+        let _ = write!(
+            out,
+            "<dt><kbd>{}</kbd></dt><dd>{}</dd>",
+            escape(keys),
+            escape(what)
+        );
+    }
+    out.push_str(concat!(
+        r#"</dl><p class="help-note">Ctrl/⌘ cùng + − 0 vẫn phóng to cả trang như thường lệ. "#,
+        r#"Phím tắt không hoạt động khi đang gõ chữ.</p>"#,
+        r#"<form method="dialog"><button type="submit" class="help-close">Đóng</button></form></dialog>"#,
+        r#"</nav></header>"#,
     ));
 }
 

@@ -2,5 +2,6 @@
 
 pub mod article_view;
 pub mod load_error;
+pub mod shortcuts;
 pub mod site_header;
 pub mod toolbar;

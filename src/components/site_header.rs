@@ -3,6 +3,8 @@
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
+
+use super::shortcuts::Shortcuts;
 use wasm_bindgen::JsCast;
 
 /// Moves keyboard focus into `<main>` (it has `tabindex="-1"`), so the next
@@ -32,6 +34,7 @@ pub fn SiteHeader() -> impl IntoView {
             <span class="site-name" lang="vi">"Bản tin"</span>
             <nav aria-label="Điều hướng chính">
                 <A href="/">"Trang chủ"</A>
+                <Shortcuts />
             </nav>
         </header>
     }

@@ -86,3 +86,47 @@ class KeyboardTest(ReaderTestCase):
             "Giảm cỡ chữ",
             "the next Tab lands on the first control in <main>, past the header",
         )
+
+
+class ShortcutsTest(ReaderTestCase):
+    def test_plus_minus_zero_change_the_size(self):
+        self.open(f"/articles/{SEED_SLUG}")
+        self.h1()
+        for key, size in [("+", "110%"), ("=", "125%"), ("-", "110%"), ("0", "100%")]:
+            self.b.keys(key)
+            self.wait_for(lambda: self.shown_size() == size, f"{size} after {key!r}")
+        self.assertEqual(self.b.js("return localStorage.getItem('bantin.font-scale')"), "100")
+
+    def test_typing_in_a_field_and_browser_zoom_keys_are_left_alone(self):
+        self.open(f"/articles/{SEED_SLUG}")
+        self.h1()
+        self.b.js(
+            "const i = document.createElement('input'); i.id = 'field'; i.setAttribute('aria-label', 'thử');"
+            "document.querySelector('main').prepend(i); i.focus();"
+        )
+        self.b.keys("+", "+", "0")
+        self.assertEqual(self.b.js("return document.getElementById('field').value"), "++0")
+        self.b.js("document.getElementById('field').remove(); document.body.focus();")
+        ctrl = "\ue009"
+        self.b._s("POST", "/actions", {"actions": [{"type": "key", "id": "kb", "actions": [
+            {"type": "keyDown", "value": ctrl}, {"type": "keyDown", "value": "="},
+            {"type": "keyUp", "value": "="}, {"type": "keyUp", "value": ctrl}]}]})
+        self.b.keys("-")  # a plain key afterwards proves the listener is alive
+        self.wait_for(lambda: self.shown_size() == "90%", "only the plain '-' counted")
+
+    def test_question_mark_opens_an_accessible_help_dialog(self):
+        self.open(f"/articles/{SEED_SLUG}")
+        self.h1()
+        self.b.keys("?")
+        self.wait_for(lambda: self.b.js("return document.querySelector('dialog.help').open"), "the dialog")
+        self.assertIn("Tăng cỡ chữ", self.b.find("dialog.help").text)
+        self.assertTrue(self.b.js("return document.activeElement.closest('dialog') !== null"), "focus moves into the dialog")
+        with open(AXE, encoding="utf-8") as f:
+            self.b.js(f.read())
+        self.assertEqual(self.b.js_async(RUN_AXE), [], "the open dialog")
+        self.b.keys("\ue00c")  # Escape
+        self.wait_for(lambda: not self.b.js("return document.querySelector('dialog.help').open"), "Escape closes it")
+        self.b.button("Phím tắt").click()
+        self.wait_for(lambda: self.b.js("return document.querySelector('dialog.help').open"), "the ? button opens it")
+        self.b.button("Đóng").click()
+        self.wait_for(lambda: not self.b.js("return document.querySelector('dialog.help').open"), "Đóng closes it")

@@ -1,0 +1,78 @@
+//! The keyboard shortcuts' listener and their help dialog.
+
+use crate::font_scale::FontScale;
+use crate::prefs::FontScaleCtx;
+use crate::shortcuts::{shortcut, KeyPress, Shortcut, HELP};
+use leptos::html::Dialog;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Whether keys typed now go into a text field.
+fn typing_in(target: Option<web_sys::EventTarget>) -> bool {
+    let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        return false;
+    };
+    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.is_content_editable()
+}
+
+/// Listens for the shortcuts on the whole page and shows the "?" dialog; also
+/// renders a "?" button that opens it.
+#[component]
+pub fn Shortcuts() -> impl IntoView {
+    let ctx = FontScaleCtx::expect();
+    let dialog = NodeRef::<Dialog>::new();
+    let open_help = move || {
+        if let Some(d) = dialog.get_untracked() {
+            if !d.open() {
+                if let Err(e) = d.show_modal() {
+                    web_sys::console::warn_2(&"bantin: could not open the help:".into(), &e);
+                }
+            }
+        }
+    };
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        let key = ev.key();
+        let press = KeyPress {
+            key: &key,
+            ctrl: ev.ctrl_key(),
+            meta: ev.meta_key(),
+            alt: ev.alt_key(),
+            in_text_field: typing_in(ev.target()),
+        };
+        let Some(action) = shortcut(press) else {
+            return;
+        };
+        ev.prevent_default();
+        let now = ctx.current();
+        match action {
+            Shortcut::Larger => now.larger().into_iter().for_each(|s| ctx.choose(s)),
+            Shortcut::Smaller => now.smaller().into_iter().for_each(|s| ctx.choose(s)),
+            Shortcut::Reset if !now.is_default() => ctx.choose(FontScale::default()),
+            Shortcut::Reset => {}
+            Shortcut::Help => open_help(),
+        }
+    });
+    on_cleanup(move || handle.remove());
+
+    view! {
+        <button type="button" class="help-button" title="Phím tắt" on:click=move |_| open_help()>
+            <span aria-hidden="true">"?"</span>
+            <span class="visually-hidden">"Phím tắt"</span>
+        </button>
+        <dialog node_ref=dialog class="help" aria-labelledby="help-title">
+            <h2 id="help-title">"Phím tắt"</h2>
+            <dl>
+                {HELP
+                    .iter()
+                    .map(|(keys, what)| view! { <dt><kbd>{*keys}</kbd></dt> <dd>{*what}</dd> })
+                    .collect_view()}
+            </dl>
+            <p class="help-note">
+                "Ctrl/⌘ cùng + − 0 vẫn phóng to cả trang như thường lệ. Phím tắt không hoạt động khi đang gõ chữ."
+            </p>
+            <form method="dialog">
+                <button type="submit" class="help-close">"Đóng"</button>
+            </form>
+        </dialog>
+    }
+}

@@ -1,0 +1,126 @@
+//! Keyboard shortcuts for the text size. Pure Rust: which key does what is
+//! decided here and tested natively; `components::shortcuts` listens.
+//!
+//! They never take the browser's own zoom (Ctrl/⌘ with + − 0), and never act
+//! while the reader types in a text field.
+
+/// What a key press asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shortcut {
+    Larger,
+    Smaller,
+    Reset,
+    Help,
+}
+
+/// The keys, as shown in the help dialog: (keys, what they do).
+pub const HELP: [(&str, &str); 4] = [
+    ("+ hoặc =", "Tăng cỡ chữ"),
+    ("-", "Giảm cỡ chữ"),
+    ("0", "Đặt lại cỡ chữ"),
+    ("?", "Mở bảng phím tắt này"),
+];
+
+/// A key press, as much of it as matters here.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct KeyPress<'a> {
+    /// `KeyboardEvent.key`, e.g. `"+"`.
+    pub key: &'a str,
+    pub ctrl: bool,
+    pub meta: bool,
+    pub alt: bool,
+    /// Focus is in an input, textarea, select or editable element.
+    pub in_text_field: bool,
+}
+
+/// The shortcut a key press means, if any.
+pub fn shortcut(press: KeyPress) -> Option<Shortcut> {
+    if press.ctrl || press.meta || press.alt || press.in_text_field {
+        return None;
+    }
+    match press.key {
+        "+" | "=" => Some(Shortcut::Larger),
+        "-" | "_" => Some(Shortcut::Smaller),
+        "0" => Some(Shortcut::Reset),
+        "?" => Some(Shortcut::Help),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(key: &str) -> KeyPress<'_> {
+        KeyPress {
+            key,
+            ..KeyPress::default()
+        }
+    }
+
+    #[test]
+    fn plain_keys_map_to_their_shortcut() {
+        assert_eq!(shortcut(key("+")), Some(Shortcut::Larger));
+        assert_eq!(shortcut(key("=")), Some(Shortcut::Larger));
+        assert_eq!(shortcut(key("-")), Some(Shortcut::Smaller));
+        assert_eq!(shortcut(key("0")), Some(Shortcut::Reset));
+        assert_eq!(shortcut(key("?")), Some(Shortcut::Help));
+        for other in ["a", "1", "Enter", " ", "Escape", "", "++"] {
+            assert_eq!(shortcut(key(other)), None, "{other:?}");
+        }
+    }
+
+    #[test]
+    fn the_browsers_zoom_keys_are_left_alone() {
+        for k in ["+", "=", "-", "0"] {
+            assert_eq!(
+                shortcut(KeyPress {
+                    ctrl: true,
+                    ..key(k)
+                }),
+                None
+            );
+            assert_eq!(
+                shortcut(KeyPress {
+                    meta: true,
+                    ..key(k)
+                }),
+                None
+            );
+            assert_eq!(
+                shortcut(KeyPress {
+                    alt: true,
+                    ..key(k)
+                }),
+                None
+            );
+        }
+    }
+
+    #[test]
+    fn typing_in_a_field_is_never_a_shortcut() {
+        for k in ["+", "-", "0", "?"] {
+            assert_eq!(
+                shortcut(KeyPress {
+                    in_text_field: true,
+                    ..key(k)
+                }),
+                None
+            );
+        }
+    }
+
+    #[test]
+    fn the_help_lists_every_shortcut() {
+        let listed: Vec<&str> = HELP.iter().map(|(_, what)| *what).collect();
+        assert_eq!(
+            listed,
+            [
+                "Tăng cỡ chữ",
+                "Giảm cỡ chữ",
+                "Đặt lại cỡ chữ",
+                "Mở bảng phím tắt này"
+            ]
+        );
+    }
+}
