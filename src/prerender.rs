@@ -171,6 +171,13 @@ pub fn article_markup(article: &Article) -> String {
     if let Some(author) = &article.author {
         let _ = write!(out, r#"<p class="author">{}</p>"#, escape(author));
     }
+    let _ = write!(
+        out,
+        r#"<footer class="print-footer">Bản tin · <time datetime="{}">{}</time> · <span class="print-url">{}</span></footer>"#,
+        article.published.iso(),
+        article.published.vi(),
+        article.slug.route(),
+    );
     out.push_str("</article></main>");
     out
 }

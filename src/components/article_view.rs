@@ -13,6 +13,7 @@ pub fn ArticleView(
     article: Article,
 ) -> impl IntoView {
     let Article {
+        slug,
         lang,
         title,
         published,
@@ -78,6 +79,10 @@ pub fn ArticleView(
             <div class="article-body">{blocks}</div>
             {skipped_note}
             {author.map(|a| view! { <p class="author">{a}</p> })}
+            <footer class="print-footer">
+                "Bản tin · " <time datetime=published.iso()>{published.vi()}</time> " · "
+                <span class="print-url">{slug.route()}</span>
+            </footer>
         </article>
     }
 }
