@@ -77,9 +77,9 @@ class Server(http.server.ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
 
-def make_server(directory, host="127.0.0.1", port=8080, handler=SpaHandler):
+def make_server(directory, host="127.0.0.1", port=8080, handler=SpaHandler, server_class=Server):
     handler = functools.partial(handler, directory=os.path.abspath(directory))
-    server = Server((host, port), handler)
+    server = server_class((host, port), handler)
     return server
 
 

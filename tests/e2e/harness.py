@@ -4,6 +4,7 @@ with fault injection for the tests, and a headless Chromium session."""
 import importlib.util
 import json
 import os
+import socket
 import threading
 import time
 import unittest
@@ -97,6 +98,30 @@ class FaultyHandler(serve.SpaHandler):
         return super().do_GET()
 
 
+class TrackingServer(serve.Server):
+    """Remembers its open connections, so a test can cut them all: a browser's
+    spare (pre-connected) socket must not outlive a 'stopped' server."""
+
+    def __init__(self, *args, **kwargs):
+        self.open_sockets = set()
+        super().__init__(*args, **kwargs)
+
+    def process_request(self, request, client_address):
+        self.open_sockets.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request):
+        self.open_sockets.discard(request)
+        super().shutdown_request(request)
+
+    def cut_connections(self):
+        for sock in list(self.open_sockets):
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+
 class ServerState:
     def __init__(self):
         self.lock = threading.Lock()
@@ -123,7 +148,7 @@ class ReaderTestCase(unittest.TestCase):
         if not os.path.isfile(os.path.join(DIST, "index.html")):
             raise unittest.SkipTest("dist/ is missing: run `make build` (make test does)")
         cls.state = ServerState()
-        cls.server = serve.make_server(DIST, port=0, handler=FaultyHandler)
+        cls.server = serve.make_server(DIST, port=0, handler=FaultyHandler, server_class=TrackingServer)
         cls.server.state = cls.state
         cls.base = f"http://127.0.0.1:{cls.server.server_address[1]}"
         cls.server_thread = threading.Thread(target=cls.server.serve_forever, daemon=True)
@@ -148,10 +173,11 @@ class ReaderTestCase(unittest.TestCase):
         port = self.server.server_address[1]
         self.server.shutdown()
         self.server.server_close()
+        self.server.cut_connections()
 
         def start_again():
             cls = type(self)
-            cls.server = serve.make_server(DIST, port=port, handler=FaultyHandler)
+            cls.server = serve.make_server(DIST, port=port, handler=FaultyHandler, server_class=TrackingServer)
             cls.server.state = cls.state
             cls.server_thread = threading.Thread(target=cls.server.serve_forever, daemon=True)
             cls.server_thread.start()
