@@ -35,7 +35,23 @@ impl Takeover {
 }
 
 /// Mounts the app: into `<body>`, or hidden beside pre-rendered content.
+/// On a pre-rendered page the mount waits until the browser has painted that
+/// content once: on a fast connection the WASM can be ready before the first
+/// frame, and building the hidden app would otherwise delay the text.
 pub fn start() {
+    let prerendered = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(PRERENDERED_ID));
+    if prerendered.is_some() {
+        // A frame callback runs just before the paint; a task queued from it
+        // runs after.
+        request_animation_frame(|| set_timeout(mount, std::time::Duration::ZERO));
+    } else {
+        leptos::mount::mount_to_body(App);
+    }
+}
+
+fn mount() {
     let document = web_sys::window().and_then(|w| w.document());
     let prerendered = document
         .as_ref()
