@@ -68,8 +68,7 @@ need_wasm_opt() {
     say "wasm-opt $BINARYEN_VERSION: present"
   else
     say "installing wasm-opt $BINARYEN_VERSION from npm (binaryen@$BINARYEN_VERSION)"
-    mkdir -p "$TOOLS_DIR/binaryen"
-    npm install --prefix "$TOOLS_DIR/binaryen" --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION"
+    npm_install binaryen "binaryen@$BINARYEN_VERSION"
   fi
 }
 
@@ -93,9 +92,7 @@ need_brotli() {
     say "brotli: present"
   else
     say "installing Debian's brotli"
-    export DEBIAN_FRONTEND=noninteractive
-    as_root apt-get install -y --no-install-recommends brotli \
-      || { as_root apt-get update && as_root apt-get install -y --no-install-recommends brotli; }
+    apt_install brotli
   fi
 }
 
@@ -107,13 +104,25 @@ need_axe() {
     say "axe-core $AXE_VERSION: present"
   else
     say "installing axe-core $AXE_VERSION from npm"
-    mkdir -p "$TOOLS_DIR/axe"
-    npm install --prefix "$TOOLS_DIR/axe" --no-audit --no-fund --loglevel=error "axe-core@$AXE_VERSION"
+    npm_install axe "axe-core@$AXE_VERSION"
   fi
 }
 
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# apt-get install, refreshing the package lists only if the first try fails.
+apt_install() {
+  export DEBIAN_FRONTEND=noninteractive
+  as_root apt-get install -y --no-install-recommends "$@" \
+    || { as_root apt-get update && as_root apt-get install -y --no-install-recommends "$@"; }
+}
+
+# npm install into .tools/<dir>.
+npm_install() {
+  mkdir -p "$TOOLS_DIR/$1"
+  npm install --prefix "$TOOLS_DIR/$1" --no-audit --no-fund --loglevel=error "$2"
 }
 
 major() { grep -oE '[0-9]+\.[0-9.]+' | head -n1 | cut -d. -f1; }
@@ -127,9 +136,7 @@ need_chromium() {
     say "chromium and chromedriver $have_browser: present"
   else
     say "installing Debian's chromium and chromium-driver"
-    export DEBIAN_FRONTEND=noninteractive
-    as_root apt-get install -y --no-install-recommends chromium chromium-driver \
-      || { as_root apt-get update && as_root apt-get install -y --no-install-recommends chromium chromium-driver; }
+    apt_install chromium chromium-driver
   fi
 }
 
