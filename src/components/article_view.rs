@@ -23,7 +23,12 @@ pub fn ArticleView(
         skipped_blocks,
         ..
     } = article;
-    Effect::new(Takeover::ready);
+    Effect::new(|| {
+        Takeover::ready();
+        // Frame callbacks run in order: after the swap, the paragraph in view
+        // is the app's own.
+        request_animation_frame(scroll_to_fragment);
+    });
 
     let mut paragraph_number = 0;
     let blocks = body
@@ -95,4 +100,31 @@ fn figure_image(image: Image) -> impl IntoView {
         height,
     } = image;
     view! { <img src=src alt=alt width=width height=height loading="lazy" decoding="async" /> }
+}
+
+/// A deep link like `/articles/x#p-7`: bring paragraph 7 into view once the
+/// article is on screen.
+fn scroll_to_fragment() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(hash) = window.location().hash() else {
+        return;
+    };
+    let Some(id) = hash.strip_prefix('#').filter(|id| is_paragraph_id(id)) else {
+        return;
+    };
+    if let Some(element) = window.document().and_then(|d| d.get_element_by_id(id)) {
+        element.scroll_into_view();
+        // A brief highlight shows which paragraph the link meant (style/main.css).
+        if let Err(e) = element.class_list().add_1("is-target") {
+            web_sys::console::warn_2(&"bantin: could not highlight the paragraph:".into(), &e);
+        }
+    }
+}
+
+/// `p-` followed by 1–6 digits.
+pub fn is_paragraph_id(id: &str) -> bool {
+    id.strip_prefix("p-")
+        .is_some_and(|n| (1..=6).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
 }

@@ -49,11 +49,7 @@ fn ArticleLoader(
                 match article.await {
                     Ok(article) => {
                         let title = article.title.clone();
-                        Effect::new(move || {
-                            set_document_title(Some(&title));
-                            // After the next frame the article is in the document.
-                            request_animation_frame(scroll_to_fragment);
-                        });
+                        Effect::new(move || set_document_title(Some(&title)));
                         view! { <ArticleView article /> }.into_any()
                     }
                     Err(ApiError::NotFound(_)) => view! { <NotFound what=Missing::Article /> }.into_any(),
@@ -68,32 +64,9 @@ fn ArticleLoader(
     }
 }
 
-/// A deep link like `/articles/x#p-7`: bring paragraph 7 into view once the
-/// article is on screen.
-fn scroll_to_fragment() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let Ok(hash) = window.location().hash() else {
-        return;
-    };
-    let Some(id) = hash.strip_prefix('#').filter(|id| is_paragraph_id(id)) else {
-        return;
-    };
-    if let Some(element) = window.document().and_then(|d| d.get_element_by_id(id)) {
-        element.scroll_into_view();
-    }
-}
-
-/// `p-` followed by 1–6 digits.
-fn is_paragraph_id(id: &str) -> bool {
-    id.strip_prefix("p-")
-        .is_some_and(|n| (1..=6).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
-}
-
 #[cfg(test)]
 mod tests {
-    use super::is_paragraph_id;
+    use crate::components::article_view::is_paragraph_id;
 
     #[test]
     fn only_paragraph_fragments_scroll() {

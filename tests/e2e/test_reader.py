@@ -62,6 +62,19 @@ class DeepLinkTest(ReaderTestCase):
         finally:
             self.b._s("POST", "/window/rect", {"width": 1200, "height": 900})
 
+    def test_the_linked_paragraph_is_highlighted_and_motion_can_be_reduced(self):
+        self.open(SEED_PATH + "#p-3")
+        self.h1()
+        self.wait_for(lambda: "is-target" in (self.b.find("#p-3").attr("class") or ""), "the highlight")
+        self.assertEqual(self.b.find("#p-3").css("animation-name"), "target-flash")
+        self.assertEqual(len(self.b.find_all(".is-target")), 1, "only that paragraph")
+        self.b.cdp("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-reduced-motion", "value": "reduce"}]})
+        try:
+            self.assertEqual(self.b.find("#p-3").css("animation-name"), "none")
+            self.assertEqual(self.b.find("#p-3").css("background-color"), "rgba(255, 241, 168, 1)")
+        finally:
+            self.b.cdp("Emulation.setEmulatedMedia", {"features": []})
+
     def test_a_paragraph_fragment_scrolls_to_that_paragraph(self):
         self.open(SEED_PATH + "#p-5")
         self.h1()
