@@ -76,7 +76,7 @@ pub fn ArticleView(
 
     view! {
         <article class="article" lang=lang>
-            <Toolbar date=published />
+            <Toolbar date=published link=slug.route() />
             <header class="article-header">
                 <h1 class="article-title">{title}</h1>
                 {lead.map(|l| view! { <p class="lead">{l}</p> })}

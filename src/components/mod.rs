@@ -1,6 +1,7 @@
 //! Reusable pieces of the page.
 
 pub mod article_view;
+pub mod copy_link;
 pub mod load_error;
 pub mod shortcuts;
 pub mod site_header;

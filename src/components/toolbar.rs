@@ -1,5 +1,6 @@
 //! The reading toolbar: the article's date and the text-size controls.
 
+use crate::components::copy_link::CopyLink;
 use crate::font_scale::FontScale;
 use crate::model::Date;
 use crate::prefs::FontScaleCtx;
@@ -13,6 +14,9 @@ pub fn Toolbar(
     /// The publication date shown at the start of the toolbar, if any.
     #[prop(optional)]
     date: Option<Date>,
+    /// The page's path, for the "Chép liên kết" button (articles only).
+    #[prop(optional)]
+    link: Option<String>,
 ) -> impl IntoView {
     let ctx = FontScaleCtx::expect();
     view! {
@@ -35,6 +39,7 @@ pub fn Toolbar(
                     "Đặt lại"
                 </button>
             </div>
+            {link.map(|path| view! { <div class="share"><CopyLink path /></div> })}
             <p class="visually-hidden" role="status" aria-live="polite" data-testid="font-size-announcement">
                 {move || ctx.announcement()}
             </p>

@@ -369,3 +369,48 @@ class PrerenderTest(ReaderTestCase):
             "requestAnimationFrame(() => setTimeout(() => done(cls), 0));"
         )
         self.assertEqual(cls, 0, "cumulative layout shift of the load")
+
+
+class CopyLinkTest(ReaderTestCase):
+    def grant_clipboard(self):
+        self.b.cdp("Browser.grantPermissions", {
+            "origin": self.base, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
+
+    def clipboard(self, via="navigator.clipboard"):
+        return self.b.js_async(
+            f"const done = arguments[arguments.length - 1]; {via}.readText().then(done, e => done('error: ' + e));"
+        )
+
+    def test_the_article_link_is_copied(self):
+        self.grant_clipboard()
+        self.open(SEED_PATH)
+        self.h1()
+        self.b.button("Chép liên kết").click()
+        self.wait_text("[data-testid=copy-status]", "Đã chép liên kết.")
+        self.assertEqual(self.clipboard(), self.base + SEED_PATH)
+
+    def test_without_the_clipboard_api_the_fallback_copies(self):
+        self.grant_clipboard()
+        hide = self.b.cdp("Page.addScriptToEvaluateOnNewDocument", {"source": (
+            "window.__clipboard = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard').get;"
+            "Object.defineProperty(Navigator.prototype, 'clipboard', {configurable: true, get() { return undefined; }});")})
+        try:
+            self.open(SEED_PATH)
+            self.h1()
+            self.b.button("Chép liên kết").click()
+            self.wait_text("[data-testid=copy-status]", "Đã chép liên kết.")
+            self.assertEqual(self.clipboard("window.__clipboard.call(navigator)"), self.base + SEED_PATH)
+        finally:
+            self.b.cdp("Page.removeScriptToEvaluateOnNewDocument", {"identifier": hide["identifier"]})
+
+    def test_when_nothing_can_copy_the_reader_gets_the_address(self):
+        block = self.b.cdp("Page.addScriptToEvaluateOnNewDocument", {"source": (
+            "Object.defineProperty(Navigator.prototype, 'clipboard', {configurable: true, get() { return undefined; }});"
+            "Document.prototype.execCommand = function () { return false; };")})
+        try:
+            self.open(SEED_PATH)
+            self.h1()
+            self.b.button("Chép liên kết").click()
+            self.wait_text("[data-testid=copy-status]", f"Không chép được. Liên kết: {self.base}{SEED_PATH}")
+        finally:
+            self.b.cdp("Page.removeScriptToEvaluateOnNewDocument", {"identifier": block["identifier"]})
