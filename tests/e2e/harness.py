@@ -206,6 +206,11 @@ class ReaderTestCase(unittest.TestCase):
         self.b.get(self.base + path)
         self.wait_for(lambda: self.b.js("return !document.getElementById('prerendered')"), "the app to take over", timeout=20)
 
+    def reload(self):
+        """Reloads and, like `open`, waits for the app to take over."""
+        self.b.refresh()
+        self.wait_for(lambda: self.b.js("return !document.getElementById('prerendered')"), "the app to take over", timeout=20)
+
     def fault(self, path, **kw):
         with self.state.lock:
             self.state.faults[path] = Fault(**kw)

@@ -160,7 +160,7 @@ class TextSizeTest(ReaderTestCase):
         self.assertAlmostEqual(self.paragraph_px(), before * 1.1, delta=0.05)
         self.assertEqual(self.b.js("return localStorage.getItem('bantin.font-scale')"), "110")
         self.assertEqual(self.b.find("[data-testid=font-size-announcement]").prop("textContent"), "Cỡ chữ 110%")
-        self.b.refresh()
+        self.reload()
         self.h1()
         self.assertEqual(self.shown_size(), "110%")
         self.assertAlmostEqual(self.paragraph_px(), before * 1.1, delta=0.05)
@@ -193,7 +193,7 @@ class TextSizeTest(ReaderTestCase):
         self.assertEqual(label, '"150%"', "the toolbar shows the stored size before the app")
         with self.state.lock:
             self.state.faults.clear()
-        self.b.refresh()
+        self.reload()
         self.h1()
         self.assertEqual(self.shown_size(), "150%")
         self.b.browser_log()  # the withheld WASM's load error was expected
