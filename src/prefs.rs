@@ -152,7 +152,7 @@ impl FontScaleCtx {
     }
 
     fn show(self, scale: FontScale) {
-        if self.scale.get_untracked() != scale {
+        if self.current() != scale {
             self.scale.set(scale);
         }
         apply_font_scale(scale);

@@ -42,40 +42,36 @@ pub fn start() {
     let prerendered = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(PRERENDERED_ID));
-    if prerendered.is_some() {
+    match prerendered {
         // A frame callback runs just before the paint; a task queued from it
         // runs after.
-        request_animation_frame(|| set_timeout(mount, std::time::Duration::ZERO));
-    } else {
-        leptos::mount::mount_to_body(App);
+        Some(prerendered) => request_animation_frame(move || {
+            set_timeout(move || mount_beside(prerendered), std::time::Duration::ZERO)
+        }),
+        None => leptos::mount::mount_to_body(App),
     }
 }
 
-fn mount() {
-    let document = web_sys::window().and_then(|w| w.document());
-    let prerendered = document
-        .as_ref()
-        .and_then(|d| d.get_element_by_id(PRERENDERED_ID));
-    let host = document.as_ref().and_then(|d| d.create_element("div").ok());
-    match (prerendered, host) {
-        (Some(prerendered), Some(host)) => {
-            let hidden = host.set_attribute("hidden", "");
-            let placed = prerendered.after_with_node_1(&host);
-            if hidden.is_err() || placed.is_err() {
-                // Could not prepare the swap: show the app the plain way.
-                prerendered.remove();
-                host.remove();
-                return leptos::mount::mount_to_body(App);
-            }
-            let Ok(host_el) = host.clone().dyn_into::<web_sys::HtmlElement>() else {
-                return leptos::mount::mount_to_body(App);
-            };
-            leptos::mount::mount_to(host_el, move || {
-                provide_context(Takeover(StoredValue::new_local(Some((prerendered, host)))));
-                view! { <App /> }
-            })
-            .forget();
-        }
-        _ => leptos::mount::mount_to_body(App),
+/// Mounts the app into a hidden element right after `prerendered`; if that
+/// cannot be prepared, drops the pre-rendered content and mounts plainly.
+fn mount_beside(prerendered: web_sys::Element) {
+    let host = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("div").ok())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    let Some(host) = host else {
+        prerendered.remove();
+        return leptos::mount::mount_to_body(App);
+    };
+    if host.set_attribute("hidden", "").is_err() || prerendered.after_with_node_1(&host).is_err() {
+        prerendered.remove();
+        host.remove();
+        return leptos::mount::mount_to_body(App);
     }
+    let swap = (prerendered, host.clone().into());
+    leptos::mount::mount_to(host, move || {
+        provide_context(Takeover(StoredValue::new_local(Some(swap))));
+        view! { <App /> }
+    })
+    .forget();
 }
