@@ -204,11 +204,14 @@ class ReaderTestCase(unittest.TestCase):
         """Loads `path` and, on a pre-rendered page, waits until the app has
         taken over (before that, the buttons are not yet live)."""
         self.b.get(self.base + path)
-        self.wait_for(lambda: self.b.js("return !document.getElementById('prerendered')"), "the app to take over", timeout=20)
+        self.wait_for_app()
 
     def reload(self):
         """Reloads and, like `open`, waits for the app to take over."""
         self.b.refresh()
+        self.wait_for_app()
+
+    def wait_for_app(self):
         self.wait_for(lambda: self.b.js("return !document.getElementById('prerendered')"), "the app to take over", timeout=20)
 
     def fault(self, path, **kw):

@@ -11,8 +11,7 @@ SEED_JSON = f"/articles/{SEED_SLUG}.json"
 
 
 def seed():
-    with open(os.path.join(DIST, "articles", f"{SEED_SLUG}.json"), encoding="utf-8") as f:
-        return json.load(f)
+    return seed_as(SEED_SLUG)
 
 
 def article(slug, title, published="2021-01-01", body=None, **extra):
