@@ -1,7 +1,7 @@
 //! The router, the route table and the app-wide providers.
 
 use crate::components::site_header::SiteHeader;
-use crate::prefs::FontScaleCtx;
+use crate::prefs::{FontScaleCtx, ReadingPrefs};
 use crate::routes::{article::ArticlePage, home::Home, not_found::NotFound};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -10,6 +10,7 @@ use leptos_router::path;
 #[component]
 pub fn App() -> impl IntoView {
     FontScaleCtx::provide();
+    ReadingPrefs::provide();
     view! {
         <Router>
             <SiteHeader />

@@ -8,6 +8,7 @@ pub mod font_scale;
 pub mod model;
 pub mod prefs;
 pub mod prerender;
+pub mod reading;
 pub mod routes;
 pub mod shortcuts;
 pub mod takeover;

@@ -6,6 +6,7 @@
 //! the reader picks a size; other tabs follow through the `storage` event.
 
 use crate::font_scale::FontScale;
+use crate::reading::{Choice, LineSpacing, Theme, Typeface, Width};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -42,29 +43,43 @@ fn local_storage() -> Result<web_sys::Storage, PrefsError> {
     }
 }
 
+fn read_item(key: &str) -> Result<Option<String>, PrefsError> {
+    local_storage()?
+        .get_item(key)
+        .map_err(|e| PrefsError::Unavailable(describe(&e)))
+}
+
+/// Stores a value (`QuotaExceededError` and friends come back as errors).
+fn write_item(key: &str, value: &str) -> Result<(), PrefsError> {
+    local_storage()?
+        .set_item(key, value)
+        .map_err(|e| PrefsError::WriteFailed(describe(&e)))
+}
+
+/// Forgets a value: back to the default, and nothing of ours left stored.
+fn remove_item(key: &str) -> Result<(), PrefsError> {
+    local_storage()?
+        .remove_item(key)
+        .map_err(|e| PrefsError::WriteFailed(describe(&e)))
+}
+
 /// The stored text size. `Ok(None)` when nothing usable is stored (absent,
 /// corrupt or not one of the steps).
 pub fn read_font_scale() -> Result<Option<FontScale>, PrefsError> {
-    let raw = local_storage()?
-        .get_item(FONT_SCALE_KEY)
-        .map_err(|e| PrefsError::Unavailable(describe(&e)))?;
-    Ok(raw.as_deref().and_then(FontScale::from_stored))
+    Ok(read_item(FONT_SCALE_KEY)?
+        .as_deref()
+        .and_then(FontScale::from_stored))
 }
 
-/// Stores the text size (`QuotaExceededError` and friends come back as errors).
+/// Stores the text size.
 pub fn write_font_scale(scale: FontScale) -> Result<(), PrefsError> {
-    local_storage()?
-        .set_item(FONT_SCALE_KEY, &scale.to_stored())
-        .map_err(|e| PrefsError::WriteFailed(describe(&e)))
+    write_item(FONT_SCALE_KEY, &scale.to_stored())
 }
 
 /// Applies the size: one write of the custom property on `<html>`; the
 /// browser reflows, nothing is re-rendered.
 pub fn apply_font_scale(scale: FontScale) {
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    let root = root_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(root) = root {
         if let Err(e) = root
             .style()
@@ -73,6 +88,12 @@ pub fn apply_font_scale(scale: FontScale) {
             warn(&format!("could not apply the text size: {}", describe(&e)));
         }
     }
+}
+
+fn root_element() -> Option<web_sys::Element> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
 }
 
 fn warn(message: &str) {
@@ -151,10 +172,153 @@ impl FontScaleCtx {
         }
     }
 
+    /// Back to 100%, announced, with nothing left stored.
+    pub fn reset(self) {
+        self.show(FontScale::default());
+        self.announcement
+            .set(format!("Cỡ chữ {}", FontScale::default()));
+        if let Err(e) = remove_item(FONT_SCALE_KEY) {
+            warn(&e.to_string());
+        }
+    }
+
     fn show(self, scale: FontScale) {
         if self.current() != scale {
             self.scale.set(scale);
         }
         apply_font_scale(scale);
+    }
+}
+
+/// One reading preference (line spacing, width, theme or typeface), with the
+/// same contract as the size: read once, applied as an attribute on `<html>`,
+/// written only when the reader chooses, followed across tabs.
+pub struct Pref<T: Choice> {
+    value: RwSignal<T>,
+}
+
+// Derived impls would demand `T: Clone`, which `Choice` already is; spelled
+// out so `Pref<T>` is `Copy` for any `T`.
+impl<T: Choice> Clone for Pref<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Choice> Copy for Pref<T> {}
+
+impl<T: Choice> Pref<T> {
+    fn load() -> Pref<T> {
+        let stored = read_item(T::KEY).unwrap_or_else(|e| {
+            warn(&e.to_string());
+            None
+        });
+        let initial = stored
+            .as_deref()
+            .and_then(T::from_stored)
+            .unwrap_or_default();
+        apply_choice(initial);
+        Pref {
+            value: RwSignal::new(initial),
+        }
+    }
+
+    /// The current choice (tracked).
+    pub fn get(self) -> T {
+        self.value.get()
+    }
+
+    /// The reader chose: apply it and remember it. A storage failure is
+    /// logged; the choice still holds for this page.
+    pub fn choose(self, choice: T) {
+        self.show(choice);
+        if let Err(e) = write_item(T::KEY, choice.name()) {
+            warn(&e.to_string());
+        }
+    }
+
+    fn reset(self) {
+        self.show(T::default());
+        if let Err(e) = remove_item(T::KEY) {
+            warn(&e.to_string());
+        }
+    }
+
+    /// Another tab changed storage (`key` is `None` when it cleared it all).
+    fn follow(self, key: Option<&str>, new_value: Option<&str>) {
+        if key.is_none() || key == Some(T::KEY) {
+            self.show(new_value.and_then(T::from_stored).unwrap_or_default());
+        }
+    }
+
+    fn show(self, choice: T) {
+        if self.value.get_untracked() != choice {
+            self.value.set(choice);
+        }
+        apply_choice(choice);
+    }
+}
+
+/// One attribute write on `<html>`; `style/main.css` does the rest.
+fn apply_choice<T: Choice>(choice: T) {
+    if let Some(root) = root_element() {
+        if let Err(e) = root.set_attribute(T::ATTRIBUTE, choice.name()) {
+            warn(&format!("could not apply {}: {}", T::KEY, describe(&e)));
+        }
+    }
+}
+
+/// The reading preferences besides the size, provided once by `App`.
+#[derive(Clone, Copy)]
+pub struct ReadingPrefs {
+    pub spacing: Pref<LineSpacing>,
+    pub width: Pref<Width>,
+    pub theme: Pref<Theme>,
+    pub typeface: Pref<Typeface>,
+}
+
+impl ReadingPrefs {
+    /// Reads and applies every stored preference, follows other tabs, and
+    /// provides the context.
+    pub fn provide() -> ReadingPrefs {
+        let prefs = ReadingPrefs {
+            spacing: Pref::load(),
+            width: Pref::load(),
+            theme: Pref::load(),
+            typeface: Pref::load(),
+        };
+        let handle = window_event_listener(leptos::ev::storage, move |ev| {
+            let (key, new_value) = (ev.key(), ev.new_value());
+            let (key, new_value) = (key.as_deref(), new_value.as_deref());
+            prefs.spacing.follow(key, new_value);
+            prefs.width.follow(key, new_value);
+            prefs.theme.follow(key, new_value);
+            prefs.typeface.follow(key, new_value);
+        });
+        on_cleanup(move || handle.remove());
+        provide_context(prefs);
+        prefs
+    }
+
+    /// The context provided by `App` (a programmer error elsewhere).
+    pub fn expect() -> ReadingPrefs {
+        expect_context::<ReadingPrefs>()
+    }
+
+    /// Whether anything differs from the defaults, the size included (tracked).
+    pub fn all_default(self, size: FontScaleCtx) -> bool {
+        size.get().is_default()
+            && self.spacing.get().is_default()
+            && self.width.get().is_default()
+            && self.theme.get().is_default()
+            && self.typeface.get().is_default()
+    }
+
+    /// Every preference and the size back to the defaults, and nothing left stored.
+    pub fn reset_all(self, size: FontScaleCtx) {
+        size.reset();
+        self.spacing.reset();
+        self.width.reset();
+        self.theme.reset();
+        self.typeface.reset();
     }
 }

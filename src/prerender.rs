@@ -76,6 +76,7 @@ fn toolbar(out: &mut String, article: &Article) {
             r#"<button type="button" class="size-reset" aria-label="Đặt lại cỡ chữ" title="Đặt lại cỡ chữ" disabled="">Đặt lại</button>"#,
             r#"</div><div class="share"><button type="button" class="copy-link">Chép liên kết</button>"#,
             r#"<p class="copy-status" role="status" aria-live="polite" data-testid="copy-status"></p></div>"#,
+            r#"<button type="button" class="prefs-toggle" aria-expanded="false">Tùy chọn</button>"#,
             r#"<p class="visually-hidden" role="status" aria-live="polite" data-testid="font-size-announcement"></p></div>"#,
         ),
         iso = date.iso(),

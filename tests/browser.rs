@@ -5,7 +5,7 @@
 use bantin::components::toolbar::Toolbar;
 use bantin::font_scale::FontScale;
 use bantin::model::Date;
-use bantin::prefs::{self, FontScaleCtx, FONT_SCALE_KEY, FONT_SCALE_PROPERTY};
+use bantin::prefs::{self, FontScaleCtx, ReadingPrefs, FONT_SCALE_KEY, FONT_SCALE_PROPERTY};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -60,6 +60,7 @@ fn fresh() -> web_sys::HtmlElement {
 fn mount_toolbar(el: web_sys::HtmlElement) -> impl Drop {
     mount_to(el, || {
         FontScaleCtx::provide();
+        ReadingPrefs::provide();
         view! { <Toolbar date=Date::parse_iso("2020-08-21").unwrap() /> }
     })
 }

@@ -3,6 +3,7 @@
 pub mod article_view;
 pub mod copy_link;
 pub mod load_error;
+pub mod reading_panel;
 pub mod shortcuts;
 pub mod site_header;
 pub mod toolbar;

@@ -1,6 +1,8 @@
-//! The reading toolbar: the article's date and the text-size controls.
+//! The reading toolbar: the article's date, the text-size controls and the
+//! reading preferences.
 
 use crate::components::copy_link::CopyLink;
+use crate::components::reading_panel::{PrefsPanel, PrefsToggle};
 use crate::font_scale::FontScale;
 use crate::model::Date;
 use crate::prefs::FontScaleCtx;
@@ -19,6 +21,8 @@ pub fn Toolbar(
     link: Option<String>,
 ) -> impl IntoView {
     let ctx = FontScaleCtx::expect();
+    let panel_open = RwSignal::new(false);
+    let toggle = NodeRef::new();
     view! {
         <div class="toolbar" role="toolbar" aria-label="Cỡ chữ">
             {date.map(|d| view! { <time class="toolbar-date" datetime=d.iso()>{d.vi()}</time> })}
@@ -40,10 +44,13 @@ pub fn Toolbar(
                 </button>
             </div>
             {link.map(|path| view! { <div class="share"><CopyLink path /></div> })}
+            // Last in the row, so Tab goes from it straight into the panel.
+            <PrefsToggle open=panel_open node_ref=toggle />
             <p class="visually-hidden" role="status" aria-live="polite" data-testid="font-size-announcement">
                 {move || ctx.announcement()}
             </p>
         </div>
+        <PrefsPanel open=panel_open toggle />
     }
 }
 

@@ -1,6 +1,7 @@
 """The release build (dist/) served on 127.0.0.1 by scripts/serve.py's handler,
 with fault injection for the tests, and a headless Chromium session."""
 
+import glob
 import importlib.util
 import json
 import os
@@ -213,6 +214,24 @@ class ReaderTestCase(unittest.TestCase):
 
     def wait_for_app(self):
         self.wait_for(lambda: self.b.js("return !document.getElementById('prerendered')"), "the app to take over", timeout=20)
+
+    def open_without_app(self, path):
+        """Loads `path` with the WASM withheld (and not cached), so only what
+        index.html's inline script does can show. Returns a function that lifts
+        the block."""
+        wasm = "/" + os.path.basename(glob.glob(os.path.join(DIST, "*.wasm"))[0])
+        self.b.cdp("Network.enable")
+        self.b.cdp("Network.setCacheDisabled", {"cacheDisabled": True})
+        self.addCleanup(self.b.cdp, "Network.setCacheDisabled", {"cacheDisabled": False})
+        self.fault(wasm, status=404)
+        self.b.get(self.base + path)
+
+        def lift():
+            with self.state.lock:
+                self.state.faults.pop(wasm, None)
+            self.b.browser_log()  # the withheld WASM's load error was expected
+
+        return lift
 
     def fault(self, path, **kw):
         with self.state.lock:

@@ -39,6 +39,22 @@ class AxeTest(ReaderTestCase):
                 self.assertEqual(self.audit(), [], name)
         self.b.browser_log()  # the 503 was on purpose
 
+    def test_every_theme_passes_on_the_list_the_article_with_its_panel_and_not_found(self):
+        self.addCleanup(self.b.cdp, "Emulation.setEmulatedMedia", {"features": []})
+        themes = {"light": "light", "dark": "dark", "sepia": "sepia", "auto on a dark system": "auto"}
+        for name, theme in themes.items():
+            system = "dark" if name.startswith("auto") else "light"
+            self.b.cdp("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": system}]})
+            self.b.js("localStorage.setItem('bantin.theme', arguments[0])", theme)
+            for page, ready in [("/", "ol.article-list"), (f"/articles/{SEED_SLUG}", ".article h1"), ("/khong/co", ".not-found h1")]:
+                with self.subTest(theme=name, page=page):
+                    self.open(page)
+                    self.wait_for(lambda: self.b.find_all(ready), ready)
+                    if page.startswith("/articles/"):
+                        self.b.button("Tùy chọn").click()
+                        self.wait_for(lambda: self.b.find_all("#reading-prefs"), "the preferences panel")
+                    self.assertEqual(self.audit(), [], f"{page} in {name}")
+
 
 class KeyboardTest(ReaderTestCase):
     def test_every_control_is_reached_by_tab_and_shows_focus(self):
