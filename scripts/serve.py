@@ -27,6 +27,8 @@ TYPES = {
     ".json": "application/json; charset=utf-8",
     ".css": "text/css; charset=utf-8",
     ".html": "text/html; charset=utf-8",
+    ".webmanifest": "application/manifest+json",
+    ".svg": "image/svg+xml",
 }
 
 

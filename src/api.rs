@@ -6,6 +6,7 @@
 //! [`TIMEOUT`] (a response that never finishes).
 
 use crate::model::{Article, ArticleIndex, DataError, Slug};
+use crate::offline::{SavedAt, SAVED_AT_HEADER};
 use gloo_net::http::Request;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -82,6 +83,14 @@ impl ApiError {
     }
 }
 
+/// Something loaded, and whether it is a copy saved for offline reading
+/// (the network failed and the service worker answered).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fetched<T> {
+    pub value: T,
+    pub saved: Option<SavedAt>,
+}
+
 /// Maps an HTTP status to success or the error it means.
 pub fn check_status(status: u16) -> Result<(), ApiError> {
     match status {
@@ -93,7 +102,7 @@ pub fn check_status(status: u16) -> Result<(), ApiError> {
 
 /// GETs `url` as text, with an abort signal tied to the current reactive
 /// owner and a time limit.
-async fn get_text(url: &str) -> Result<String, ApiError> {
+async fn get_text(url: &str) -> Result<Fetched<String>, ApiError> {
     let controller =
         web_sys::AbortController::new().map_err(|e| ApiError::Network(format!("{e:?}")))?;
     let signal = controller.signal();
@@ -133,10 +142,16 @@ async fn get_text(url: &str) -> Result<String, ApiError> {
             .await
             .map_err(|e| ApiError::Network(e.to_string()))?;
         check_status(response.status())?;
-        response
+        let saved = response
+            .headers()
+            .get(SAVED_AT_HEADER)
+            .as_deref()
+            .and_then(SavedAt::from_header);
+        let value = response
             .text()
             .await
-            .map_err(|e| ApiError::Network(e.to_string()))
+            .map_err(|e| ApiError::Network(e.to_string()))?;
+        Ok(Fetched { value, saved })
     }
     .await;
 
@@ -152,10 +167,10 @@ async fn get_text(url: &str) -> Result<String, ApiError> {
 
 /// Loads and validates one article. On a pre-rendered page the article is
 /// already in the page (a JSON data block): it is used once, with no request.
-pub async fn fetch_article(slug: Slug) -> Result<Article, ApiError> {
+pub async fn fetch_article(slug: Slug) -> Result<Fetched<Article>, ApiError> {
     if let Some(text) = take_embedded_article() {
         match Article::from_json(&text, &slug) {
-            Ok(article) => return Ok(article),
+            Ok(value) => return Ok(Fetched { value, saved: None }),
             // Another article's data, or damaged: ask the server instead.
             Err(e) => {
                 web_sys::console::warn_1(&format!("bantin: embedded article unused: {e}").into())
@@ -163,7 +178,10 @@ pub async fn fetch_article(slug: Slug) -> Result<Article, ApiError> {
         }
     }
     let text = get_text(&slug.data_url()).await?;
-    Ok(Article::from_json(&text, &slug)?)
+    Ok(Fetched {
+        value: Article::from_json(&text.value, &slug)?,
+        saved: text.saved,
+    })
 }
 
 /// The pre-rendered page's article data, removed from the page so it serves
@@ -177,9 +195,12 @@ fn take_embedded_article() -> Option<String> {
 }
 
 /// Loads and validates the article list.
-pub async fn fetch_index() -> Result<ArticleIndex, ApiError> {
+pub async fn fetch_index() -> Result<Fetched<ArticleIndex>, ApiError> {
     let text = get_text(INDEX_URL).await?;
-    Ok(ArticleIndex::from_json(&text)?)
+    Ok(Fetched {
+        value: ArticleIndex::from_json(&text.value)?,
+        saved: text.saved,
+    })
 }
 
 #[cfg(test)]

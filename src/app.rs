@@ -11,6 +11,9 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     FontScaleCtx::provide();
     ReadingPrefs::provide();
+    // After the first render: the worker's install downloads the shell in
+    // the background, never ahead of the article.
+    Effect::new(crate::offline::register_service_worker);
     view! {
         <Router>
             <SiteHeader />

@@ -6,6 +6,7 @@ pub mod components;
 pub mod crash;
 pub mod font_scale;
 pub mod model;
+pub mod offline;
 pub mod prefs;
 pub mod prerender;
 pub mod reading;

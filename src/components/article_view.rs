@@ -1,7 +1,9 @@
 //! One article, rendered as text (never as HTML).
 
+use crate::components::saved_notice::SavedNotice;
 use crate::components::toolbar::Toolbar;
 use crate::model::{Article, Block, Image};
+use crate::offline::SavedAt;
 use crate::takeover::Takeover;
 use leptos::prelude::*;
 
@@ -11,6 +13,9 @@ use leptos::prelude::*;
 pub fn ArticleView(
     /// The validated article to show.
     article: Article,
+    /// Set when this is a copy saved for offline reading.
+    #[prop(default = None)]
+    saved: Option<SavedAt>,
 ) -> impl IntoView {
     let Article {
         slug,
@@ -77,6 +82,7 @@ pub fn ArticleView(
     view! {
         <article class="article" lang=lang>
             <Toolbar date=published link=slug.route() />
+            <SavedNotice saved what="bài viết" />
             <header class="article-header">
                 <h1 class="article-title">{title}</h1>
                 {lead.map(|l| view! { <p class="lead">{l}</p> })}

@@ -4,6 +4,7 @@ pub mod article_view;
 pub mod copy_link;
 pub mod load_error;
 pub mod reading_panel;
+pub mod saved_notice;
 pub mod shortcuts;
 pub mod site_header;
 pub mod toolbar;

@@ -47,10 +47,10 @@ fn ArticleLoader(
         <Suspense fallback=|| view! { <p class="loading" role="status">"Đang tải bài viết…"</p> }>
             {move || Suspend::new(async move {
                 match article.await {
-                    Ok(article) => {
+                    Ok(api::Fetched { value: article, saved }) => {
                         let title = article.title.clone();
                         Effect::new(move || set_document_title(Some(&title)));
-                        view! { <ArticleView article /> }.into_any()
+                        view! { <ArticleView article saved /> }.into_any()
                     }
                     Err(ApiError::NotFound(_)) => view! { <NotFound what=Missing::Article /> }.into_any(),
                     Err(error) => {

@@ -3,6 +3,7 @@
 use super::set_document_title;
 use crate::api;
 use crate::components::load_error::LoadError;
+use crate::components::saved_notice::SavedNotice;
 use crate::components::toolbar::Toolbar;
 use crate::model::{ArticleIndex, ArticleSummary};
 use crate::takeover::Takeover;
@@ -22,7 +23,13 @@ pub fn Home() -> impl IntoView {
             }>
                 {move || Suspend::new(async move {
                     match index.await {
-                        Ok(list) => view! { <ArticleList index=list /> }.into_any(),
+                        Ok(api::Fetched { value, saved }) => {
+                            view! {
+                                <SavedNotice saved what="danh sách bài viết" />
+                                <ArticleList index=value />
+                            }
+                                .into_any()
+                        }
                         Err(error) => {
                             view! { <LoadError error on_retry=Callback::new(move |_| index.refetch()) /> }
                                 .into_any()

@@ -40,12 +40,14 @@ class Fault:
 
     status: answer with this HTTP status; body: answer with these bytes (200);
     delay: seconds to wait first; hang: send headers and part of the body, then
-    stall until released; times: how many requests it applies to (None = all).
+    stall until released; drop: close the connection without answering (what a
+    lost connection looks like, to the page and its service worker alike);
+    times: how many requests it applies to (None = all).
     """
 
-    def __init__(self, status=None, body=None, content_type="application/json", delay=0.0, hang=False, times=None):
+    def __init__(self, status=None, body=None, content_type="application/json", delay=0.0, hang=False, drop=False, times=None):
         self.status, self.body, self.content_type = status, body, content_type
-        self.delay, self.hang, self.times = delay, hang, times
+        self.delay, self.hang, self.drop, self.times = delay, hang, drop, times
 
 
 class FaultyHandler(serve.SpaHandler):
@@ -71,6 +73,9 @@ class FaultyHandler(serve.SpaHandler):
                 fault = state.files.get(path)  # then answer as usual
                 if fault is None:
                     return super().do_GET()
+        if fault.drop:
+            self.close_connection = True
+            return None
         if fault.hang:
             self.send_response(200)
             self.send_header("Content-Type", fault.content_type)
@@ -193,6 +198,12 @@ class ReaderTestCase(unittest.TestCase):
         # Clear storage on our origin (the test starts from a clean slate).
         self.b.get(self.base + "/robots.txt")  # a 404 page on our origin: no app runs
         self.b.js("localStorage.clear()")
+        # ... and no service worker or saved copies from an earlier test.
+        self.b.js_async(
+            "const done = arguments[arguments.length - 1];"
+            "Promise.all([navigator.serviceWorker.getRegistrations().then(rs => Promise.all(rs.map(r => r.unregister()))),"
+            " caches.keys().then(ks => Promise.all(ks.map(k => caches.delete(k))))]).then(() => done(true), e => done(String(e)));"
+        )
         self.b.browser_log()  # drop earlier console output
         self.b.network_events()
 

@@ -1,0 +1,150 @@
+//! Offline reading: registering `public/sw.js`, and telling the reader when
+//! what they see is a copy saved on their device. The service worker marks
+//! such copies with [`SAVED_AT_HEADER`]; the notice text is pure Rust.
+
+use std::fmt;
+
+/// The response header on a saved copy: when it was saved, in milliseconds
+/// since 1970 (`public/sw.js` sets it).
+pub const SAVED_AT_HEADER: &str = "X-Bantin-Saved-At";
+
+/// When a saved copy was saved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SavedAt {
+    /// Milliseconds since 1970-01-01 UTC.
+    pub millis: u64,
+}
+
+impl SavedAt {
+    /// Reads the header's value: plain digits, at most 15 of them (beyond the
+    /// year 30000). Anything else is ignored, never trusted.
+    pub fn from_header(raw: &str) -> Option<SavedAt> {
+        let ok = !raw.is_empty() && raw.len() <= 15 && raw.bytes().all(|b| b.is_ascii_digit());
+        ok.then(|| raw.parse().ok().map(|millis| SavedAt { millis }))
+            .flatten()
+    }
+}
+
+/// A moment in the reader's own time zone, for the notice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LocalTime {
+    pub year: u32,
+    pub month: u32,
+    pub day: u32,
+    pub hour: u32,
+    pub minute: u32,
+}
+
+impl fmt::Display for LocalTime {
+    /// Vietnamese style: `20:05 ngày 26/11/2026`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:02}:{:02} ngày {:02}/{:02}/{}",
+            self.hour, self.minute, self.day, self.month, self.year
+        )
+    }
+}
+
+/// The notice over a saved copy. `when` is `None` if the time is unknown.
+pub fn saved_notice_vi(what: &str, when: Option<LocalTime>) -> String {
+    match when {
+        Some(t) => format!("Không tải được bản mới nên đây là {what} đã lưu trên máy này lúc {t}."),
+        None => format!("Không tải được bản mới nên đây là {what} đã lưu trên máy này."),
+    }
+}
+
+/// The saved time in the reader's time zone, through the browser's `Date`.
+pub fn local_time(saved: SavedAt) -> Option<LocalTime> {
+    // Exact for any value `from_header` accepts (below 2^53).
+    #[allow(clippy::cast_precision_loss)]
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(saved.millis as f64));
+    let year = date.get_full_year();
+    // An invalid date gives NaN, which becomes 0 here.
+    (year > 0).then(|| LocalTime {
+        year,
+        month: date.get_month() + 1,
+        day: date.get_date(),
+        hour: date.get_hours(),
+        minute: date.get_minutes(),
+    })
+}
+
+/// Registers the service worker, where the browser has them (not on plain
+/// http other than localhost). Failure is logged: the app works without it.
+pub fn register_service_worker() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let navigator = window.navigator();
+    let supported = js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false);
+    if !supported {
+        return;
+    }
+    let promise = navigator.service_worker().register("/sw.js");
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(e) = wasm_bindgen_futures::JsFuture::from(promise).await {
+            web_sys::console::warn_2(&"bantin: offline reading unavailable:".into(), &e);
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_header_is_read_strictly() {
+        assert_eq!(
+            SavedAt::from_header("1795000000000"),
+            Some(SavedAt {
+                millis: 1_795_000_000_000
+            })
+        );
+        for bad in [
+            "",
+            "-1",
+            "1e12",
+            "12.5",
+            " 1",
+            "abc",
+            "1234567890123456",
+            "０",
+        ] {
+            assert_eq!(SavedAt::from_header(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn the_notice_says_what_and_when() {
+        let t = LocalTime {
+            year: 2026,
+            month: 11,
+            day: 6,
+            hour: 8,
+            minute: 5,
+        };
+        assert_eq!(
+            saved_notice_vi("bài viết", Some(t)),
+            "Không tải được bản mới nên đây là bài viết đã lưu trên máy này lúc 08:05 ngày 06/11/2026."
+        );
+        assert!(saved_notice_vi("danh sách", None).contains("danh sách đã lưu"));
+    }
+
+    #[test]
+    fn the_service_worker_agrees_with_the_app() {
+        let sw = include_str!("../public/sw.js");
+        assert!(sw.contains(&format!("const SAVED_AT = \"{SAVED_AT_HEADER}\";")));
+        let slug = format!("[a-z0-9-]{{1,{}}}", crate::model::MAX_SLUG_LEN);
+        assert_eq!(
+            sw.matches(&slug).count(),
+            2,
+            "both slug patterns use {slug}"
+        );
+        assert!(sw.contains(crate::api::INDEX_URL));
+        assert!(sw.contains(&format!(
+            r#"<script type="application\/json" id="{}">"#,
+            crate::prerender::EMBEDDED_ARTICLE_ID
+        )));
+    }
+}

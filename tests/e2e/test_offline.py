@@ -1,0 +1,104 @@
+"""Offline reading: the service worker keeps the shell and every article
+opened, and the page says when it shows a saved copy."""
+
+import json
+import os
+import re
+
+from .harness import DIST, SEED_SLUG, TEST_JSON, TEST_PATH, ReaderTestCase, seed_as
+
+SEED_PATH = f"/articles/{SEED_SLUG}"
+SEED_JSON = f"/articles/{SEED_SLUG}.json"
+
+
+class OfflineTest(ReaderTestCase):
+    def wait_for_worker(self):
+        self.wait_for(lambda: self.b.js("return !!navigator.serviceWorker.controller"), "the service worker to take control")
+
+    def cached(self, path):
+        return self.b.js_async(
+            "const done = arguments[arguments.length - 1];"
+            "caches.match(arguments[0]).then(r => done(!!r), e => done(String(e)));",
+            path,
+        )
+
+    def cache_names(self):
+        return self.b.js_async("const done = arguments[arguments.length - 1]; caches.keys().then(done);")
+
+    def notice(self):
+        found = self.b.find_all("[data-testid=saved-notice]")
+        return found[0].text if found else None
+
+    def test_the_list_and_articles_read_before_open_without_a_connection(self):
+        title = seed_as(SEED_SLUG)["title"]
+        self.open("/")
+        self.wait_text("ol.article-list h2 a", title)
+        self.wait_for_worker()
+        self.open(SEED_PATH)  # a pre-rendered page: the worker saves its data too
+        self.h1()
+        self.wait_for(lambda: self.cached(SEED_JSON) is True and self.cached("/articles/index.json") is True, "the seed and the list saved")
+        self.assertIsNone(self.notice(), "online, nothing is a saved copy")
+        self.assertFalse(self.requested(SEED_JSON), "saved from the page's own data block, with no second request")
+
+        start_again = self.restart_server()  # the connection is gone
+        try:
+            self.open("/")
+            link = self.wait_text("ol.article-list h2 a", title)
+            self.assertRegex(self.notice(), r"danh sách bài viết đã lưu trên máy này lúc \d\d:\d\d ngày \d\d/\d\d/\d{4}\.")
+            link.click()
+            self.wait_text("main h1", title)
+            self.assertIn("bài viết đã lưu", self.notice())
+            self.assertEqual(len(self.b.find_all(".article-body p[id^=p-]")), 8, "the whole article")
+            self.open(SEED_PATH + "#p-4")  # a cold deep link, offline
+            self.wait_text("main h1", title)
+            self.assertIn("bài viết đã lưu", self.notice())
+            self.open(TEST_PATH)  # never opened: nothing saved
+            self.wait_text("main h1", "Không kết nối được")
+        finally:
+            start_again()
+        self.b.button("Thử lại").click()
+        self.wait_for(lambda: self.b.find("main h1").text == title, "the article, once back online")
+        self.assertIsNone(self.notice())
+        self.b.browser_log()  # the refused connections were expected
+
+    def test_online_the_network_wins_over_a_saved_copy(self):
+        self.open(TEST_PATH)
+        self.h1()
+        self.wait_for_worker()
+        self.reload()
+        self.h1()
+        self.wait_for(lambda: self.cached(TEST_JSON) is True, "the article saved")
+        changed = dict(seed_as("bai-thu-nghiem"), title="Tiêu đề đã sửa")
+        self.fault(TEST_JSON, body=json.dumps(changed, ensure_ascii=False))
+        self.reload()
+        self.wait_text("main h1", "Tiêu đề đã sửa")
+        self.assertIsNone(self.notice())
+
+    def test_a_new_build_replaces_the_old_shell_and_keeps_saved_articles(self):
+        self.open(SEED_PATH)
+        self.h1()
+        self.wait_for_worker()
+        self.wait_for(lambda: self.cached(SEED_JSON) is True, "the seed saved")
+        with open(os.path.join(DIST, "sw.js"), encoding="utf-8") as f:
+            sw = f.read()
+        build = re.search(r'const BUILD = "([0-9a-f]{16})";', sw)
+        self.assertIsNotNone(build, "make build named the build")
+        self.assertEqual(sorted(self.cache_names()), ["bantin-articles-v1", f"bantin-shell-{build.group(1)}"])
+        self.fault("/sw.js", body=sw.replace(build.group(0), 'const BUILD = "0000000000000000";'), content_type="text/javascript")
+        self.b.js_async("const done = arguments[arguments.length - 1]; navigator.serviceWorker.getRegistration().then(r => r.update()).then(() => done(true), e => done(String(e)));")
+        self.wait_for(
+            lambda: sorted(self.cache_names()) == ["bantin-articles-v1", "bantin-shell-0000000000000000"],
+            "the new shell cache, and the old one gone",
+        )
+        self.assertTrue(self.cached(SEED_JSON), "articles saved under the old build are still there")
+
+    def test_the_app_can_be_installed(self):
+        self.open("/")
+        self.wait_for(lambda: self.b.find_all("ol.article-list"), "the list")
+        manifest = self.b.cdp("Page.getAppManifest")
+        self.assertEqual(manifest.get("errors"), [], "the manifest parses")
+        data = json.loads(manifest["data"])
+        self.assertEqual((data["name"], data["lang"], data["start_url"], data["display"]), ("Bản tin", "vi", "/", "standalone"))
+        self.wait_for_worker()
+        errors = self.b.cdp("Page.getInstallabilityErrors").get("installabilityErrors")
+        self.assertEqual(errors, [], "Chromium would offer to install it")
