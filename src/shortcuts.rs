@@ -11,13 +11,16 @@ pub enum Shortcut {
     Smaller,
     Reset,
     Help,
+    /// Copy the link to the paragraph being read (articles only).
+    CopyParagraphLink,
 }
 
 /// The keys, as shown in the help dialog: (keys, what they do).
-pub const HELP: [(&str, &str); 4] = [
+pub const HELP: [(&str, &str); 5] = [
     ("+ hoặc =", "Tăng cỡ chữ"),
     ("-", "Giảm cỡ chữ"),
     ("0", "Đặt lại cỡ chữ"),
+    ("L", "Chép liên kết đến đoạn đang đọc (trong bài viết)"),
     ("?", "Mở bảng phím tắt này"),
 ];
 
@@ -43,6 +46,7 @@ pub fn shortcut(press: KeyPress) -> Option<Shortcut> {
         "-" | "_" => Some(Shortcut::Smaller),
         "0" => Some(Shortcut::Reset),
         "?" => Some(Shortcut::Help),
+        "l" | "L" => Some(Shortcut::CopyParagraphLink),
         _ => None,
     }
 }
@@ -65,6 +69,8 @@ mod tests {
         assert_eq!(shortcut(key("-")), Some(Shortcut::Smaller));
         assert_eq!(shortcut(key("0")), Some(Shortcut::Reset));
         assert_eq!(shortcut(key("?")), Some(Shortcut::Help));
+        assert_eq!(shortcut(key("l")), Some(Shortcut::CopyParagraphLink));
+        assert_eq!(shortcut(key("L")), Some(Shortcut::CopyParagraphLink));
         for other in ["a", "1", "Enter", " ", "Escape", "", "++"] {
             assert_eq!(shortcut(key(other)), None, "{other:?}");
         }
@@ -72,7 +78,7 @@ mod tests {
 
     #[test]
     fn the_browsers_zoom_keys_are_left_alone() {
-        for k in ["+", "=", "-", "0"] {
+        for k in ["+", "=", "-", "0", "l"] {
             assert_eq!(
                 shortcut(KeyPress {
                     ctrl: true,
@@ -99,7 +105,7 @@ mod tests {
 
     #[test]
     fn typing_in_a_field_is_never_a_shortcut() {
-        for k in ["+", "-", "0", "?"] {
+        for k in ["+", "-", "0", "?", "l"] {
             assert_eq!(
                 shortcut(KeyPress {
                     in_text_field: true,
@@ -119,6 +125,7 @@ mod tests {
                 "Tăng cỡ chữ",
                 "Giảm cỡ chữ",
                 "Đặt lại cỡ chữ",
+                "Chép liên kết đến đoạn đang đọc (trong bài viết)",
                 "Mở bảng phím tắt này"
             ]
         );

@@ -1,11 +1,15 @@
 //! One article, rendered as text (never as HTML).
 
+use crate::components::copy_link::CopyStatus;
 use crate::components::saved_notice::SavedNotice;
+use crate::components::shortcuts::shortcut_for;
 use crate::components::toolbar::Toolbar;
 use crate::model::{Article, Block, Image};
 use crate::offline::SavedAt;
+use crate::shortcuts::Shortcut;
 use crate::takeover::Takeover;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The article: toolbar, title (the page's `h1`), lead, body blocks and
 /// author. Paragraphs get stable ids `p-1`, `p-2`, … for deep links.
@@ -28,6 +32,78 @@ pub fn ArticleView(
         skipped_blocks,
         ..
     } = article;
+    let route = slug.route();
+    let copy_status = CopyStatus::provide();
+    // "L": the link to the paragraph being read.
+    let handle = {
+        let route = route.clone();
+        window_event_listener(leptos::ev::keydown, move |ev| {
+            if shortcut_for(&ev) != Some(Shortcut::CopyParagraphLink) {
+                return;
+            }
+            ev.prevent_default();
+            match paragraph_on_screen() {
+                Some(n) => copy_status.copy(
+                    format!("{route}#p-{n}"),
+                    format!("Đã chép liên kết đến đoạn {n}."),
+                    || (),
+                ),
+                None => copy_status.say("Không có đoạn văn nào trên màn hình để chép liên kết."),
+            }
+        })
+    };
+    on_cleanup(move || handle.remove());
+    // The pointer's paragraph (number, offset from the top of the body) and
+    // the one whose link was just copied.
+    let hovered = RwSignal::new(None::<(usize, i32)>);
+    let copied = RwSignal::new(None::<usize>);
+    let on_over = move |ev: leptos::ev::MouseEvent| {
+        let paragraph = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest(".article-body > p[id]").ok().flatten())
+            .and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(p) = paragraph {
+            if let Some(n) = paragraph_number(&p.id()) {
+                let now = Some((n, p.offset_top()));
+                if hovered.get_untracked() != now {
+                    hovered.set(now);
+                    copied.set(None);
+                }
+            }
+        }
+    };
+    let paragraph_link = {
+        let route = route.clone();
+        move || {
+            let route = route.clone();
+            hovered.get().map(move |(n, top)| {
+                let copy = move |_| {
+                    copy_status.copy(
+                        format!("{route}#p-{n}"),
+                        format!("Đã chép liên kết đến đoạn {n}."),
+                        move || copied.set(Some(n)),
+                    )
+                };
+                view! {
+                    // A pointer convenience beside the paragraph under the
+                    // pointer; keyboard and screen-reader users have "L", so
+                    // it adds no tab stop and nothing to read after each
+                    // paragraph.
+                    <button
+                        type="button"
+                        class="para-link"
+                        class:is-copied=move || copied.get() == Some(n)
+                        tabindex="-1"
+                        aria-hidden="true"
+                        title="Chép liên kết đến đoạn này"
+                        style:top=format!("{top}px")
+                        on:click=copy
+                    ></button>
+                }
+            })
+        }
+    };
     Effect::new(|| {
         Takeover::ready();
         // Frame callbacks run in order: after the swap, the paragraph in view
@@ -81,18 +157,21 @@ pub fn ArticleView(
 
     view! {
         <article class="article" lang=lang>
-            <Toolbar date=published link=slug.route() />
+            <Toolbar date=published link=route.clone() />
             <SavedNotice saved what="bài viết" />
             <header class="article-header">
                 <h1 class="article-title">{title}</h1>
                 {lead.map(|l| view! { <p class="lead">{l}</p> })}
             </header>
-            <div class="article-body">{blocks}</div>
+            <div class="article-body" on:mouseover=on_over on:mouseleave=move |_| hovered.set(None)>
+                {blocks}
+                {paragraph_link}
+            </div>
             {skipped_note}
             {author.map(|a| view! { <p class="author">{a}</p> })}
             <footer class="print-footer">
                 "Bản tin · " <time datetime=published.iso()>{published.vi()}</time> " · "
-                <span class="print-url">{slug.route()}</span>
+                <span class="print-url">{route}</span>
             </footer>
         </article>
     }
@@ -127,6 +206,42 @@ fn scroll_to_fragment() {
             web_sys::console::warn_2(&"bantin: could not highlight the paragraph:".into(), &e);
         }
     }
+}
+
+/// The number of the paragraph being read: the first on screen whose bottom
+/// is below the top quarter of the window, from `(number, top, bottom)` in
+/// viewport pixels. `None` when no paragraph is on screen.
+pub fn paragraph_being_read(
+    paragraphs: impl IntoIterator<Item = (usize, f64, f64)>,
+    viewport_height: f64,
+) -> Option<usize> {
+    paragraphs
+        .into_iter()
+        .find(|&(_, _, bottom)| bottom > viewport_height / 4.0)
+        .filter(|&(_, top, _)| top < viewport_height)
+        .map(|(n, _, _)| n)
+}
+
+/// The paragraph being read, measured in the page.
+fn paragraph_on_screen() -> Option<usize> {
+    let window = web_sys::window()?;
+    let height = window.inner_height().ok()?.as_f64()?;
+    let list = window
+        .document()?
+        .query_selector_all(".article-body > p[id]")
+        .ok()?;
+    let paragraphs = (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|p| {
+            let rect = p.get_bounding_client_rect();
+            Some((paragraph_number(&p.id())?, rect.top(), rect.bottom()))
+        });
+    paragraph_being_read(paragraphs, height)
+}
+
+/// `7` for `p-7`.
+pub fn paragraph_number(id: &str) -> Option<usize> {
+    is_paragraph_id(id).then(|| id[2..].parse().ok()).flatten()
 }
 
 /// `p-` followed by 1–6 digits.

@@ -50,6 +50,54 @@ fn copy_with_selection(window: &web_sys::Window, text: &str) -> Result<(), Strin
     }
 }
 
+/// What the copy buttons of one article report, in one polite live region
+/// (the toolbar's): provided by the article view, so the paragraph links and
+/// the "L" shortcut speak where the article's own button does.
+#[derive(Clone, Copy)]
+pub struct CopyStatus(RwSignal<String>);
+
+impl CopyStatus {
+    /// Provides a fresh status for the article being shown.
+    pub fn provide() -> CopyStatus {
+        let status = CopyStatus(RwSignal::new(String::new()));
+        provide_context(status);
+        status
+    }
+
+    /// The article's status, or a private one outside an article.
+    fn find() -> CopyStatus {
+        use_context::<CopyStatus>().unwrap_or_else(|| CopyStatus(RwSignal::new(String::new())))
+    }
+
+    /// Reports something other than a copy.
+    pub fn say(self, message: &str) {
+        self.0.set(message.to_owned());
+    }
+
+    /// Copies the absolute address of `path_and_fragment` and reports it:
+    /// `done` on success, else the address to copy by hand. Calls `on_done`
+    /// after a successful copy.
+    pub fn copy(self, path_and_fragment: String, done: String, on_done: impl FnOnce() + 'static) {
+        let origin = web_sys::window()
+            .and_then(|w| w.location().origin().ok())
+            .unwrap_or_default();
+        let url = format!("{origin}{path_and_fragment}");
+        let status = self.0;
+        spawn_local(async move {
+            match copy_text(&url).await {
+                Ok(()) => {
+                    status.set(done);
+                    on_done();
+                }
+                Err(e) => {
+                    web_sys::console::warn_1(&format!("bantin: copy failed: {e}").into());
+                    status.set(format!("Không chép được. Liên kết: {url}"));
+                }
+            }
+        });
+    }
+}
+
 /// A button that copies the absolute address of `path`, and says whether it
 /// worked (and, if not, the address to copy by hand).
 #[component]
@@ -57,24 +105,10 @@ pub fn CopyLink(
     /// The page's path, e.g. `/articles/abc`.
     path: String,
 ) -> impl IntoView {
-    let status = RwSignal::new(String::new());
-    let copy = move |_| {
-        let origin = web_sys::window()
-            .and_then(|w| w.location().origin().ok())
-            .unwrap_or_default();
-        let url = format!("{origin}{path}");
-        spawn_local(async move {
-            match copy_text(&url).await {
-                Ok(()) => status.set("Đã chép liên kết.".into()),
-                Err(e) => {
-                    web_sys::console::warn_1(&format!("bantin: copy failed: {e}").into());
-                    status.set(format!("Không chép được. Liên kết: {url}"));
-                }
-            }
-        });
-    };
+    let status = CopyStatus::find();
+    let copy = move |_| status.copy(path.clone(), "Đã chép liên kết.".into(), || ());
     view! {
         <button type="button" class="copy-link" on:click=copy>"Chép liên kết"</button>
-        <p class="copy-status" role="status" aria-live="polite" data-testid="copy-status">{move || status.get()}</p>
+        <p class="copy-status" role="status" aria-live="polite" data-testid="copy-status">{move || status.0.get()}</p>
     }
 }

@@ -15,6 +15,18 @@ fn typing_in(target: Option<web_sys::EventTarget>) -> bool {
     matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.is_content_editable()
 }
 
+/// The shortcut a key press means, if any.
+pub fn shortcut_for(ev: &web_sys::KeyboardEvent) -> Option<Shortcut> {
+    let key = ev.key();
+    shortcut(KeyPress {
+        key: &key,
+        ctrl: ev.ctrl_key(),
+        meta: ev.meta_key(),
+        alt: ev.alt_key(),
+        in_text_field: typing_in(ev.target()),
+    })
+}
+
 /// Listens for the shortcuts on the whole page and shows the "?" dialog; also
 /// renders a "?" button that opens it.
 #[component]
@@ -31,15 +43,7 @@ pub fn Shortcuts() -> impl IntoView {
         }
     };
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        let key = ev.key();
-        let press = KeyPress {
-            key: &key,
-            ctrl: ev.ctrl_key(),
-            meta: ev.meta_key(),
-            alt: ev.alt_key(),
-            in_text_field: typing_in(ev.target()),
-        };
-        let Some(action) = shortcut(press) else {
+        let Some(action) = shortcut_for(&ev).filter(|a| *a != Shortcut::CopyParagraphLink) else {
             return;
         };
         ev.prevent_default();
@@ -50,6 +54,8 @@ pub fn Shortcuts() -> impl IntoView {
             Shortcut::Reset if !now.is_default() => ctx.choose(FontScale::default()),
             Shortcut::Reset => {}
             Shortcut::Help => open_help(),
+            // The article view listens for this one (components::article_view).
+            Shortcut::CopyParagraphLink => {}
         }
     });
     on_cleanup(move || handle.remove());

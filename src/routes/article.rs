@@ -66,7 +66,9 @@ fn ArticleLoader(
 
 #[cfg(test)]
 mod tests {
-    use crate::components::article_view::is_paragraph_id;
+    use crate::components::article_view::{
+        is_paragraph_id, paragraph_being_read, paragraph_number,
+    };
 
     #[test]
     fn only_paragraph_fragments_scroll() {
@@ -74,6 +76,33 @@ mod tests {
         assert!(is_paragraph_id("p-123456"));
         for bad in ["", "p-", "p-x", "p-1234567", "main", "p-1;alert(1)", "P-1"] {
             assert!(!is_paragraph_id(bad), "{bad}");
+            assert_eq!(paragraph_number(bad), None, "{bad}");
         }
+        assert_eq!(paragraph_number("p-7"), Some(7));
+        assert_eq!(paragraph_number("p-000012"), Some(12));
+    }
+
+    #[test]
+    fn the_paragraph_being_read_is_the_first_past_the_top_quarter() {
+        // A 800 px window: quarter line at 200 px.
+        let layout = [
+            (1, -300.0, -20.0),
+            (2, 0.0, 150.0),
+            (3, 170.0, 400.0),
+            (4, 420.0, 900.0),
+        ];
+        assert_eq!(paragraph_being_read(layout, 800.0), Some(3));
+        assert_eq!(paragraph_being_read([(1, 100.0, 900.0)], 800.0), Some(1));
+        assert_eq!(
+            paragraph_being_read([(1, -900.0, -100.0)], 800.0),
+            None,
+            "all above"
+        );
+        assert_eq!(
+            paragraph_being_read([(1, 900.0, 1200.0)], 800.0),
+            None,
+            "all below"
+        );
+        assert_eq!(paragraph_being_read([], 800.0), None);
     }
 }

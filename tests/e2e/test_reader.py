@@ -12,6 +12,11 @@ def seed():
     return seed_as(SEED_SLUG)
 
 
+def seed_text(n):
+    """The text of the seed's paragraph `n` (as `#p-n` shows it)."""
+    return [b["text"] for b in seed()["body"] if b["type"] == "paragraph"][n - 1]
+
+
 def article(slug, title, published="2021-01-01", body=None, **extra):
     return json.dumps(
         {
@@ -402,3 +407,37 @@ class CopyLinkTest(ReaderTestCase):
             self.wait_text("[data-testid=copy-status]", f"Không chép được. Liên kết: {self.base}{SEED_PATH}")
         finally:
             self.b.cdp("Page.removeScriptToEvaluateOnNewDocument", {"identifier": block["identifier"]})
+
+    def test_a_paragraph_under_the_pointer_offers_its_link(self):
+        self.grant_clipboard()
+        self.open(SEED_PATH)
+        self.h1()
+        self.assertEqual(self.b.find_all(".para-link"), [], "nothing until the pointer is over a paragraph")
+        p3 = self.b.find("#p-3")
+        self.b._s("POST", "/actions", {"actions": [{"type": "pointer", "id": "mouse", "actions": [
+            {"type": "pointerMove", "origin": {"element-6066-11e4-a52e-4f735466cecf": p3.id}, "x": 0, "y": 0}]}]})
+        button = self.wait_for(lambda: self.b.find_all(".para-link"), "the paragraph's link button")[0]
+        self.assertEqual((button.attr("tabindex"), button.attr("aria-hidden")), ("-1", "true"), "no tab stop, nothing read aloud")
+        box = self.b.js("const b = document.querySelector('.para-link').getBoundingClientRect(),"
+                        " p = document.getElementById('p-3').getBoundingClientRect();"
+                        "return [Math.abs(b.top - p.top) < 40, b.right <= p.left + 1 || b.bottom <= p.top + 1];")
+        self.assertEqual(box, [True, True], "beside paragraph 3, not over its text")
+        self.assertEqual(self.b.find("#p-3").prop("textContent"), seed_text(3), "the paragraph's text is unchanged")
+        button.click()
+        self.wait_text("[data-testid=copy-status]", "Đã chép liên kết đến đoạn 3.")
+        self.assertEqual(self.clipboard(), f"{self.base}{SEED_PATH}#p-3")
+        self.assertIn("is-copied", self.b.find(".para-link").attr("class"))
+
+    def test_l_copies_the_link_to_the_paragraph_being_read(self):
+        self.grant_clipboard()
+        self.open(SEED_PATH)
+        self.h1()
+        # Paragraph 5 starts just above the top quarter of the window.
+        self.b.js("const p = document.getElementById('p-5'); window.scrollBy(0, p.getBoundingClientRect().top - innerHeight / 4 + 10)")
+        self.b.keys("l")
+        self.wait_text("[data-testid=copy-status]", "Đã chép liên kết đến đoạn 5.")
+        self.assertEqual(self.clipboard(), f"{self.base}{SEED_PATH}#p-5")
+        self.b.keys("?")
+        self.wait_for(lambda: self.b.js("return document.querySelector('dialog.help').open"), "the help")
+        self.assertIn("Chép liên kết đến đoạn đang đọc", self.b.find("dialog.help").text)
+        self.b.keys("\ue00c")  # Escape
