@@ -6,6 +6,7 @@ use bantin::components::toolbar::Toolbar;
 use bantin::font_scale::FontScale;
 use bantin::model::Date;
 use bantin::prefs::{self, FontScaleCtx, ReadingPrefs, FONT_SCALE_KEY, FONT_SCALE_PROPERTY};
+use bantin::reading::{Choice, LineSpacing, Theme};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -290,8 +291,12 @@ async fn a_full_quota_keeps_the_size_for_this_page() {
 
 /// Another tab's change arrives as a `storage` event on this window.
 fn storage_event(new_value: Option<&str>) -> web_sys::StorageEvent {
+    storage_event_for(FONT_SCALE_KEY, new_value)
+}
+
+fn storage_event_for(key: &str, new_value: Option<&str>) -> web_sys::StorageEvent {
     let init = web_sys::StorageEventInit::new();
-    init.set_key(Some(FONT_SCALE_KEY));
+    init.set_key(Some(key));
     init.set_new_value(new_value);
     web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap()
 }
@@ -318,4 +323,84 @@ async fn another_tab_changing_the_size_is_followed_without_writing_back() {
         "garbage from another tab means the default"
     );
     assert_eq!(stored(), None, "and is not written back");
+}
+
+fn root_attribute(name: &str) -> Option<String> {
+    document().document_element().unwrap().get_attribute(name)
+}
+
+/// Opens "Tùy chọn" and clicks the radio button `value` of group `group`.
+async fn choose(el: &web_sys::HtmlElement, group: &str, value: &str) {
+    if el.query_selector("#reading-prefs").unwrap().is_none() {
+        button(el, "Tùy chọn").click();
+        tick().await;
+    }
+    el.query_selector(&format!("input[name={group}][value={value}]"))
+        .unwrap()
+        .expect("the radio button")
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap()
+        .click();
+    tick().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_preference_chosen_in_the_panel_is_applied_and_stored() {
+    let el = fresh();
+    let _app = mount_toolbar(el.clone());
+    tick().await;
+    assert_eq!(root_attribute("data-theme").as_deref(), Some("auto"));
+    choose(&el, "theme", "sepia").await;
+    assert_eq!(root_attribute("data-theme").as_deref(), Some("sepia"));
+    assert_eq!(
+        storage().get_item(Theme::KEY).unwrap().as_deref(),
+        Some("sepia")
+    );
+    choose(&el, "line-spacing", "loose").await;
+    assert_eq!(
+        root_attribute("data-line-spacing").as_deref(),
+        Some("loose")
+    );
+    button(&el, "Đặt lại tất cả").click();
+    tick().await;
+    assert_eq!(root_attribute("data-theme").as_deref(), Some("auto"));
+    assert_eq!(
+        root_attribute("data-line-spacing").as_deref(),
+        Some("normal")
+    );
+    assert_eq!(storage().get_item(Theme::KEY).unwrap(), None);
+    assert_eq!(storage().get_item(LineSpacing::KEY).unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+async fn preferences_work_in_memory_when_storage_is_blocked() {
+    let el = fresh();
+    let saved = block_storage();
+    let app = mount_toolbar(el.clone());
+    choose(&el, "theme", "dark").await;
+    assert_eq!(root_attribute("data-theme").as_deref(), Some("dark"));
+    drop(app);
+    restore_storage(saved);
+    assert_eq!(storage().get_item(Theme::KEY).unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+async fn another_tab_changing_a_preference_is_followed_and_garbage_means_the_default() {
+    let el = fresh();
+    let _app = mount_toolbar(el.clone());
+    window()
+        .dispatch_event(&storage_event_for(Theme::KEY, Some("dark")))
+        .unwrap();
+    tick().await;
+    assert_eq!(root_attribute("data-theme").as_deref(), Some("dark"));
+    window()
+        .dispatch_event(&storage_event_for(Theme::KEY, Some("<b>purple</b>")))
+        .unwrap();
+    tick().await;
+    assert_eq!(root_attribute("data-theme").as_deref(), Some("auto"));
+    assert_eq!(
+        storage().get_item(Theme::KEY).unwrap(),
+        None,
+        "nothing written back"
+    );
 }

@@ -57,10 +57,10 @@ pub fn PrefsPanel(
     view! {
         <Show when=move || open.get()>
             <div id=PANEL_ID class="prefs-panel" role="group" aria-label="Tùy chọn hiển thị" on:keydown=on_keydown>
-                <ChoiceGroup pref=prefs.spacing />
-                <ChoiceGroup pref=prefs.width />
-                <ChoiceGroup pref=prefs.theme />
-                <ChoiceGroup pref=prefs.typeface />
+                {choice_group(prefs.spacing)}
+                {choice_group(prefs.width)}
+                {choice_group(prefs.theme)}
+                {choice_group(prefs.typeface)}
                 <div class="prefs-actions">
                     <button
                         type="button"
@@ -79,33 +79,57 @@ pub fn PrefsPanel(
     }
 }
 
-/// One preference as a group of radio buttons.
+/// One preference as a group of radio buttons: the generic part is only this
+/// adapter, so the view code exists once in the WASM, not once per preference.
+fn choice_group<T: Choice>(pref: Pref<T>) -> impl IntoView {
+    view! {
+        <ChoiceGroup
+            group=T::ATTRIBUTE.trim_start_matches("data-")
+            legend=T::LEGEND
+            choices=T::ALL.iter().map(|c| (c.name(), c.label())).collect()
+            selected=Signal::derive(move || pref.get().name())
+            choose=Callback::new(move |name: &'static str| {
+                if let Some(choice) = T::from_stored(name) {
+                    pref.choose(choice);
+                }
+            })
+        />
+    }
+}
+
 #[component]
-fn ChoiceGroup<T: Choice>(
-    /// The preference the group shows and sets.
-    pref: Pref<T>,
+fn ChoiceGroup(
+    /// The radio group's name, e.g. `theme`.
+    group: &'static str,
+    /// The group's visible name.
+    legend: &'static str,
+    /// (stored name, label) of each choice.
+    choices: Vec<(&'static str, &'static str)>,
+    /// The stored name of the current choice.
+    selected: Signal<&'static str>,
+    /// Called with the stored name the reader picked.
+    choose: Callback<&'static str>,
 ) -> impl IntoView {
-    let group = T::ATTRIBUTE.trim_start_matches("data-");
-    let choices = T::ALL
-        .iter()
-        .map(|&choice| {
+    let choices = choices
+        .into_iter()
+        .map(|(name, label)| {
             view! {
                 <label class="pref-choice">
                     <input
                         type="radio"
                         name=group
-                        value=choice.name()
-                        prop:checked=move || pref.get() == choice
-                        on:change=move |_| pref.choose(choice)
+                        value=name
+                        prop:checked=move || selected.get() == name
+                        on:change=move |_| choose.run(name)
                     />
-                    {choice.label()}
+                    {label}
                 </label>
             }
         })
         .collect_view();
     view! {
         <fieldset class="pref-group" data-pref=group>
-            <legend>{T::LEGEND}</legend>
+            <legend>{legend}</legend>
             {choices}
         </fieldset>
     }

@@ -46,6 +46,20 @@ class PrintTest(ReaderTestCase):
         self.print_media(True)
         self.assertAlmostEqual(self.paragraph_px(), at_100 * 1.25, delta=0.05)
 
+    def test_paper_is_black_on_white_whatever_the_screen_theme(self):
+        for theme in ["dark", "sepia"]:
+            with self.subTest(theme):
+                self.b.js("localStorage.setItem('bantin.theme', arguments[0])", theme)
+                self.open(PATH)
+                self.h1()
+                self.print_media(True)
+                colours = self.b.js(
+                    "const p = getComputedStyle(document.getElementById('p-1')), r = getComputedStyle(document.documentElement);"
+                    "return [p.color, r.backgroundColor];"
+                )
+                self.assertEqual(colours, ["rgb(0, 0, 0)", "rgb(255, 255, 255)"])
+                self.print_media(False)
+
     def test_the_article_prints_to_pdf(self):
         self.open(PATH)
         self.h1()

@@ -61,6 +61,14 @@ class DeepLinkTest(ReaderTestCase):
             viewport = self.b.js("return document.documentElement.clientWidth")
             widest = self.b.js("return document.documentElement.scrollWidth")
             self.assertLessEqual(widest, viewport, "no horizontal scrolling")
+            # The widest column, the loosest lines and the preferences panel open.
+            self.b.js("localStorage.setItem('bantin.width', 'wide'); localStorage.setItem('bantin.line-spacing', 'loose')")
+            self.reload()
+            self.h1()
+            self.b.button("Tùy chọn").click()
+            self.wait_for(lambda: self.b.find_all("#reading-prefs"), "the panel")
+            widest = self.b.js("return document.documentElement.scrollWidth")
+            self.assertLessEqual(widest, viewport, "no horizontal scrolling with the panel open")
         finally:
             self.b._s("POST", "/window/rect", {"width": 1200, "height": 900})
 
