@@ -2,11 +2,54 @@
 //! what they see is a copy saved on their device. The service worker marks
 //! such copies with [`SAVED_AT_HEADER`]; the notice text is pure Rust.
 
+use crate::model::Slug;
 use std::fmt;
 
 /// The response header on a saved copy: when it was saved, in milliseconds
 /// since 1970 (`public/sw.js` sets it).
 pub const SAVED_AT_HEADER: &str = "X-Bantin-Saved-At";
+
+/// The worker's cache of saved articles (`ARTICLES` in `public/sw.js`).
+pub const ARTICLES_CACHE: &str = "bantin-articles-v1";
+
+/// The article whose data lives at `url` (absolute or not), e.g.
+/// `https://x/articles/abc.json` → `abc`. The list's own URL is not an article.
+pub fn slug_of_data_url(url: &str) -> Option<Slug> {
+    let path = url.split(['?', '#']).next()?;
+    let name = path.rsplit_once("/articles/")?.1.strip_suffix(".json")?;
+    (name != "index").then(|| Slug::parse(name)).flatten()
+}
+
+/// The slugs of the articles saved on this device for offline reading.
+/// Empty where there is no Cache API or nothing saved; errors are logged.
+pub async fn saved_slugs() -> Vec<String> {
+    match read_saved_slugs().await {
+        Ok(slugs) => slugs,
+        Err(e) => {
+            web_sys::console::warn_2(&"bantin: could not list saved articles:".into(), &e);
+            Vec::new()
+        }
+    }
+}
+
+async fn read_saved_slugs() -> Result<Vec<String>, wasm_bindgen::JsValue> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or("no window")?;
+    if !js_sys::Reflect::has(&window, &"caches".into())? {
+        return Ok(Vec::new());
+    }
+    let cache: web_sys::Cache = JsFuture::from(window.caches()?.open(ARTICLES_CACHE))
+        .await?
+        .dyn_into()?;
+    let requests: js_sys::Array = JsFuture::from(cache.keys()).await?.dyn_into()?;
+    Ok(requests
+        .iter()
+        .filter_map(|r| r.dyn_into::<web_sys::Request>().ok())
+        .filter_map(|r| slug_of_data_url(&r.url()))
+        .map(|slug| slug.as_str().to_owned())
+        .collect())
+}
 
 /// When a saved copy was saved.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -132,8 +175,29 @@ mod tests {
     }
 
     #[test]
+    fn saved_data_urls_name_their_article() {
+        let slug = |u| slug_of_data_url(u).map(|s| s.as_str().to_owned());
+        assert_eq!(
+            slug("http://127.0.0.1:8080/articles/abc-1.json").as_deref(),
+            Some("abc-1")
+        );
+        assert_eq!(slug("/articles/abc.json?x=1").as_deref(), Some("abc"));
+        for not_one in [
+            "http://h/articles/index.json",
+            "http://h/articles/abc",
+            "http://h/articles/ABC.json",
+            "http://h/articles/.json",
+            "http://h/other/abc.json",
+            "",
+        ] {
+            assert_eq!(slug(not_one), None, "{not_one}");
+        }
+    }
+
+    #[test]
     fn the_service_worker_agrees_with_the_app() {
         let sw = include_str!("../public/sw.js");
+        assert!(sw.contains(&format!("const ARTICLES = \"{ARTICLES_CACHE}\";")));
         assert!(sw.contains(&format!("const SAVED_AT = \"{SAVED_AT_HEADER}\";")));
         let slug = format!("[a-z0-9-]{{1,{}}}", crate::model::MAX_SLUG_LEN);
         assert_eq!(

@@ -11,11 +11,15 @@ pub fn SavedNotice(
     saved: Option<SavedAt>,
     /// What is shown, e.g. "bài viết" or "danh sách bài viết".
     what: &'static str,
+    /// A sentence to add, e.g. how to tell which articles can be read.
+    #[prop(optional)]
+    hint: Option<&'static str>,
 ) -> impl IntoView {
     saved.map(|saved| {
         view! {
             <p class="note saved-notice" role="status" data-testid="saved-notice">
                 {saved_notice_vi(what, local_time(saved))}
+                {hint.map(|h| format!(" {h}"))}
             </p>
         }
     })

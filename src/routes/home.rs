@@ -6,6 +6,7 @@ use crate::components::load_error::LoadError;
 use crate::components::saved_notice::SavedNotice;
 use crate::components::toolbar::Toolbar;
 use crate::model::{ArticleIndex, ArticleSummary};
+use crate::offline;
 use crate::takeover::Takeover;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -25,8 +26,12 @@ pub fn Home() -> impl IntoView {
                     match index.await {
                         Ok(api::Fetched { value, saved }) => {
                             view! {
-                                <SavedNotice saved what="danh sách bài viết" />
-                                <ArticleList index=value />
+                                <SavedNotice
+                                    saved
+                                    what="danh sách bài viết"
+                                    hint="Bài có dấu “Đã lưu” đọc được khi không có mạng."
+                                />
+                                <ArticleList index=value offline=saved.is_some() />
                             }
                                 .into_any()
                         }
@@ -46,8 +51,11 @@ pub fn Home() -> impl IntoView {
 fn ArticleList(
     /// The validated list, already sorted.
     index: ArticleIndex,
+    /// The list is a saved copy: mark the articles that can be read offline.
+    offline: bool,
 ) -> impl IntoView {
     let ArticleIndex { articles, skipped } = index;
+    let saved = offline.then(|| LocalResource::new(offline::saved_slugs));
     Effect::new(Takeover::ready);
     let empty = articles
         .is_empty()
@@ -62,7 +70,16 @@ fn ArticleList(
     view! {
         {empty}
         <ol class="article-list">
-            {articles.into_iter().map(|a| view! { <li><ArticleCard summary=a /></li> }).collect_view()}
+            {articles
+                .into_iter()
+                .map(|a| {
+                    let slug = a.slug.as_str().to_owned();
+                    let is_saved = move || {
+                        saved.is_some_and(|s| s.get().is_some_and(|list| list.contains(&slug)))
+                    };
+                    view! { <li><ArticleCard summary=a is_saved /></li> }
+                })
+                .collect_view()}
         </ol>
         {note}
     }
@@ -73,6 +90,8 @@ fn ArticleList(
 fn ArticleCard(
     /// The entry to show.
     summary: ArticleSummary,
+    /// Whether it can be read offline (only asked when the list is a saved copy).
+    is_saved: impl Fn() -> bool + Send + Sync + 'static,
 ) -> impl IntoView {
     let ArticleSummary {
         slug,
@@ -89,6 +108,7 @@ fn ArticleCard(
             <p class="card-meta">
                 <time datetime=published.iso()>{published.vi()}</time>
                 {author.map(|a| view! { " · " <span>{a}</span> })}
+                {move || is_saved().then(|| view! { " · " <span class="saved-badge">"Đã lưu"</span> })}
             </p>
             {lead.map(|l| view! { <p class="card-lead">{l}</p> })}
         </article>

@@ -5,6 +5,7 @@ import json
 import os
 import re
 
+from .test_accessibility import AXE, RUN_AXE
 from .harness import DIST, SEED_SLUG, TEST_JSON, TEST_PATH, ReaderTestCase, seed_as
 
 SEED_PATH = f"/articles/{SEED_SLUG}"
@@ -31,9 +32,11 @@ class OfflineTest(ReaderTestCase):
 
     def test_the_list_and_articles_read_before_open_without_a_connection(self):
         title = seed_as(SEED_SLUG)["title"]
+        self.list_test_article("Bài chưa đọc")
         self.open("/")
         self.wait_text("ol.article-list h2 a", title)
         self.wait_for_worker()
+        self.assertEqual(self.b.find_all(".saved-badge"), [], "online, no badges")
         self.open(SEED_PATH)  # a pre-rendered page: the worker saves its data too
         self.h1()
         self.wait_for(lambda: self.cached(SEED_JSON) is True and self.cached("/articles/index.json") is True, "the seed and the list saved")
@@ -45,6 +48,14 @@ class OfflineTest(ReaderTestCase):
             self.open("/")
             link = self.wait_text("ol.article-list h2 a", title)
             self.assertRegex(self.notice(), r"danh sách bài viết đã lưu trên máy này lúc \d\d:\d\d ngày \d\d/\d\d/\d{4}\.")
+            self.assertIn("Bài có dấu “Đã lưu” đọc được khi không có mạng.", self.notice())
+            badges = lambda: self.b.js(
+                "return [...document.querySelectorAll('.card')].map(c => [c.querySelector('h2').textContent, !!c.querySelector('.saved-badge')])"
+            )
+            self.wait_for(lambda: badges() == [[title, True], ["Bài chưa đọc", False]], "a badge on the article read before only")
+            with open(AXE, encoding="utf-8") as f:
+                self.b.js(f.read())
+            self.assertEqual(self.b.js_async(RUN_AXE), [], "the offline list passes axe")
             link.click()
             self.wait_text("main h1", title)
             self.assertIn("bài viết đã lưu", self.notice())
