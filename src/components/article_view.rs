@@ -104,12 +104,8 @@ pub fn ArticleView(
             })
         }
     };
-    Effect::new(|| {
-        Takeover::ready();
-        // Frame callbacks run in order: after the swap, the paragraph in view
-        // is the app's own.
-        request_animation_frame(scroll_to_fragment);
-    });
+    // After the swap, so the paragraph scrolled to is the app's own.
+    Effect::new(|| Takeover::ready_then(scroll_to_fragment));
 
     let mut paragraph_number = 0;
     let blocks = body
