@@ -55,7 +55,13 @@ fn ArticleList(
     offline: bool,
 ) -> impl IntoView {
     let ArticleIndex { articles, skipped } = index;
-    let saved = offline.then(|| LocalResource::new(offline::saved_slugs));
+    let saved = RwSignal::new(Vec::<String>::new());
+    if offline {
+        leptos::task::spawn_local(async move {
+            // The list may be gone by then (the reader moved on).
+            let _ = saved.try_set(offline::saved_slugs().await);
+        });
+    }
     Effect::new(Takeover::ready);
     let empty = articles
         .is_empty()
@@ -74,9 +80,7 @@ fn ArticleList(
                 .into_iter()
                 .map(|a| {
                     let slug = a.slug.as_str().to_owned();
-                    let is_saved = move || {
-                        saved.is_some_and(|s| s.get().is_some_and(|list| list.contains(&slug)))
-                    };
+                    let is_saved = move || saved.with(|list| list.contains(&slug));
                     view! { <li><ArticleCard summary=a is_saved /></li> }
                 })
                 .collect_view()}
