@@ -12,7 +12,19 @@ fn typing_in(target: Option<web_sys::EventTarget>) -> bool {
     let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else {
         return false;
     };
-    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.is_content_editable()
+    match el.tag_name().as_str() {
+        // Radio buttons and checkboxes take no text: the preferences panel
+        // keeps the size keys working.
+        "INPUT" => !matches!(
+            el.get_attribute("type")
+                .unwrap_or_default()
+                .to_ascii_lowercase()
+                .as_str(),
+            "radio" | "checkbox" | "button" | "submit" | "reset"
+        ),
+        "TEXTAREA" | "SELECT" => true,
+        _ => el.is_content_editable(),
+    }
 }
 
 /// The shortcut a key press means, if any.

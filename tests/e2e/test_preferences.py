@@ -161,6 +161,8 @@ class PreferencesTest(ReaderTestCase):
         self.assertEqual(self.b.js("return document.activeElement.value"), "normal", "Tab lands on the chosen spacing")
         self.b.keys("\ue015")  # ArrowDown picks the next one
         self.wait_for(lambda: self.attrs()[0] == "relaxed", "ArrowDown chose 'Rộng'")
+        self.b.keys("+")  # a radio button takes no text: the size keys still work
+        self.wait_for(lambda: self.shown_size() == "110%", "'+' from inside the panel")
         self.b.keys(TAB, TAB, TAB)
         self.assertEqual(self.b.js("return document.activeElement.name"), "typeface", "one Tab stop per group")
         self.b.keys("\ue00c")  # Escape closes it and gives focus back
