@@ -96,6 +96,12 @@ fn root_element() -> Option<web_sys::Element> {
         .and_then(|d| d.document_element())
 }
 
+/// Whether a `storage` event for `key` touches `ours`: the key is null when
+/// another tab cleared all of storage.
+fn concerns(key: Option<&str>, ours: &str) -> bool {
+    key.is_none_or(|k| k == ours)
+}
+
 fn warn(message: &str) {
     web_sys::console::warn_1(&JsValue::from_str(&format!("bantin: {message}")));
 }
@@ -125,9 +131,7 @@ impl FontScaleCtx {
         };
         // Another tab changed the size: follow it, without writing back.
         let handle = window_event_listener(leptos::ev::storage, move |ev| {
-            let key = ev.key();
-            // `key` is null when another tab cleared all of storage.
-            if key.is_none() || key.as_deref() == Some(FONT_SCALE_KEY) {
+            if concerns(ev.key().as_deref(), FONT_SCALE_KEY) {
                 let scale = ev
                     .new_value()
                     .as_deref()
@@ -165,8 +169,7 @@ impl FontScaleCtx {
     /// The reader picked a size: apply it, announce it, remember it. A
     /// storage failure is logged; the size still holds for this page.
     pub fn choose(self, scale: FontScale) {
-        self.show(scale);
-        self.announcement.set(format!("Cỡ chữ {scale}"));
+        self.show_and_announce(scale);
         if let Err(e) = write_font_scale(scale) {
             warn(&e.to_string());
         }
@@ -174,12 +177,15 @@ impl FontScaleCtx {
 
     /// Back to 100%, announced, with nothing left stored.
     pub fn reset(self) {
-        self.show(FontScale::default());
-        self.announcement
-            .set(format!("Cỡ chữ {}", FontScale::default()));
+        self.show_and_announce(FontScale::default());
         if let Err(e) = remove_item(FONT_SCALE_KEY) {
             warn(&e.to_string());
         }
+    }
+
+    fn show_and_announce(self, scale: FontScale) {
+        self.show(scale);
+        self.announcement.set(format!("Cỡ chữ {scale}"));
     }
 
     fn show(self, scale: FontScale) {
@@ -243,9 +249,9 @@ impl<T: Choice> Pref<T> {
         }
     }
 
-    /// Another tab changed storage (`key` is `None` when it cleared it all).
+    /// Another tab changed storage.
     fn follow(self, key: Option<&str>, new_value: Option<&str>) {
-        if key.is_none() || key == Some(T::KEY) {
+        if concerns(key, T::KEY) {
             self.show(new_value.and_then(T::from_stored).unwrap_or_default());
         }
     }

@@ -43,11 +43,7 @@ pub fn ArticleView(
             }
             ev.prevent_default();
             match paragraph_on_screen() {
-                Some(n) => copy_status.copy(
-                    format!("{route}#p-{n}"),
-                    format!("Đã chép liên kết đến đoạn {n}."),
-                    || (),
-                ),
+                Some(n) => copy_paragraph_link(copy_status, &route, n, || ()),
                 None => copy_status.say("Không có đoạn văn nào trên màn hình để chép liên kết."),
             }
         })
@@ -61,7 +57,7 @@ pub fn ArticleView(
         let paragraph = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest(".article-body > p[id]").ok().flatten())
+            .and_then(|e| e.closest(BODY_PARAGRAPHS).ok().flatten())
             .and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok());
         if let Some(p) = paragraph {
             if let Some(n) = paragraph_number(&p.id()) {
@@ -79,11 +75,7 @@ pub fn ArticleView(
             let route = route.clone();
             hovered.get().map(move |(n, top)| {
                 let copy = move |_| {
-                    copy_status.copy(
-                        format!("{route}#p-{n}"),
-                        format!("Đã chép liên kết đến đoạn {n}."),
-                        move || copied.set(Some(n)),
-                    )
+                    copy_paragraph_link(copy_status, &route, n, move || copied.set(Some(n)))
                 };
                 view! {
                     // A pointer convenience beside the paragraph under the
@@ -218,13 +210,30 @@ pub fn paragraph_being_read(
         .map(|(n, _, _)| n)
 }
 
+/// The numbered paragraphs of the article (a quote's inner `<p>` has no id).
+const BODY_PARAGRAPHS: &str = ".article-body > p[id]";
+
+/// Copies the link to paragraph `n` of the article at `route`, and says so.
+fn copy_paragraph_link(
+    status: CopyStatus,
+    route: &str,
+    n: usize,
+    on_done: impl FnOnce() + 'static,
+) {
+    status.copy(
+        format!("{route}#p-{n}"),
+        format!("Đã chép liên kết đến đoạn {n}."),
+        on_done,
+    );
+}
+
 /// The paragraph being read, measured in the page.
 fn paragraph_on_screen() -> Option<usize> {
     let window = web_sys::window()?;
     let height = window.inner_height().ok()?.as_f64()?;
     let list = window
         .document()?
-        .query_selector_all(".article-body > p[id]")
+        .query_selector_all(BODY_PARAGRAPHS)
         .ok()?;
     let paragraphs = (0..list.length())
         .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())

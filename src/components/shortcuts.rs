@@ -55,10 +55,9 @@ pub fn Shortcuts() -> impl IntoView {
         }
     };
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        let Some(action) = shortcut_for(&ev).filter(|a| *a != Shortcut::CopyParagraphLink) else {
+        let Some(action) = shortcut_for(&ev) else {
             return;
         };
-        ev.prevent_default();
         let now = ctx.current();
         match action {
             Shortcut::Larger => now.larger().into_iter().for_each(|s| ctx.choose(s)),
@@ -67,8 +66,9 @@ pub fn Shortcuts() -> impl IntoView {
             Shortcut::Reset => {}
             Shortcut::Help => open_help(),
             // The article view listens for this one (components::article_view).
-            Shortcut::CopyParagraphLink => {}
+            Shortcut::CopyParagraphLink => return,
         }
+        ev.prevent_default();
     });
     on_cleanup(move || handle.remove());
 
