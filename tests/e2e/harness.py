@@ -244,6 +244,17 @@ class ReaderTestCase(unittest.TestCase):
 
         return lift
 
+    def seed_then_list_in_a_second_tab(self):
+        """Opens the seed article, then the list in a new tab, which stays the
+        current one. Returns the first tab, for checking that it follows."""
+        self.open(f"/articles/{SEED_SLUG}")
+        self.h1()
+        first = self.b.window
+        self.b.switch_to(self.b.new_tab())
+        self.open("/")
+        self.wait_text("ol.article-list h2 a", seed_as(SEED_SLUG)["title"])
+        return first
+
     def fault(self, path, **kw):
         with self.state.lock:
             self.state.faults[path] = Fault(**kw)

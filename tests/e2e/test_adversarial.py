@@ -123,16 +123,13 @@ class StorageTest(ReaderTestCase):
                 self.assertEqual(self.b.js("return localStorage.getItem('bantin.font-scale')"), raw)
 
     def test_a_full_quota_keeps_the_size_for_the_page(self):
-        script = self.b.cdp("Page.addScriptToEvaluateOnNewDocument", {"source": QUOTA_FULL})
-        try:
+        with self.b.on_every_page(QUOTA_FULL):
             self.open(PATH)
             self.h1()
             self.b.button("Tăng cỡ chữ").click()
             self.wait_for(lambda: self.shown_size() == "110%", "110% in memory")
             self.assertEqual(self.root_scale(), "1.1")
             self.assertIsNone(self.b.js("return localStorage.getItem('bantin.font-scale')"))
-        finally:
-            self.b.cdp("Page.removeScriptToEvaluateOnNewDocument", {"identifier": script["identifier"]})
 
     def test_another_tab_writing_garbage_is_not_followed_into_garbage(self):
         self.open(PATH)

@@ -128,13 +128,7 @@ class PreferencesTest(ReaderTestCase):
         self.assertEqual(self.checked("theme"), "auto")
 
     def test_another_tab_follows_a_change(self):
-        self.open(SEED_PATH)
-        self.h1()
-        first = self.b.window
-        second = self.b.new_tab()
-        self.b.switch_to(second)
-        self.open("/")
-        self.wait_for(lambda: self.b.find_all("ol.article-list"), "the list")
+        first = self.seed_then_list_in_a_second_tab()
         self.open_panel()
         self.choose("theme", "Tối")
         self.choose("typeface", "Có chân")

@@ -224,28 +224,18 @@ class TextSizeTest(ReaderTestCase):
         self.assertEqual(self.b.js("return localStorage.getItem('bantin.font-scale')"), "1e309")
 
     def test_blocked_storage_still_reads_and_resizes(self):
-        blocked = self.b.cdp(
-            "Page.addScriptToEvaluateOnNewDocument",
-            {"source": "Object.defineProperty(window, 'localStorage', {configurable: true, get() {"
-             " throw new DOMException('The operation is insecure.', 'SecurityError'); }});"},
-        )
-        try:
+        with self.b.on_every_page(
+            "Object.defineProperty(window, 'localStorage', {configurable: true, get() {"
+            " throw new DOMException('The operation is insecure.', 'SecurityError'); }});"
+        ):
             self.open(SEED_PATH)
             self.wait_text("main h1", seed()["title"])
             self.b.button("Tăng cỡ chữ").click()
             self.wait_for(lambda: self.shown_size() == "110%", "110% kept in memory")
             self.assertEqual(self.root_scale(), "1.1")
-        finally:
-            self.b.cdp("Page.removeScriptToEvaluateOnNewDocument", {"identifier": blocked["identifier"]})
 
     def test_another_tab_follows_a_change(self):
-        self.open(SEED_PATH)
-        self.h1()
-        first = self.b.window
-        second = self.b.new_tab()
-        self.b.switch_to(second)
-        self.open("/")
-        self.wait_text("ol.article-list h2 a", seed()["title"])
+        first = self.seed_then_list_in_a_second_tab()
         self.b.button("Tăng cỡ chữ").click()
         self.b.button("Tăng cỡ chữ").click()
         self.wait_for(lambda: self.shown_size() == "125%", "125% in the second tab")
@@ -392,29 +382,25 @@ class CopyLinkTest(ReaderTestCase):
 
     def test_without_the_clipboard_api_the_fallback_copies(self):
         self.grant_clipboard()
-        hide = self.b.cdp("Page.addScriptToEvaluateOnNewDocument", {"source": (
+        with self.b.on_every_page(
             "window.__clipboard = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard').get;"
-            "Object.defineProperty(Navigator.prototype, 'clipboard', {configurable: true, get() { return undefined; }});")})
-        try:
+            "Object.defineProperty(Navigator.prototype, 'clipboard', {configurable: true, get() { return undefined; }});"
+        ):
             self.open(SEED_PATH)
             self.h1()
             self.b.button("Chép liên kết").click()
             self.wait_text("[data-testid=copy-status]", "Đã chép liên kết.")
             self.assertEqual(self.clipboard("window.__clipboard.call(navigator)"), self.base + SEED_PATH)
-        finally:
-            self.b.cdp("Page.removeScriptToEvaluateOnNewDocument", {"identifier": hide["identifier"]})
 
     def test_when_nothing_can_copy_the_reader_gets_the_address(self):
-        block = self.b.cdp("Page.addScriptToEvaluateOnNewDocument", {"source": (
+        with self.b.on_every_page(
             "Object.defineProperty(Navigator.prototype, 'clipboard', {configurable: true, get() { return undefined; }});"
-            "Document.prototype.execCommand = function () { return false; };")})
-        try:
+            "Document.prototype.execCommand = function () { return false; };"
+        ):
             self.open(SEED_PATH)
             self.h1()
             self.b.button("Chép liên kết").click()
             self.wait_text("[data-testid=copy-status]", f"Không chép được. Liên kết: {self.base}{SEED_PATH}")
-        finally:
-            self.b.cdp("Page.removeScriptToEvaluateOnNewDocument", {"identifier": block["identifier"]})
 
     def test_a_paragraph_under_the_pointer_offers_its_link(self):
         self.grant_clipboard()

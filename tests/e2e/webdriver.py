@@ -1,6 +1,7 @@
 """A small W3C WebDriver client over the standard library, for Debian's
 chromedriver + headless Chromium. No pip packages, nothing downloaded."""
 
+import contextlib
 import json
 import os
 import shutil
@@ -163,6 +164,15 @@ class Session:
 
     def cdp(self, cmd, params=None):
         return self._s("POST", "/goog/cdp/execute", {"cmd": cmd, "params": params or {}})
+
+    @contextlib.contextmanager
+    def on_every_page(self, source):
+        """Runs `source` first in every document loaded inside the block."""
+        script = self.cdp("Page.addScriptToEvaluateOnNewDocument", {"source": source})
+        try:
+            yield
+        finally:
+            self.cdp("Page.removeScriptToEvaluateOnNewDocument", {"identifier": script["identifier"]})
 
     # --- elements ---
 
