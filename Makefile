@@ -1,5 +1,5 @@
 # bantin — the two commands a newcomer needs are `make serve` and `make test`.
-# Both install what they need first (see scripts/tools.sh) and skip what is there.
+# Both install what they need first (`make setup`, scripts/setup.sh) and skip what is there.
 
 SHELL := /bin/bash
 export PATH := $(CURDIR)/.tools/binaryen/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
@@ -8,62 +8,63 @@ PORT ?= 8080
 
 FUZZ_SECONDS ?= 60
 
-.PHONY: serve dev build test test-unit test-browser test-e2e test-fuzz fuzz bench lint tools tools-test clean
+.PHONY: setup serve dev build test test-setup test-unit test-browser test-e2e test-fuzz fuzz bench lint clean
 
 ## serve: build the release app and serve it on http://127.0.0.1:$(PORT)
 serve: build
 	python3 scripts/serve.py --dir dist --port $(PORT)
 
 ## dev: Trunk's dev server with rebuild on save (debug build)
-dev: tools
+dev: setup
 	trunk serve --offline
 
 ## build: the release build in dist/ (wasm-opt -Oz)
-build: tools
+build: setup
 	cargo fetch --quiet
 	trunk build --release --offline
 	cargo run --quiet --bin prerender -- dist
 
 ## test: every test — host unit tests, browser tests, end-to-end tests
-test: tools-test test-unit test-browser build test-e2e test-fuzz
+# The set-up drill runs first: a broken scripts/setup.sh shows in seconds, not
+# after twenty minutes of installs.
+test: test-setup setup test-unit test-browser build test-e2e test-fuzz
 
 ## bench: the release build vs the same article as static HTML (target/bench/report.json)
 bench: build
-	scripts/tools.sh bench
 	python3 bench/bench.py
 
 test-unit:
 	cargo test --quiet
 
-test-browser: tools-test
+## test-setup: the fresh-machine drill (scripts/setup.sh against stand-ins; seconds, installs nothing)
+test-setup:
+	python3 -m unittest discover -s tests/setup -t . -v
+
+test-browser: setup
 	cargo test --target wasm32-unknown-unknown --test browser
 
-test-e2e: tools-test
+test-e2e: setup
 	python3 -m unittest discover -s tests/e2e -t . -v
 
 ## fuzz: run the decoder fuzzer for FUZZ_SECONDS, then minimise the kept corpus
-fuzz:
-	scripts/tools.sh fuzz
+fuzz: setup
 	cd fuzz && cargo +nightly fuzz run decode corpus/decode -- -max_total_time=$(FUZZ_SECONDS)
 	cd fuzz && cargo +nightly fuzz cmin decode corpus/decode
 
 # The short run inside `make test`: reads the kept corpus, writes new finds under target/.
-test-fuzz: tools-test
+test-fuzz: setup
 	mkdir -p fuzz/target/new-corpus
 	cd fuzz && cargo +nightly fuzz run decode target/new-corpus corpus/decode -- -max_total_time=20
 
 ## lint: formatting and clippy on host and wasm32, warnings are errors
-lint:
-	scripts/tools.sh lint
+lint: setup
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 
-tools:
-	scripts/tools.sh build
-
-tools-test:
-	scripts/tools.sh test
+## setup: install every tool the other targets need (skips what is present)
+setup:
+	scripts/setup.sh
 
 clean:
 	rm -rf dist target

@@ -68,7 +68,7 @@ class Driver:
     def __init__(self, binary=None):
         binary = binary or os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
         if not shutil.which(binary):
-            raise RuntimeError(f"{binary} not found: run `make tools-test`")
+            raise RuntimeError(f"{binary} not found: run `make setup`")
         self.port = free_port()
         self.log = tempfile.NamedTemporaryFile(prefix="chromedriver-", suffix=".log", delete=False)
         self.process = subprocess.Popen([binary, f"--port={self.port}"], stdout=self.log, stderr=subprocess.STDOUT)

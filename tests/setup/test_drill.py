@@ -1,0 +1,247 @@
+"""The fresh-machine drill: scripts/setup.sh, run for real against stand-ins.
+
+Every tool the script probes or installs with (rustup, cargo, npm, apt-get,
+dpkg-query, chromium, chromedriver, trunk, wasm-bindgen) is tests/setup/fake_tool.py,
+first on a PATH that leaves out ~/.cargo/bin. The stand-ins act out a described
+machine and record their calls, so a test can assert that the script asks for
+exactly what is missing, in a working order, and stops with a clear message
+when an install fails. It takes seconds and installs nothing.
+
+As root the script also runs in its own mount namespace (`unshare -m`) with a
+tripwire bind-mounted over each real package manager and browser, so even a
+call by absolute path is caught, never carried out.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+SETUP = os.path.join(ROOT, "scripts", "setup.sh")
+FAKE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fake_tool.py")
+FAKES = ["rustup", "cargo", "npm", "apt-get", "dpkg-query", "chromium", "chromedriver", "trunk", "wasm-bindgen", "sudo"]
+REAL_TOOLS = ["apt-get", "apt", "dpkg", "dpkg-query", "npm", "cargo", "rustup", "chromium", "chromedriver", "pip", "pip3"]
+
+
+def lock_version(name):
+    with open(os.path.join(ROOT, "Cargo.lock"), encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    return lines[lines.index(f'name = "{name}"') + 1].split('"')[1]
+
+
+WASM_BINDGEN = lock_version("wasm-bindgen")
+DEBIAN = ["chromium", "chromium-driver", "nginx", "libnginx-mod-http-brotli-static", "wrk", "brotli"]
+APT = ["apt-get", "install", "-y", "--no-install-recommends"]
+
+
+def bare_machine():
+    """rustup and cargo with the host toolchain, node and npm, apt with stale lists."""
+    return {
+        "rust_targets": [],
+        "rust_components": [],
+        "toolchains": ["stable"],
+        "crates": {},
+        "debian": [],
+        "apt_lists_fresh": False,
+        "fail": [],
+    }
+
+
+def provisioned_machine():
+    return {
+        "rust_targets": ["wasm32-unknown-unknown"],
+        "rust_components": ["rustfmt", "clippy"],
+        "toolchains": ["stable", "nightly"],
+        "crates": {"trunk": "0.21.14", "wasm-bindgen-cli": WASM_BINDGEN, "cargo-fuzz": "0.13.1"},
+        "debian": list(DEBIAN),
+        "apt_lists_fresh": True,
+        "fail": [],
+        "chromium_version": "156.0.8078.73",
+        "chromedriver_version": "156.0.8078.73",
+    }
+
+
+class Machine:
+    """A temporary folder with the stand-ins, their state and a .tools/ folder."""
+
+    def __init__(self, state, tools_present=False):
+        self.dir = tempfile.mkdtemp(prefix="bantin-drill-")
+        self.bin = os.path.join(self.dir, "bin")
+        self.tools = os.path.join(self.dir, "tools")
+        os.makedirs(self.bin)
+        with open(os.path.join(self.dir, "state.json"), "w", encoding="utf-8") as f:
+            json.dump(state, f)
+        for name in FAKES:
+            path = os.path.join(self.bin, name)
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(f"#!/bin/sh\nFAKE_NAME={name} exec {sys.executable} {FAKE} \"$@\"\n")
+            os.chmod(path, 0o755)
+        self.tripwire = os.path.join(self.dir, "tripwire")
+        with open(self.tripwire, "w", encoding="utf-8") as f:
+            f.write(f"#!/bin/sh\necho \"TRIPWIRE $0 $*\" >> {self.dir}/tripwire.log\nexit 99\n")
+        os.chmod(self.tripwire, 0o755)
+        if tools_present:
+            self.npm("binaryen", "binaryen@132")
+            self.npm("axe", "axe-core@4.11.0")
+
+    def npm(self, folder, spec):
+        """Installs an npm tool into .tools/ through the stand-in, without recording it."""
+        env = dict(self.env(), FAKE_STATE=self.dir)
+        subprocess.run([os.path.join(self.bin, "npm"), "install", "--prefix", os.path.join(self.tools, folder), spec], env=env, check=True)
+        os.remove(os.path.join(self.dir, "calls.jsonl"))
+
+    def env(self):
+        return {
+            "PATH": f"{self.bin}:/usr/local/bin:/usr/bin:/bin",
+            "HOME": os.environ.get("HOME", "/root"),
+            "FAKE_STATE": self.dir,
+            "BANTIN_TOOLS_DIR": self.tools,
+            "LANG": "C.UTF-8",
+        }
+
+    def command(self):
+        if os.geteuid() != 0 or not shutil.which("unshare"):
+            return ["bash", SETUP]
+        # Tripwires over the real tools, in a mount namespace of our own.
+        mounts = []
+        for name in REAL_TOOLS:
+            for folder in ["/usr/bin", "/usr/local/bin", "/bin", os.path.expanduser("~/.cargo/bin")]:
+                path = os.path.join(folder, name)
+                if os.path.exists(path):
+                    mounts.append(f"mount --bind {self.tripwire} {os.path.realpath(path)}")
+        script = " && ".join(mounts + [f"exec bash {SETUP}"])
+        return ["unshare", "-m", "--propagation", "private", "sh", "-c", script]
+
+    def run(self):
+        result = subprocess.run(self.command(), env=self.env(), cwd=ROOT, capture_output=True, text=True, timeout=60)
+        calls_path = os.path.join(self.dir, "calls.jsonl")
+        calls = []
+        if os.path.exists(calls_path):
+            with open(calls_path, encoding="utf-8") as f:
+                calls = [json.loads(line) for line in f]
+            os.remove(calls_path)
+        return result, calls
+
+    def tripped(self):
+        path = os.path.join(self.dir, "tripwire.log")
+        return open(path, encoding="utf-8").read() if os.path.exists(path) else ""
+
+    def close(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def installs(calls):
+    """The calls that change the machine, in order."""
+    changing = []
+    for call in calls:
+        name, args = call[0], call[1:]
+        if (name == "rustup" and args[:2] in (["target", "add"], ["component", "add"], ["toolchain", "install"])) or (
+            name in ("cargo", "npm", "apt-get") and args[:1] in (["install"], ["update"])
+        ):
+            changing.append(call)
+    return changing
+
+
+def npm_call(tools, folder, spec):
+    return ["npm", "install", "--prefix", os.path.join(tools, folder), "--no-audit", "--no-fund", "--loglevel=error", spec]
+
+
+class SetupDrill(unittest.TestCase):
+    def machine(self, state, tools_present=False):
+        machine = Machine(state, tools_present)
+        self.addCleanup(machine.close)
+        return machine
+
+    def run_setup(self, machine):
+        result, calls = machine.run()
+        self.assertEqual(machine.tripped(), "", "setup called a real package manager or browser")
+        return result, calls
+
+    def test_a_bare_machine_gets_everything_in_a_working_order_then_nothing_twice(self):
+        machine = self.machine(bare_machine())
+        result, calls = self.run_setup(machine)
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertEqual(
+            installs(calls),
+            [
+                ["rustup", "target", "add", "wasm32-unknown-unknown"],
+                ["rustup", "component", "add", "rustfmt", "clippy"],
+                ["rustup", "toolchain", "install", "nightly", "--profile", "minimal"],
+                APT + DEBIAN,  # the lists are stale on a fresh machine: this one fails ...
+                ["apt-get", "update"],  # ... so they are refreshed, once
+                APT + DEBIAN,
+                ["cargo", "install", "trunk", "--version", "0.21.14", "--locked"],
+                ["cargo", "install", "wasm-bindgen-cli", "--version", WASM_BINDGEN, "--force"],
+                ["cargo", "install", "cargo-fuzz", "--locked"],
+                npm_call(machine.tools, "binaryen", "binaryen@132"),
+                npm_call(machine.tools, "axe", "axe-core@4.11.0"),
+            ],
+        )
+        self.assertIn("all tools present", result.stdout)
+
+        again, calls = self.run_setup(machine)
+        self.assertEqual(again.returncode, 0, again.stdout + again.stderr)
+        self.assertEqual(installs(calls), [], "a second run installs nothing")
+
+    def test_a_provisioned_machine_installs_nothing(self):
+        machine = self.machine(provisioned_machine(), tools_present=True)
+        result, calls = self.run_setup(machine)
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertEqual(installs(calls), [])
+
+    def test_only_what_is_missing_or_at_the_wrong_version_is_asked_for(self):
+        state = provisioned_machine()
+        state["debian"] = [p for p in DEBIAN if p not in ("chromium-driver", "wrk")]
+        del state["chromedriver_version"]
+        state["crates"]["trunk"] = "0.20.3"
+        machine = self.machine(state, tools_present=True)
+        result, calls = self.run_setup(machine)
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertEqual(
+            installs(calls),
+            [APT + ["chromium-driver", "wrk"], ["cargo", "install", "trunk", "--version", "0.21.14", "--locked"]],
+        )
+
+    def test_a_browser_and_driver_at_different_versions_are_reinstalled_together(self):
+        state = provisioned_machine()
+        state["chromedriver_version"] = "155.0.7000.1"
+        machine = self.machine(state, tools_present=True)
+        result, calls = self.run_setup(machine)
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertEqual(installs(calls), [APT + ["chromium", "chromium-driver"]])
+
+    def test_a_failed_debian_install_stops_with_the_package_and_the_command(self):
+        state = bare_machine()
+        state["fail"] = ["nginx"]
+        machine = self.machine(state)
+        result, calls = self.run_setup(machine)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("FAILED to install", result.stderr)
+        self.assertIn("nginx", result.stderr.split("FAILED to install", 1)[1])
+        self.assertIn("`apt-get install -y --no-install-recommends " + " ".join(DEBIAN) + "` exited with status 100", result.stderr)
+        self.assertFalse(any(c[0] in ("cargo", "npm") and c[1] == "install" for c in calls), "it stopped at the failure")
+
+    def test_a_failed_cargo_install_names_the_tool_and_the_command(self):
+        state = provisioned_machine()
+        del state["crates"]["trunk"]
+        state["fail"] = ["trunk"]
+        machine = self.machine(state, tools_present=True)
+        result, _ = self.run_setup(machine)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("FAILED to install trunk 0.21.14: `cargo install trunk --version 0.21.14 --locked` exited with status 1", result.stderr)
+
+    def test_a_failed_npm_install_names_the_tool_and_the_command(self):
+        state = provisioned_machine()
+        state["fail"] = ["binaryen"]
+        machine = self.machine(state)
+        result, _ = self.run_setup(machine)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("FAILED to install binaryen@132 (npm): `npm install --prefix", result.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()
