@@ -8,33 +8,41 @@ PORT ?= 8080
 
 FUZZ_SECONDS ?= 60
 
-.PHONY: setup serve dev build test test-setup test-unit test-browser test-e2e test-fuzz fuzz bench lint clean
+.PHONY: setup serve serve-nginx dev build test test-setup test-unit test-browser test-e2e test-fuzz fuzz bench lint clean
 
-## serve: build the release app and serve it on http://127.0.0.1:$(PORT)
+## serve: build the release app and serve it on http://127.0.0.1:$(PORT), as production does
 serve: build
-	python3 scripts/serve.py --dir dist --port $(PORT)
+	target/release/site serve --dir dist --port $(PORT)
+
+## serve-nginx: the same, through deploy/nginx.conf on Debian's nginx (foreground, Ctrl-C stops)
+serve-nginx: build
+	scripts/serve-nginx.sh --port $(PORT) --dist dist --prefix target/nginx
 
 ## dev: Trunk's dev server with rebuild on save (debug build)
 dev: setup
 	trunk serve --offline
 
-## build: the release build in dist/ (wasm-opt -Oz)
+## build: the release build in dist/ (wasm-opt -Oz), pre-rendered pages, .br/.gz beside each file
 build: setup
 	cargo fetch --quiet
 	trunk build --release --offline
 	cargo run --quiet --bin prerender -- dist
+	cargo build --quiet --release -p bantin-site
+	target/release/site compress dist
 
 ## test: every test — host unit tests, browser tests, end-to-end tests
 # The set-up drill runs first: a broken scripts/setup.sh shows in seconds, not
 # after twenty minutes of installs.
 test: test-setup setup test-unit test-browser build test-e2e test-fuzz
 
-## bench: the release build vs the same article as static HTML (target/bench/report.json)
+## bench: the release build vs the same article as static HTML (target/bench/report.json),
+## then the servers under load: nginx, make serve, the old Python server (target/bench/load.json)
 bench: build
 	python3 bench/bench.py
+	python3 bench/load.py
 
 test-unit:
-	cargo test --quiet
+	cargo test --quiet --workspace
 
 ## test-setup: the fresh-machine drill (scripts/setup.sh against stand-ins; seconds, installs nothing)
 test-setup:
@@ -59,8 +67,8 @@ test-fuzz: setup
 ## lint: formatting and clippy on host and wasm32, warnings are errors
 lint: setup
 	cargo fmt --check
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p bantin --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 ## setup: install every tool the other targets need (skips what is present)
 setup:

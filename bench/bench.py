@@ -33,7 +33,7 @@ import time
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 sys.path.insert(0, ROOT)
 
-from tests.e2e.harness import serve  # noqa: E402  (scripts/serve.py, loaded by path)
+from tests.e2e.servers import SiteServer  # noqa: E402  (make serve's server)
 from tests.e2e.webdriver import Driver, wait_for  # noqa: E402
 
 DIST = os.path.join(ROOT, "dist")
@@ -208,9 +208,8 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     prepare_site()
 
-    server = serve.make_server(SITE, port=0)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
+    server = SiteServer(SITE).start()
+    base = server.base
     driver = Driver()
     report = {
         "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
@@ -239,7 +238,7 @@ def main():
                                    "static": big_load(driver, f"{base}/static/{BIG}.html")}
     finally:
         driver.stop()
-        server.shutdown()
+        server.stop()
 
     with open(os.path.join(OUT, "report.json"), "w") as f:
         json.dump(report, f, indent=2, ensure_ascii=False)

@@ -1,27 +1,30 @@
-"""The release build (dist/) served on 127.0.0.1 by scripts/serve.py's handler,
-with fault injection for the tests, and a headless Chromium session."""
+"""The release build (dist/) served by a real server (`make serve`'s, or nginx
+for the suites that ask for it), behind a small proxy on 127.0.0.1 that can
+inject faults for the tests, and a headless Chromium session."""
 
 import glob
-import importlib.util
+import http.client
+import http.server
 import json
 import os
 import socket
+import sys
 import threading
-import time
 import unittest
 import urllib.parse
 
+from .servers import DIST, ROOT, SERVERS
 from .webdriver import Driver, wait_for
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-DIST = os.path.join(ROOT, "dist")
 SEED_SLUG = "thanh-pho-bac-kan-day-manh-thuc-hien-phong-trao-thi-dua-yeu-nuoc"
 # An article with no pre-rendered page, so the app must fetch its JSON: the
-# tests that break the data use it. The server answers it with the seed's
+# tests that break the data use it. The proxy answers it with the seed's
 # content under this slug unless a fault says otherwise.
 TEST_SLUG = "bai-thu-nghiem"
 TEST_PATH = f"/articles/{TEST_SLUG}"
 TEST_JSON = f"/articles/{TEST_SLUG}.json"
+# Not forwarded either way: they describe one connection, not the answer.
+HOP_BY_HOP = {"connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade"}
 
 
 def seed_as(slug):
@@ -29,10 +32,6 @@ def seed_as(slug):
         data = json.load(f)
     data["slug"] = slug
     return data
-
-_spec = importlib.util.spec_from_file_location("serve", os.path.join(ROOT, "scripts", "serve.py"))
-serve = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(serve)
 
 
 class Fault:
@@ -50,7 +49,36 @@ class Fault:
         self.delay, self.hang, self.drop, self.times = delay, hang, drop, times
 
 
-class FaultyHandler(serve.SpaHandler):
+class FaultyHandler(http.server.BaseHTTPRequestHandler):
+    """Forwards each request to the real server, unless a fault is set for its path."""
+
+    def log_message(self, fmt, *args):  # quiet unless asked
+        if os.environ.get("BANTIN_SERVER_LOG"):
+            super().log_message(fmt, *args)
+
+    def forward(self):
+        upstream = http.client.HTTPConnection("127.0.0.1", self.server.upstream_port, timeout=60)
+        try:
+            headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
+            upstream.request(self.command, self.path, headers=headers)
+            answer = upstream.getresponse()
+            body = answer.read()
+            self.send_response_only(answer.status, answer.reason)
+            for name, value in answer.getheaders():
+                if name.lower() not in HOP_BY_HOP and name.lower() != "content-length":
+                    self.send_header(name, value)
+            length = answer.getheader("Content-Length") if self.command == "HEAD" else str(len(body))
+            if length is not None and answer.status not in (204, 304):
+                self.send_header("Content-Length", length)
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+        finally:
+            upstream.close()
+
+    def do_HEAD(self):
+        self.forward()
+
     def do_GET(self):
         path = urllib.parse.urlsplit(self.path).path
         state = self.server.state
@@ -64,7 +92,7 @@ class FaultyHandler(serve.SpaHandler):
         if fault is None:
             fault = state.files.get(path)
         if fault is None:
-            return super().do_GET()
+            return self.forward()
         if fault.delay:
             state.released.wait(fault.delay)
             with state.lock:
@@ -72,7 +100,7 @@ class FaultyHandler(serve.SpaHandler):
             if fault.status is None and fault.body is None and not fault.hang:
                 fault = state.files.get(path)  # then answer as usual
                 if fault is None:
-                    return super().do_GET()
+                    return self.forward()
         if fault.drop:
             self.close_connection = True
             return None
@@ -101,12 +129,21 @@ class FaultyHandler(serve.SpaHandler):
             self.end_headers()
             self.wfile.write(body)
             return None
-        return super().do_GET()
+        return self.forward()
 
 
-class TrackingServer(serve.Server):
+class TrackingServer(http.server.ThreadingHTTPServer):
     """Remembers its open connections, so a test can cut them all: a browser's
     spare (pre-connected) socket must not outlive a 'stopped' server."""
+
+    allow_reuse_address = True
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # A reader who navigates away aborts the download: not a server error.
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
 
     def __init__(self, *args, **kwargs):
         self.open_sockets = set()
@@ -146,19 +183,31 @@ class ServerState:
         self.released = threading.Event()
 
 
+def start_proxy(state, upstream_port, port=0):
+    server = TrackingServer(("127.0.0.1", port), FaultyHandler)
+    server.state = state
+    server.upstream_port = upstream_port
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
 class ReaderTestCase(unittest.TestCase):
-    """One server and one browser for the class; clean storage and faults per test."""
+    """One server and one browser for the class; clean storage and faults per test.
+
+    `server_kind` names the real server behind the fault proxy: "site" (`make
+    serve`) by default; a subclass with "nginx" runs the same tests on nginx.
+    """
+
+    server_kind = "site"
 
     @classmethod
     def setUpClass(cls):
         if not os.path.isfile(os.path.join(DIST, "index.html")):
             raise unittest.SkipTest("dist/ is missing: run `make build` (make test does)")
+        cls.upstream = SERVERS[cls.server_kind]().start()
         cls.state = ServerState()
-        cls.server = serve.make_server(DIST, port=0, handler=FaultyHandler, server_class=TrackingServer)
-        cls.server.state = cls.state
+        cls.server = start_proxy(cls.state, cls.upstream.port)
         cls.base = f"http://127.0.0.1:{cls.server.server_address[1]}"
-        cls.server_thread = threading.Thread(target=cls.server.serve_forever, daemon=True)
-        cls.server_thread.start()
         cls.driver = Driver()
         cls.b = cls.driver.session()
         cls.main_window = cls.b.window
@@ -172,9 +221,10 @@ class ReaderTestCase(unittest.TestCase):
             cls.driver.stop()
             cls.server.shutdown()
             cls.server.server_close()
+            cls.upstream.stop()
 
     def restart_server(self):
-        """Stops the server (the browser then meets 'connection refused') and
+        """Stops the proxy (the browser then meets 'connection refused') and
         returns a function that starts it again on the same port."""
         port = self.server.server_address[1]
         self.server.shutdown()
@@ -182,11 +232,7 @@ class ReaderTestCase(unittest.TestCase):
         self.server.cut_connections()
 
         def start_again():
-            cls = type(self)
-            cls.server = serve.make_server(DIST, port=port, handler=FaultyHandler, server_class=TrackingServer)
-            cls.server.state = cls.state
-            cls.server_thread = threading.Thread(target=cls.server.serve_forever, daemon=True)
-            cls.server_thread.start()
+            type(self).server = start_proxy(self.state, self.upstream.port, port)
 
         return start_again
 

@@ -38,6 +38,29 @@ class ContentSecurityPolicyTest(ReaderTestCase):
         self.b.browser_log()  # the refusals were the point
 
 
+class FramingTest(ReaderTestCase):
+    def test_no_page_can_be_framed(self):
+        """frame-ancestors works only as an HTTP header: the server must send it.
+        Even a page of our own origin cannot frame the article (clickjacking)."""
+        # A same-origin parent without a policy of its own (ours forbids any
+        # frame), served by the test proxy: if the article could be framed, the
+        # parent could read it.
+        parent = "/framing-test.html"
+        self.fault(
+            parent,
+            body=f'<!doctype html><iframe src="/articles/{SEED_SLUG}" onload="window.__loaded = true"></iframe>',
+            content_type="text/html; charset=utf-8",
+        )
+        self.b.get(self.base + parent)
+        self.wait_for(lambda: self.b.js("return window.__loaded === true"), "the frame to finish loading")
+        framed = self.b.js(
+            "const d = document.querySelector('iframe').contentDocument;"
+            "return d ? d.location.href : null;"
+        )
+        self.assertIsNone(framed, "the article was rendered inside a frame")
+        self.b.browser_log()  # the refusal was the point
+
+
 class PanicPageTest(ReaderTestCase):
     def test_a_panic_leaves_a_message_and_a_way_to_reload(self):
         self.open(f"/articles/{SEED_SLUG}#p-2")

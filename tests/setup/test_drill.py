@@ -113,6 +113,11 @@ class Machine:
                 path = os.path.join(folder, name)
                 if os.path.exists(path):
                     mounts.append(f"mount --bind {self.tripwire} {os.path.realpath(path)}")
+        # And the project's real .tools/ out of reach: a script that ignores
+        # BANTIN_TOOLS_DIR writes into an empty tmpfs, never over real tools.
+        real_tools = os.path.join(ROOT, ".tools")
+        os.makedirs(real_tools, exist_ok=True)
+        mounts.append(f"mount -t tmpfs tmpfs {real_tools}")
         script = " && ".join(mounts + [f"exec bash {SETUP}"])
         return ["unshare", "-m", "--propagation", "private", "sh", "-c", script]
 

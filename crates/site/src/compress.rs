@@ -1,0 +1,175 @@
+//! The last build step: `<file>.br` and `<file>.gz` beside every text and
+//! WASM file of dist/, so a server sends them without compressing per request
+//! (nginx `brotli_static`/`gzip_static`, `make serve` through ServeDir).
+//! A variant that would not be smaller than its file is not written, and a
+//! stale one is removed, so a server never sends more bytes than the original.
+
+use crate::rules;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Brotli's densest setting: the build pays once, every reader gains.
+const BROTLI_QUALITY: u32 = 11;
+const BROTLI_WINDOW: u32 = 22;
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Totals {
+    pub files: usize,
+    pub bytes: u64,
+    pub brotli: u64,
+    pub gzip: u64,
+}
+
+impl Totals {
+    fn add(&mut self, other: Totals) {
+        self.files += other.files;
+        self.bytes += other.bytes;
+        self.brotli += other.brotli;
+        self.gzip += other.gzip;
+    }
+}
+
+pub fn brotli(data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(data.len() / 3 + 64);
+    {
+        let mut writer =
+            brotli::CompressorWriter::new(&mut out, 64 * 1024, BROTLI_QUALITY, BROTLI_WINDOW);
+        // Writing into a Vec cannot fail.
+        let _ = writer.write_all(data);
+    }
+    out
+}
+
+pub fn gzip(data: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(
+        Vec::with_capacity(data.len() / 3 + 64),
+        flate2::Compression::best(),
+    );
+    let _ = encoder.write_all(data);
+    encoder.finish().unwrap_or_default()
+}
+
+/// Every compressible file under `dir`, in a stable order.
+fn files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        for entry in std::fs::read_dir(&folder)? {
+            let entry = entry?;
+            let path = entry.path();
+            if entry.file_type()?.is_dir() {
+                pending.push(path);
+            } else if path.to_str().is_some_and(rules::is_compressible) {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Writes the variant if smaller than `size`, else removes a stale one.
+/// Returns the bytes a client would receive.
+fn write_variant(path: &Path, suffix: &str, packed: Vec<u8>, size: u64) -> Result<u64, String> {
+    let target = with_suffix(path, suffix);
+    if (packed.len() as u64) < size {
+        std::fs::write(&target, &packed).map_err(|e| format!("{}: {e}", target.display()))?;
+        Ok(packed.len() as u64)
+    } else {
+        match std::fs::remove_file(&target) {
+            Ok(()) => Ok(size),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(size),
+            Err(e) => Err(format!("{}: {e}", target.display())),
+        }
+    }
+}
+
+fn compress_one(path: &Path) -> Result<Totals, String> {
+    let data = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let size = data.len() as u64;
+    Ok(Totals {
+        files: 1,
+        bytes: size,
+        brotli: write_variant(path, ".br", brotli(&data), size)?,
+        gzip: write_variant(path, ".gz", gzip(&data), size)?,
+    })
+}
+
+/// Compresses every text and WASM file under `dir` on all cores.
+pub fn precompress(dir: &Path) -> Result<Totals, String> {
+    let files = files(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = files.len().div_ceil(workers).max(1);
+    std::thread::scope(|scope| {
+        let jobs: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    let mut totals = Totals::default();
+                    for path in part {
+                        totals.add(compress_one(path)?);
+                    }
+                    Ok::<_, String>(totals)
+                })
+            })
+            .collect();
+        let mut totals = Totals::default();
+        for job in jobs {
+            let part = job
+                .join()
+                .map_err(|_| "a compression worker panicked".to_string())??;
+            totals.add(part);
+        }
+        Ok(totals)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    #[test]
+    fn writes_variants_that_decode_to_the_file_and_skips_what_would_grow() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let text = "Thi đua thực hiện các chỉ tiêu phát triển kinh tế - xã hội. ".repeat(200);
+        std::fs::create_dir(dir.path().join("articles")).expect("a folder");
+        std::fs::write(dir.path().join("articles/bai.json"), &text).expect("a file");
+        std::fs::write(dir.path().join("tiny.js"), "1").expect("a file");
+        std::fs::write(dir.path().join("tiny.js.br"), "stale").expect("a file");
+        std::fs::write(dir.path().join("photo.jpg"), &text).expect("a file");
+
+        let totals = precompress(dir.path()).expect("compressed");
+        assert_eq!(totals.files, 2, "bai.json and tiny.js; not the photo");
+
+        let br = std::fs::read(dir.path().join("articles/bai.json.br")).expect("a .br");
+        let mut plain = String::new();
+        brotli::Decompressor::new(&br[..], 4096)
+            .read_to_string(&mut plain)
+            .expect("valid brotli");
+        assert_eq!(plain, text);
+        let gz = std::fs::read(dir.path().join("articles/bai.json.gz")).expect("a .gz");
+        let mut plain = String::new();
+        flate2::read::GzDecoder::new(&gz[..])
+            .read_to_string(&mut plain)
+            .expect("valid gzip");
+        assert_eq!(plain, text);
+        assert!(
+            br.len() * 10 < text.len(),
+            "repetitive text shrinks tenfold"
+        );
+
+        assert!(
+            !dir.path().join("tiny.js.br").exists(),
+            "would grow: the stale one is gone"
+        );
+        assert!(!dir.path().join("tiny.js.gz").exists());
+        assert!(!dir.path().join("photo.jpg.br").exists());
+    }
+}

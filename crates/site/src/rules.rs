@@ -1,0 +1,323 @@
+//! What a production host answers for a path of `dist/`: which file, which
+//! status, which headers. `make serve` follows these rules; `deploy/nginx.conf`
+//! says the same in nginx's words, and the tests below hold the two together
+//! (the end-to-end tests then check both servers' answers side by side).
+
+use std::path::{Path, PathBuf};
+
+/// Longest request target answered; nginx's default `large_client_header_buffers`
+/// (8k) refuses longer request lines with 414.
+pub const MAX_TARGET_BYTES: usize = 8 * 1024;
+
+/// Sent on every answer. `Content-Security-Policy` here holds what a `<meta>`
+/// cannot (`frame-ancestors`) and the directives that do not change between
+/// builds; the page's own `<meta>` policy adds the SHA-256 of each inline script.
+/// A browser enforces both, so an inline script runs only if its hash is in the
+/// page, while this header never goes stale when a new build is deployed
+/// without reloading the server. See README, "Deploying".
+pub const SECURITY_HEADERS: [(&str, &str); 4] = [
+    (
+        "Content-Security-Policy",
+        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'; \
+         style-src 'self'; img-src 'self' https: data:; connect-src 'self'; font-src 'self'; \
+         manifest-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; \
+         object-src 'none'; frame-ancestors 'none'",
+    ),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "same-origin"),
+    ("X-Frame-Options", "DENY"),
+];
+
+/// Trunk's content-hashed files (`bantin-<16 hex>_bg.wasm`, `main-<16 hex>.css`)
+/// never change under their name: cache them for a year.
+pub const CACHE_IMMUTABLE: &str = "public, max-age=31536000, immutable";
+/// Everything else (the shell, pre-rendered pages, article JSON, `sw.js`, the
+/// manifest) is revalidated on every use, so a new build reaches readers at once.
+pub const CACHE_REVALIDATE: &str = "no-cache";
+
+/// File kinds sent compressed: `make build` writes `<file>.br` and `<file>.gz`
+/// beside each (when smaller), and both servers pick one by `Accept-Encoding`.
+pub const COMPRESSIBLE: [&str; 9] = [
+    "html",
+    "js",
+    "css",
+    "json",
+    "wasm",
+    "svg",
+    "webmanifest",
+    "xml",
+    "txt",
+];
+
+/// The `Content-Type` of a file kind (nginx: Debian's `mime.types` plus the
+/// `types` and `charset_types` of deploy/nginx.conf).
+pub fn content_type(path: &str) -> &'static str {
+    match extension(path) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "application/javascript; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("json") => "application/json; charset=utf-8",
+        Some("wasm") => "application/wasm",
+        Some("svg") => "image/svg+xml; charset=utf-8",
+        Some("webmanifest") => "application/manifest+json; charset=utf-8",
+        Some("xml") => "text/xml; charset=utf-8",
+        Some("txt") => "text/plain; charset=utf-8",
+        Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("webp") => "image/webp",
+        _ => "application/octet-stream",
+    }
+}
+
+/// The extension of the last path segment, if it has one.
+pub fn extension(path: &str) -> Option<&str> {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.rsplit_once('.').map(|(_, ext)| ext)
+}
+
+pub fn is_compressible(path: &str) -> bool {
+    extension(path).is_some_and(|ext| COMPRESSIBLE.contains(&ext))
+}
+
+/// True for Trunk's hashed asset names: `<name>-<16 hex>[_bg].<wasm|js|css>`.
+pub fn is_hashed_asset(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let Some((stem, ext)) = name.rsplit_once('.') else {
+        return false;
+    };
+    if !matches!(ext, "wasm" | "js" | "css") {
+        return false;
+    }
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    match stem.rsplit_once('-') {
+        Some((name, hash)) => {
+            !name.is_empty()
+                && hash.len() == 16
+                && hash
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        }
+        None => false,
+    }
+}
+
+pub fn cache_control(path: &str) -> &'static str {
+    if is_hashed_asset(path) {
+        CACHE_IMMUTABLE
+    } else {
+        CACHE_REVALIDATE
+    }
+}
+
+/// What to answer for a request path.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// Serve this file of dist/ (a `/`-rooted, normalised path) with 200.
+    File(String),
+    /// 301 to this address (one address per article: `/articles/<slug>`).
+    Redirect(String),
+    /// 404: a file name (it has an extension) that dist/ does not hold.
+    NotFound,
+    /// 400: not a path inside dist/ (climbs above it, or holds NUL or invalid UTF-8).
+    BadRequest,
+    /// 414: longer than [`MAX_TARGET_BYTES`].
+    TooLong,
+}
+
+/// Decodes `%XX`, then resolves `.` and `..` as nginx does; `None` if the path
+/// climbs above the root or is not UTF-8 without NUL.
+pub fn normalise(raw: &str) -> Option<String> {
+    let bytes = raw.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+            if let Some(byte) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                decoded.push(byte);
+                i += 3;
+                continue;
+            }
+        }
+        decoded.push(bytes[i]);
+        i += 1;
+    }
+    let text = String::from_utf8(decoded).ok()?;
+    if text.contains('\0') {
+        return None;
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    for segment in text.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    let mut path = format!("/{}", parts.join("/"));
+    if text.ends_with('/') && path != "/" {
+        path.push('/');
+    }
+    Some(path)
+}
+
+/// The production routing of deploy/nginx.conf: a file that exists; an
+/// `articles/<slug>.html` asked by name goes to its pretty address; a missing
+/// file name is a real 404; `/articles/<slug>` gets its pre-rendered page;
+/// any other path is an app route and gets the shell.
+pub fn answer(dist: &Path, raw_path: &str) -> Answer {
+    if raw_path.len() > MAX_TARGET_BYTES {
+        return Answer::TooLong;
+    }
+    let Some(path) = normalise(raw_path) else {
+        return Answer::BadRequest;
+    };
+    if let Some(slug) = path
+        .strip_prefix("/articles/")
+        .and_then(|rest| rest.strip_suffix(".html"))
+    {
+        if !slug.is_empty() && !slug.contains('/') {
+            return Answer::Redirect(format!("/articles/{slug}"));
+        }
+    }
+    if is_file(&within(dist, &path)) {
+        return Answer::File(path);
+    }
+    if extension(&path).is_some() {
+        return Answer::NotFound;
+    }
+    let page = format!("{}.html", path.trim_end_matches('/'));
+    if path != "/" && is_file(&within(dist, &page)) {
+        return Answer::File(page);
+    }
+    Answer::File("/index.html".into())
+}
+
+fn within(dist: &Path, path: &str) -> PathBuf {
+    dist.join(path.trim_start_matches('/'))
+}
+
+fn is_file(path: &Path) -> bool {
+    path.metadata().is_ok_and(|m| m.is_file())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dist() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        for file in [
+            "index.html",
+            "bantin-0123456789abcdef_bg.wasm",
+            "articles/index.json",
+            "articles/bai-mot.json",
+            "articles/bai-mot.html",
+        ] {
+            let path = dir.path().join(file);
+            std::fs::create_dir_all(path.parent().expect("a parent")).expect("folders");
+            std::fs::write(path, "x").expect("a file");
+        }
+        dir
+    }
+
+    #[test]
+    fn routes_like_production() {
+        let d = dist();
+        let d = d.path();
+        let file = |p: &str| Answer::File(p.into());
+        assert_eq!(answer(d, "/"), file("/index.html"));
+        assert_eq!(
+            answer(d, "/articles/bai-mot"),
+            file("/articles/bai-mot.html")
+        );
+        assert_eq!(
+            answer(d, "/articles/bai-mot.json"),
+            file("/articles/bai-mot.json")
+        );
+        assert_eq!(answer(d, "/articles/khong-co"), file("/index.html"));
+        assert_eq!(answer(d, "/trang/2"), file("/index.html"));
+        assert_eq!(answer(d, "/articles/khong-co.json"), Answer::NotFound);
+        assert_eq!(
+            answer(d, "/bantin-ffffffffffffffff_bg.wasm"),
+            Answer::NotFound
+        );
+        assert_eq!(
+            answer(d, "/articles/bai-mot.html"),
+            Answer::Redirect("/articles/bai-mot".into())
+        );
+        assert_eq!(answer(d, "/index.html"), file("/index.html"));
+    }
+
+    #[test]
+    fn never_leaves_dist() {
+        let d = dist();
+        let d = d.path();
+        for hostile in [
+            "/..%2f..%2fetc/passwd",
+            "/../../etc/passwd",
+            "/%2e%2e/%2e%2e/etc/passwd",
+            "/articles/%2E%2E/%2E%2E/%2E%2E/etc/passwd",
+        ] {
+            assert_eq!(answer(d, hostile), Answer::BadRequest, "{hostile}");
+        }
+        assert_eq!(answer(d, "/a%00b"), Answer::BadRequest);
+        assert_eq!(answer(d, "/%ff"), Answer::BadRequest);
+        // Inside dist/ after resolving: fine, as in nginx.
+        assert_eq!(
+            answer(d, "/articles/../index.html"),
+            Answer::File("/index.html".into())
+        );
+        assert_eq!(
+            answer(d, &format!("/{}", "a".repeat(10_000))),
+            Answer::TooLong
+        );
+    }
+
+    #[test]
+    fn hashed_assets_are_immutable_and_the_rest_revalidates() {
+        assert_eq!(
+            cache_control("/bantin-0123456789abcdef_bg.wasm"),
+            CACHE_IMMUTABLE
+        );
+        assert_eq!(
+            cache_control("/bantin-0123456789abcdef.js"),
+            CACHE_IMMUTABLE
+        );
+        assert_eq!(cache_control("/main-0123456789abcdef.css"), CACHE_IMMUTABLE);
+        for path in [
+            "/index.html",
+            "/sw.js",
+            "/manifest.webmanifest",
+            "/articles/bai-mot.json",
+            "/articles/bai-mot-2020-08-21.json",
+            "/bantin-0123456789ABCDEF.js",
+            "/-0123456789abcdef.js",
+        ] {
+            assert_eq!(cache_control(path), CACHE_REVALIDATE, "{path}");
+        }
+    }
+
+    /// deploy/nginx.conf must send exactly these headers, cache rules and
+    /// file kinds; a change to one side without the other fails here.
+    #[test]
+    fn nginx_conf_says_the_same() {
+        let conf = include_str!("../../../deploy/nginx.conf");
+        for (name, value) in SECURITY_HEADERS {
+            let line = format!("add_header {name} \"{value}\" always;");
+            assert!(conf.contains(&line), "deploy/nginx.conf lacks: {line}");
+        }
+        assert!(conf.contains(&format!("\"{CACHE_IMMUTABLE}\"")));
+        assert!(conf.contains(&format!("default \"{CACHE_REVALIDATE}\"")));
+        for ext in COMPRESSIBLE {
+            let kind = content_type(&format!("x.{ext}"));
+            let essence = kind.split(';').next().unwrap_or(kind);
+            assert!(
+                conf.contains(essence) || ext == "html" || ext == "wasm" || ext == "txt",
+                "deploy/nginx.conf does not name {essence} (for .{ext})"
+            );
+        }
+    }
+}

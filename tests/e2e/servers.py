@@ -1,0 +1,98 @@
+"""The two real servers of dist/, started on free ports for the tests and the bench.
+
+- `site`: `make serve`'s server (crates/site, axum + tower-http), built in release.
+- `nginx`: `make serve-nginx`, i.e. deploy/nginx.conf run by scripts/serve-nginx.sh.
+
+Both are started as subprocesses and stopped by `stop()`; `start()` returns
+once the port answers.
+"""
+
+import os
+import signal
+import socket
+import subprocess
+import time
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+DIST = os.path.join(ROOT, "dist")
+SITE_BIN = os.path.join(ROOT, "target", "release", "site")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(port, process, timeout=20.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server exited with status {process.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"nothing answered on port {port} within {timeout} s")
+
+
+class Server:
+    """One real server process on 127.0.0.1."""
+
+    kind = None
+
+    def __init__(self, dist=DIST, port=None):
+        self.dist = dist
+        self.port = port or free_port()
+        self.process = None
+
+    @property
+    def base(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def command(self):
+        raise NotImplementedError
+
+    def start(self):
+        self.process = subprocess.Popen(
+            self.command(), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+        )
+        try:
+            wait_for_port(self.port, self.process)
+        except RuntimeError as e:
+            err = self.process.stderr.read().decode(errors="replace") if self.process.poll() is not None else ""
+            self.stop()
+            raise RuntimeError(f"{self.kind}: {e}\n{err}") from None
+        return self
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        if self.process and self.process.stderr:
+            self.process.stderr.close()
+
+
+class SiteServer(Server):
+    kind = "site"
+
+    def command(self):
+        if not os.access(SITE_BIN, os.X_OK):
+            raise RuntimeError(f"{SITE_BIN} is missing: `make build` builds it")
+        return [SITE_BIN, "serve", "--dir", self.dist, "--port", str(self.port)]
+
+
+class NginxServer(Server):
+    kind = "nginx"
+
+    def command(self):
+        prefix = os.path.join(ROOT, "target", f"nginx-test-{self.port}")
+        return [os.path.join(ROOT, "scripts", "serve-nginx.sh"), "--port", str(self.port), "--dist", self.dist, "--prefix", prefix]
+
+
+SERVERS = {"site": SiteServer, "nginx": NginxServer}
