@@ -128,9 +128,12 @@ def print_table(report):
     for what in ("page", "wasm", "json"):
         nginx, python, site = rows[("nginx", "br", what)], rows[("python", "br", what)], rows[("site", "br", what)]
         per_request, static = rows[("nginx-gzip", "gzip", what)], rows[("nginx", "gzip", what)]
-        print(f"{what}: nginx/python {nginx['rps'] / python['rps']:.1f}x, site/python {site['rps'] / python['rps']:.1f}x; "
-              f"gzip precompressed vs per request: {static['rps'] / per_request['rps']:.1f}x the requests, "
-              f"{static['bytes_per_answer'] / per_request['bytes_per_answer']:.2f}x the bytes")
+        ratio = lambda a, b: f"{a / b:.1f}x" if b else "n/a"  # noqa: E731
+        print(f"{what}: requests/s nginx/python {ratio(nginx['rps'], python['rps'])}, "
+              f"site/python {ratio(site['rps'], python['rps'])}; precompressed gzip vs gzip per request: "
+              f"{ratio(static['rps'], per_request['rps'])} the requests/s, "
+              f"{static['bytes_per_answer'] / per_request['bytes_per_answer']:.2f}x the bytes; "
+              f"brotli 11 vs gzip per request: {nginx['bytes_per_answer'] / per_request['bytes_per_answer']:.2f}x the bytes")
     print(f"\nreport: {os.path.relpath(os.path.join(OUT, 'load.json'), ROOT)}")
 
 

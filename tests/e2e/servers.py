@@ -11,6 +11,7 @@ import os
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -55,13 +56,17 @@ class Server:
         raise NotImplementedError
 
     def start(self):
+        # A file, not a pipe: a server that logs each request would fill an
+        # unread pipe and then block (python's http.server did, under load).
+        self.log = tempfile.TemporaryFile()
         self.process = subprocess.Popen(
-            self.command(), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+            self.command(), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=self.log, start_new_session=True
         )
         try:
             wait_for_port(self.port, self.process)
         except RuntimeError as e:
-            err = self.process.stderr.read().decode(errors="replace") if self.process.poll() is not None else ""
+            self.log.seek(0)
+            err = self.log.read().decode(errors="replace")
             self.stop()
             raise RuntimeError(f"{self.kind}: {e}\n{err}") from None
         return self
@@ -74,8 +79,8 @@ class Server:
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
-        if self.process and self.process.stderr:
-            self.process.stderr.close()
+        if getattr(self, "log", None):
+            self.log.close()
 
 
 class SiteServer(Server):

@@ -9,6 +9,7 @@ use crate::rules::{self, Answer};
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderName, HeaderValue, Response, StatusCode};
+use axum::serve::ListenerExt;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -174,6 +175,11 @@ pub async fn run(dist: PathBuf, addr: SocketAddr) -> Result<(), String> {
         "bantin: serving {}/ on http://{local}/ (Ctrl+C stops)",
         dist.display()
     );
+    // Without TCP_NODELAY every answer waits ~40 ms for a delayed ACK (the
+    // headers and the body go out as two writes): measured 443 req/s, p50 44 ms.
+    let listener = listener.tap_io(|tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
     axum::serve(listener, router(dist))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
