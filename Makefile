@@ -26,9 +26,8 @@ dev: setup
 build: setup
 	cargo fetch --quiet
 	trunk build --release --offline
-	cargo run --quiet --bin prerender -- dist
 	cargo build --quiet --release -p bantin-site
-	target/release/site compress dist
+	target/release/site build dist
 
 ## test: every test — host unit tests, browser tests, end-to-end tests
 # The set-up drill runs first: a broken scripts/setup.sh shows in seconds, not

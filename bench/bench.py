@@ -101,9 +101,9 @@ def sizes():
 # --- the static twin -------------------------------------------------------
 
 def static_page(json_path, css_href):
-    """The article as a script-free page with the app's markup (src/prerender.rs)."""
+    """The article as a script-free page with the app's markup (`site static`)."""
     return subprocess.run(
-        ["cargo", "run", "--quiet", "--bin", "prerender", "--", "static", json_path, css_href],
+        [os.path.join(ROOT, "target", "release", "site"), "static", json_path, css_href],
         cwd=ROOT, capture_output=True, text=True, check=True,
     ).stdout
 

@@ -14,7 +14,8 @@
 //   article or the list is open saves what it shows: the first article a
 //   reader opens is kept too.
 //
-// scripts/sw_build.py fills in BUILD and SHELL_FILES for each release build.
+// The build step `worker` (crates/site/src/build/worker.rs) fills in BUILD and
+// SHELL_FILES for each release build.
 
 const BUILD = "__BANTIN_BUILD__";
 const SHELL_FILES = ["/"]; /* __BANTIN_SHELL_FILES__ */

@@ -1,8 +1,8 @@
 //! Pre-rendering: each article as static HTML at build time, with exactly the
 //! markup the app renders, so a deep link paints before the WASM arrives. The
 //! app then mounts hidden beside it and swaps itself in once its own view is
-//! ready ([`crate::takeover`]). Pure Rust, tested natively; `src/bin/prerender.rs`
-//! writes the files.
+//! ready ([`crate::takeover`]). Pure Rust, tested natively; the build step
+//! `pages` (crates/site/src/build/pages.rs) writes the files.
 
 use crate::model::{Article, Block, Image};
 use std::fmt::Write;

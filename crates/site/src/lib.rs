@@ -1,7 +1,7 @@
-//! The host side of bantin: the build steps that run after Trunk, and the
-//! local server. Pure rules (what to serve, with which headers) are in
-//! [`rules`]; [`compress`] and [`serve`] put them to work.
+//! The host side of bantin: the build steps that run after Trunk ([`build`]),
+//! and the local server ([`serve`]). The serving rules that nginx shares are
+//! in [`rules`].
 
-pub mod compress;
+pub mod build;
 pub mod rules;
 pub mod serve;

@@ -1,27 +1,14 @@
 //! `site`: bantin's host program.
 //!
-//!   site compress <dir>                             `.br` and `.gz` beside every text and WASM file
+//!   site build <dist>                                   the build steps after Trunk, in order
 //!   site serve [--dir dist] [--host 127.0.0.1] [--port 8080]   dist/ as production serves it
+//!   site static <article.json> <stylesheet-href>        a script-free page on stdout (make bench)
 
 use std::net::{IpAddr, SocketAddr};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str =
-    "usage: site compress <dir> | site serve [--dir dist] [--host 127.0.0.1] [--port 8080]";
-
-fn compress(dir: &str) -> Result<(), String> {
-    let totals = bantin_site::compress::precompress(&PathBuf::from(dir))?;
-    let kb = |bytes: u64| bytes as f64 / 1024.0;
-    println!(
-        "compress: {} files in {dir}/, {:.1} KB -> {:.1} KB brotli, {:.1} KB gzip",
-        totals.files,
-        kb(totals.bytes),
-        kb(totals.brotli),
-        kb(totals.gzip)
-    );
-    Ok(())
-}
+const USAGE: &str = "usage: site build <dist> | site serve [--dir dist] [--host 127.0.0.1] [--port 8080] | site static <article.json> <stylesheet-href>";
 
 fn serve(args: &[String]) -> Result<(), String> {
     let (mut dir, mut host, mut port) = ("dist".to_string(), "127.0.0.1".to_string(), 8080u16);
@@ -49,9 +36,18 @@ fn serve(args: &[String]) -> Result<(), String> {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        Some("compress") if args.len() == 2 => compress(&args[1]),
-        Some("serve") => serve(&args[1..]),
+    let result = match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["build", dist] => bantin_site::build::run(Path::new(dist)),
+        ["serve", ..] => serve(&args[1..]),
+        ["static", file, stylesheet] => {
+            bantin_site::build::pages::static_page(Path::new(file), stylesheet)
+                .map(|html| print!("{html}"))
+        }
         _ => Err(USAGE.into()),
     };
     match result {

@@ -9,24 +9,61 @@ use std::path::{Path, PathBuf};
 /// (8k) refuses longer request lines with 414.
 pub const MAX_TARGET_BYTES: usize = 8 * 1024;
 
-/// Sent on every answer. `Content-Security-Policy` here holds what a `<meta>`
-/// cannot (`frame-ancestors`) and the directives that do not change between
-/// builds; the page's own `<meta>` policy adds the SHA-256 of each inline script.
-/// A browser enforces both, so an inline script runs only if its hash is in the
-/// page, while this header never goes stale when a new build is deployed
-/// without reloading the server. See README, "Deploying".
-pub const SECURITY_HEADERS: [(&str, &str); 4] = [
-    (
-        "Content-Security-Policy",
-        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'; \
-         style-src 'self'; img-src 'self' https: data:; connect-src 'self'; font-src 'self'; \
-         manifest-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; \
-         object-src 'none'; frame-ancestors 'none'",
-    ),
+/// The directives both policies carry: the page's `<meta>` (written by the
+/// build step `csp`) and the HTTP header of both servers.
+pub const POLICY_DIRECTIVES: [&str; 9] = [
+    "style-src 'self'",
+    "img-src 'self' https: data:",
+    "connect-src 'self'",
+    "font-src 'self'",
+    "manifest-src 'self'",
+    "worker-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "object-src 'none'",
+];
+
+fn policy(script_src: String, last: &[&str]) -> String {
+    let mut parts = vec!["default-src 'none'".to_string(), script_src];
+    parts.extend(POLICY_DIRECTIVES.iter().chain(last).map(|d| d.to_string()));
+    parts.join("; ")
+}
+
+/// The page's own policy: inline scripts only by the hash of each one.
+pub fn page_policy(script_hashes: &[String]) -> String {
+    let mut script_src = "script-src 'self' 'wasm-unsafe-eval'".to_string();
+    for hash in script_hashes {
+        script_src.push(' ');
+        script_src.push_str(hash);
+    }
+    policy(script_src, &[])
+}
+
+/// The header's policy: what a `<meta>` cannot hold (`frame-ancestors`) and the
+/// directives that do not change between builds. It names no hashes: the
+/// browser enforces both policies, so an inline script runs only if its hash is
+/// in the page, and this header never goes stale when a new build is deployed
+/// without reloading the server. See README, "Security and robustness".
+pub fn header_policy() -> String {
+    policy(
+        "script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'".into(),
+        &["frame-ancestors 'none'"],
+    )
+}
+
+/// Sent on every answer, with the header policy.
+pub const SECURITY_HEADERS: [(&str, &str); 3] = [
     ("X-Content-Type-Options", "nosniff"),
     ("Referrer-Policy", "same-origin"),
     ("X-Frame-Options", "DENY"),
 ];
+
+/// Every security header with its value, the policy first.
+pub fn security_headers() -> Vec<(&'static str, String)> {
+    std::iter::once(("Content-Security-Policy", header_policy()))
+        .chain(SECURITY_HEADERS.iter().map(|(n, v)| (*n, v.to_string())))
+        .collect()
+}
 
 /// Trunk's content-hashed files (`bantin-<16 hex>_bg.wasm`, `main-<16 hex>.css`)
 /// never change under their name: cache them for a year.
@@ -305,7 +342,7 @@ mod tests {
     #[test]
     fn nginx_conf_says_the_same() {
         let conf = include_str!("../../../deploy/nginx.conf");
-        for (name, value) in SECURITY_HEADERS {
+        for (name, value) in security_headers() {
             let line = format!("add_header {name} \"{value}\" always;");
             assert!(conf.contains(&line), "deploy/nginx.conf lacks: {line}");
         }

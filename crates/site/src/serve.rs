@@ -20,7 +20,7 @@ use tower_http::services::ServeDir;
 struct Site {
     dist: Arc<PathBuf>,
     files: ServeDir,
-    /// [`rules::SECURITY_HEADERS`], parsed once.
+    /// [`rules::security_headers`], parsed once.
     security: Arc<Vec<(HeaderName, HeaderValue)>>,
 }
 
@@ -142,12 +142,12 @@ pub fn router(dist: PathBuf) -> axum::Router {
         .precompressed_br()
         .precompressed_gzip()
         .append_index_html_on_directories(false);
-    let security = rules::SECURITY_HEADERS
-        .iter()
+    let security = rules::security_headers()
+        .into_iter()
         .filter_map(|(name, value)| {
             Some((
                 HeaderName::from_bytes(name.as_bytes()).ok()?,
-                HeaderValue::from_static(value),
+                HeaderValue::from_str(&value).ok()?,
             ))
         })
         .collect();

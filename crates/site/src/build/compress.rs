@@ -101,6 +101,19 @@ fn compress_one(path: &Path) -> Result<Totals, String> {
     })
 }
 
+/// Step `compress`: the last one, after every step that writes a file.
+pub fn run(dist: &Path) -> Result<String, String> {
+    let totals = precompress(dist)?;
+    let kb = |bytes: u64| bytes as f64 / 1024.0;
+    Ok(format!(
+        "{} files, {:.1} KB -> {:.1} KB brotli, {:.1} KB gzip",
+        totals.files,
+        kb(totals.bytes),
+        kb(totals.brotli),
+        kb(totals.gzip)
+    ))
+}
+
 /// Compresses every text and WASM file under `dir` on all cores.
 pub fn precompress(dir: &Path) -> Result<Totals, String> {
     let files = files(dir).map_err(|e| format!("{}: {e}", dir.display()))?;

@@ -1,0 +1,71 @@
+//! `site build <dist>`: everything that happens to Trunk's output, as named
+//! steps in one fixed order. Each step says why it comes where it does.
+//!
+//! | step       | what                                          | after            |
+//! |------------|-----------------------------------------------|------------------|
+//! | `loader`   | Trunk's loader waits for the first paint      | Trunk            |
+//! | `csp`      | the page's policy, with each script's hash    | `loader` (edits a script) |
+//! | `worker`   | sw.js: the build's name and shell files       | `csp` (last edit of index.html) |
+//! | `pages`    | a pre-rendered page per article               | `csp` (copies the finished shell) |
+//! | `compress` | `.br` and `.gz` beside every text/WASM file   | every step that writes a file |
+
+pub mod compress;
+pub mod csp;
+pub mod html;
+pub mod loader;
+pub mod pages;
+pub mod worker;
+
+use std::path::Path;
+
+pub struct Step {
+    pub name: &'static str,
+    /// Does the step's work on `dist/` and says what it did.
+    pub run: fn(&Path) -> Result<String, String>,
+}
+
+pub const STEPS: [Step; 5] = [
+    Step {
+        name: "loader",
+        run: loader::run,
+    },
+    Step {
+        name: "csp",
+        run: csp::run,
+    },
+    Step {
+        name: "worker",
+        run: worker::run,
+    },
+    Step {
+        name: "pages",
+        run: pages::run,
+    },
+    Step {
+        name: "compress",
+        run: compress::run,
+    },
+];
+
+/// Runs every step in order; stops at the first that fails, naming it.
+pub fn run(dist: &Path) -> Result<(), String> {
+    if !dist.join("index.html").is_file() {
+        return Err(format!(
+            "{}/index.html is missing: run Trunk first",
+            dist.display()
+        ));
+    }
+    for step in &STEPS {
+        let done = (step.run)(dist).map_err(|e| format!("step `{}`: {e}", step.name))?;
+        println!("[build] {}: {done}", step.name);
+    }
+    Ok(())
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}

@@ -1,0 +1,121 @@
+//! Step `worker`: fills in the service worker (`dist/sw.js`) with the build's
+//! name, a hash of every shell file, and the list of files to cache at
+//! install. A new build therefore gets a new shell cache, and the old one is
+//! deleted when it takes over. Runs after `csp`, the last change to
+//! index.html, so the name covers the shell as served.
+
+use sha2::{Digest, Sha256};
+use std::path::Path;
+
+/// The lines of public/sw.js that this step rewrites (a test checks that the
+/// worker has them).
+pub const BUILD_LINE: &str = r#"const BUILD = "__BANTIN_BUILD__";"#;
+pub const FILES_LINE: &str = r#"const SHELL_FILES = ["/"]; /* __BANTIN_SHELL_FILES__ */"#;
+/// Fixed names the shell needs besides index.html and Trunk's hashed files.
+const EXTRA: [&str; 2] = ["manifest.webmanifest", "icon.svg"];
+
+/// index.html, the extra files present, then every hashed asset, sorted.
+pub fn shell_files(dist: &Path) -> Result<Vec<String>, String> {
+    let mut hashed = Vec::new();
+    let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
+    for entry in entries {
+        let name = entry
+            .map_err(|e| e.to_string())?
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
+        if crate::rules::is_hashed_asset(&name) {
+            hashed.push(name);
+        }
+    }
+    hashed.sort();
+    let mut files = vec!["index.html".to_string()];
+    files.extend(
+        EXTRA
+            .iter()
+            .filter(|name| dist.join(name).is_file())
+            .map(|name| name.to_string()),
+    );
+    files.extend(hashed);
+    Ok(files)
+}
+
+pub fn fill_in(worker: &str, dist: &Path) -> Result<(String, usize), String> {
+    if !worker.contains(BUILD_LINE) || !worker.contains(FILES_LINE) {
+        return Err("sw.js lacks its placeholders (already filled in?)".into());
+    }
+    let files = shell_files(dist)?;
+    let mut digest = Sha256::new();
+    for name in &files {
+        digest.update(name.as_bytes());
+        digest.update(std::fs::read(dist.join(name)).map_err(|e| format!("{name}: {e}"))?);
+    }
+    let build: String = digest
+        .finalize()
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let urls: Vec<String> = files
+        .iter()
+        .map(|name| match name.as_str() {
+            "index.html" => "\"/\"".to_string(),
+            other => format!("\"/{other}\""),
+        })
+        .collect();
+    let filled = worker
+        .replace(BUILD_LINE, &format!("const BUILD = \"{build}\";"))
+        .replace(
+            FILES_LINE,
+            &format!("const SHELL_FILES = [{}];", urls.join(", ")),
+        );
+    Ok((filled, files.len()))
+}
+
+pub fn run(dist: &Path) -> Result<String, String> {
+    let path = dist.join("sw.js");
+    let (worker, count) = fill_in(&super::read(&path)?, dist)?;
+    super::write(&path, &worker)?;
+    Ok(format!(
+        "sw.js caches {count} shell files under this build's name"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_worker_in_public_has_the_placeholders() {
+        let worker = include_str!("../../../../public/sw.js");
+        assert!(worker.contains(BUILD_LINE) && worker.contains(FILES_LINE));
+    }
+
+    #[test]
+    fn names_the_build_after_its_shell_and_lists_it() {
+        let dist = tempfile::tempdir().expect("a folder");
+        for (name, text) in [
+            ("index.html", "<html>"),
+            ("icon.svg", "<svg/>"),
+            ("bantin-0123456789abcdef_bg.wasm", "w"),
+            ("main-0123456789abcdef.css", "c"),
+            ("sw.js", "not in the shell"),
+        ] {
+            std::fs::write(dist.path().join(name), text).expect("a file");
+        }
+        let worker = format!("{BUILD_LINE}\n{FILES_LINE}\n");
+        let (filled, n) = fill_in(&worker, dist.path()).unwrap();
+        assert_eq!(n, 4);
+        assert!(filled.contains(r#"const SHELL_FILES = ["/", "/icon.svg", "/bantin-0123456789abcdef_bg.wasm", "/main-0123456789abcdef.css"];"#));
+        let build = filled.lines().next().unwrap().to_string();
+        assert_eq!(build.len(), r#"const BUILD = "0123456789abcdef";"#.len());
+        std::fs::write(dist.path().join("index.html"), "<html> changed").expect("a file");
+        let (again, _) = fill_in(&worker, dist.path()).unwrap();
+        assert_ne!(
+            again.lines().next().unwrap(),
+            build,
+            "a new shell, a new name"
+        );
+        assert!(fill_in(&filled, dist.path()).is_err(), "already filled in");
+    }
+}
