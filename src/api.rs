@@ -22,10 +22,17 @@ pub const INDEX_URL: &str = "/articles/index.json";
 
 /// Why something could not be loaded. `Display` is for developers (the
 /// console); [`ApiError::message_vi`] is for the reader.
+/// What a request was for, so "not found" can say which.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resource {
+    Article,
+    List,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ApiError {
-    #[error("not found (HTTP {0})")]
-    NotFound(u16),
+    #[error("{1:?} not found (HTTP {0})")]
+    NotFound(u16, Resource),
     #[error("network failure: {0}")]
     Network(String),
     #[error("no complete answer within {0} s")]
@@ -42,7 +49,8 @@ impl ApiError {
     /// A short heading for the error view.
     pub fn title_vi(&self) -> &'static str {
         match self {
-            ApiError::NotFound(_) => "Không tìm thấy bài viết",
+            ApiError::NotFound(_, Resource::Article) => "Không tìm thấy bài viết",
+            ApiError::NotFound(_, Resource::List) => "Không tìm thấy danh sách bài viết",
             ApiError::Network(_) | ApiError::Timeout(_) | ApiError::Aborted => "Không kết nối được",
             ApiError::Server(_) => "Máy chủ đang gặp sự cố",
             ApiError::BadData(_) => "Dữ liệu bị lỗi",
@@ -52,8 +60,11 @@ impl ApiError {
     /// What happened and what the reader can do, in Vietnamese.
     pub fn message_vi(&self) -> String {
         match self {
-            ApiError::NotFound(_) => {
+            ApiError::NotFound(_, Resource::Article) => {
                 "Bài viết này không có hoặc đã bị gỡ. Hãy kiểm tra lại đường dẫn.".into()
+            }
+            ApiError::NotFound(_, Resource::List) => {
+                "Máy chủ chưa có danh sách bài viết, có thể trang đang được cập nhật. Vui lòng thử lại sau ít phút.".into()
             }
             ApiError::Network(_) => {
                 "Không tải được nội dung. Vui lòng kiểm tra kết nối mạng rồi thử lại.".into()
@@ -78,7 +89,12 @@ impl ApiError {
     pub fn retryable(&self) -> bool {
         matches!(
             self,
-            ApiError::Network(_) | ApiError::Timeout(_) | ApiError::Server(_) | ApiError::Aborted
+            ApiError::Network(_)
+                | ApiError::Timeout(_)
+                | ApiError::Server(_)
+                | ApiError::Aborted
+                // A site being deployed: the list comes back.
+                | ApiError::NotFound(_, Resource::List)
         )
     }
 }
@@ -91,18 +107,18 @@ pub struct Fetched<T> {
     pub saved: Option<SavedAt>,
 }
 
-/// Maps an HTTP status to success or the error it means.
-pub fn check_status(status: u16) -> Result<(), ApiError> {
+/// Maps an HTTP status for `what` to success or the error it means.
+pub fn check_status(status: u16, what: Resource) -> Result<(), ApiError> {
     match status {
         200..=299 => Ok(()),
-        404 | 410 => Err(ApiError::NotFound(status)),
+        404 | 410 => Err(ApiError::NotFound(status, what)),
         _ => Err(ApiError::Server(status)),
     }
 }
 
 /// GETs `url` as text, with an abort signal tied to the current reactive
 /// owner and a time limit.
-async fn get_text(url: &str) -> Result<Fetched<String>, ApiError> {
+async fn get_text(url: &str, what: Resource) -> Result<Fetched<String>, ApiError> {
     let controller =
         web_sys::AbortController::new().map_err(|e| ApiError::Network(format!("{e:?}")))?;
     let signal = controller.signal();
@@ -141,7 +157,7 @@ async fn get_text(url: &str) -> Result<Fetched<String>, ApiError> {
             .send()
             .await
             .map_err(|e| ApiError::Network(e.to_string()))?;
-        check_status(response.status())?;
+        check_status(response.status(), what)?;
         let saved = response
             .headers()
             .get(SAVED_AT_HEADER)
@@ -177,7 +193,7 @@ pub async fn fetch_article(slug: Slug) -> Result<Fetched<Article>, ApiError> {
             }
         }
     }
-    let text = get_text(&slug.data_url()).await?;
+    let text = get_text(&slug.data_url(), Resource::Article).await?;
     Ok(Fetched {
         value: Article::from_json(&text.value, &slug)?,
         saved: text.saved,
@@ -196,7 +212,7 @@ fn take_embedded_article() -> Option<String> {
 
 /// Loads and validates the article list.
 pub async fn fetch_index() -> Result<Fetched<ArticleIndex>, ApiError> {
-    let text = get_text(INDEX_URL).await?;
+    let text = get_text(INDEX_URL, Resource::List).await?;
     Ok(Fetched {
         value: ArticleIndex::from_json(&text.value)?,
         saved: text.saved,
@@ -209,13 +225,24 @@ mod tests {
 
     #[test]
     fn statuses_map_to_distinct_errors() {
-        assert_eq!(check_status(200), Ok(()));
-        assert_eq!(check_status(204), Ok(()));
-        assert_eq!(check_status(404), Err(ApiError::NotFound(404)));
-        assert_eq!(check_status(410), Err(ApiError::NotFound(410)));
-        assert_eq!(check_status(500), Err(ApiError::Server(500)));
-        assert_eq!(check_status(503), Err(ApiError::Server(503)));
-        assert_eq!(check_status(403), Err(ApiError::Server(403)));
+        let article = |status| check_status(status, Resource::Article);
+        assert_eq!(article(200), Ok(()));
+        assert_eq!(article(204), Ok(()));
+        assert_eq!(
+            article(404),
+            Err(ApiError::NotFound(404, Resource::Article))
+        );
+        assert_eq!(
+            article(410),
+            Err(ApiError::NotFound(410, Resource::Article))
+        );
+        assert_eq!(
+            check_status(404, Resource::List),
+            Err(ApiError::NotFound(404, Resource::List))
+        );
+        assert_eq!(article(500), Err(ApiError::Server(500)));
+        assert_eq!(article(503), Err(ApiError::Server(503)));
+        assert_eq!(article(403), Err(ApiError::Server(403)));
     }
 
     #[test]
@@ -223,14 +250,16 @@ mod tests {
         assert!(ApiError::Network("x".into()).retryable());
         assert!(ApiError::Timeout(15).retryable());
         assert!(ApiError::Server(503).retryable());
-        assert!(!ApiError::NotFound(404).retryable());
+        assert!(!ApiError::NotFound(404, Resource::Article).retryable());
+        assert!(ApiError::NotFound(404, Resource::List).retryable());
         assert!(!ApiError::BadData(DataError::NotAnObject).retryable());
     }
 
     #[test]
     fn each_error_has_its_own_vietnamese_message() {
         let errors = [
-            ApiError::NotFound(404),
+            ApiError::NotFound(404, Resource::Article),
+            ApiError::NotFound(404, Resource::List),
             ApiError::Network("x".into()),
             ApiError::Timeout(15),
             ApiError::Server(503),
@@ -240,7 +269,10 @@ mod tests {
         for (i, m) in messages.iter().enumerate() {
             assert!(!messages[..i].contains(m), "{m} repeats");
         }
-        assert!(messages[3].contains("503"));
-        assert!(messages[4].contains("thiếu trường “title”"));
+        assert!(messages[4].contains("503"));
+        assert!(messages[5].contains("thiếu trường “title”"));
+        let titles: Vec<&str> = errors.iter().map(ApiError::title_vi).collect();
+        assert_eq!(titles[0], "Không tìm thấy bài viết");
+        assert_eq!(titles[1], "Không tìm thấy danh sách bài viết");
     }
 }

@@ -2,11 +2,10 @@
 
 use crate::components::copy_link::CopyStatus;
 use crate::components::saved_notice::SavedNotice;
-use crate::components::shortcuts::shortcut_for;
+use crate::components::shortcuts::ParagraphLinkKey;
 use crate::components::toolbar::Toolbar;
 use crate::model::{Article, Block, Image};
 use crate::offline::SavedAt;
-use crate::shortcuts::Shortcut;
 use crate::takeover::Takeover;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -34,21 +33,14 @@ pub fn ArticleView(
     } = article;
     let route = slug.route();
     let copy_status = CopyStatus::provide();
-    // "L": the link to the paragraph being read.
-    let handle = {
+    // "L" (heard by the one shortcuts listener): the link to the paragraph being read.
+    ParagraphLinkKey::while_shown({
         let route = route.clone();
-        window_event_listener(leptos::ev::keydown, move |ev| {
-            if shortcut_for(&ev) != Some(Shortcut::CopyParagraphLink) {
-                return;
-            }
-            ev.prevent_default();
-            match paragraph_on_screen() {
-                Some(n) => copy_paragraph_link(copy_status, &route, n, || ()),
-                None => copy_status.say("Không có đoạn văn nào trên màn hình để chép liên kết."),
-            }
+        Callback::new(move |()| match paragraph_on_screen() {
+            Some(n) => copy_paragraph_link(copy_status, &route, n, || ()),
+            None => copy_status.say("Không có đoạn văn nào trên màn hình để chép liên kết."),
         })
-    };
-    on_cleanup(move || handle.remove());
+    });
     // The pointer's paragraph (number, offset from the top of the body) and
     // the one whose link was just copied.
     let hovered = RwSignal::new(None::<(usize, i32)>);

@@ -39,11 +39,55 @@ pub fn shortcut_for(ev: &web_sys::KeyboardEvent) -> Option<Shortcut> {
     })
 }
 
+/// What "L" does on the current page: set by the article view while it is
+/// shown (the link to the paragraph being read), nothing elsewhere. One
+/// listener ([`Shortcuts`]) handles every key; pages only say what theirs mean.
+#[derive(Clone, Copy)]
+pub struct ParagraphLinkKey(StoredValue<Option<(u64, Callback<()>)>>);
+
+impl ParagraphLinkKey {
+    /// Called once, by the app.
+    pub fn provide() {
+        provide_context(ParagraphLinkKey(StoredValue::new(None)));
+    }
+
+    /// Makes "L" run `action` until the calling view is cleaned up. A later
+    /// view's action is never cleared by an earlier view's cleanup (when one
+    /// article replaces another, the new one may register first).
+    pub fn while_shown(action: Callback<()>) {
+        let Some(key) = use_context::<ParagraphLinkKey>() else {
+            return;
+        };
+        let token = key
+            .0
+            .with_value(|now| now.as_ref().map_or(0, |(t, _)| t + 1));
+        key.0.set_value(Some((token, action)));
+        on_cleanup(move || {
+            key.0.update_value(|now| {
+                if now.as_ref().is_some_and(|(t, _)| *t == token) {
+                    *now = None;
+                }
+            })
+        });
+    }
+
+    fn run(self) -> bool {
+        match self.0.try_get_value().flatten() {
+            Some((_, action)) => {
+                action.run(());
+                true
+            }
+            None => false,
+        }
+    }
+}
+
 /// Listens for the shortcuts on the whole page and shows the "?" dialog; also
 /// renders a "?" button that opens it.
 #[component]
 pub fn Shortcuts() -> impl IntoView {
     let ctx = FontScaleCtx::expect();
+    let paragraph_link = use_context::<ParagraphLinkKey>();
     let dialog = NodeRef::<Dialog>::new();
     let open_help = move || {
         if let Some(d) = dialog.get_untracked() {
@@ -65,8 +109,11 @@ pub fn Shortcuts() -> impl IntoView {
             Shortcut::Reset if !now.is_default() => ctx.choose(FontScale::default()),
             Shortcut::Reset => {}
             Shortcut::Help => open_help(),
-            // The article view listens for this one (components::article_view).
-            Shortcut::CopyParagraphLink => return,
+            Shortcut::CopyParagraphLink => {
+                if !paragraph_link.is_some_and(ParagraphLinkKey::run) {
+                    return; // not an article: the key is the browser's
+                }
+            }
         }
         ev.prevent_default();
     });

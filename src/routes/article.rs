@@ -52,7 +52,7 @@ fn ArticleLoader(
                         Effect::new(move || set_document_title(Some(&title)));
                         view! { <ArticleView article saved /> }.into_any()
                     }
-                    Err(ApiError::NotFound(_)) => view! { <NotFound what=Missing::Article /> }.into_any(),
+                    Err(ApiError::NotFound(..)) => view! { <NotFound what=Missing::Article /> }.into_any(),
                     Err(error) => {
                         Effect::new(move || set_document_title(Some("Lỗi tải bài viết")));
                         view! { <LoadError error on_retry=Callback::new(move |_| article.refetch()) /> }

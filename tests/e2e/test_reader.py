@@ -291,6 +291,16 @@ class FailureTest(ReaderTestCase):
         self.b.button("Thử lại").click()
         self.wait_text("ol.article-list h2 a", seed()["title"])
 
+    def test_a_missing_list_says_the_list_is_missing_and_retry_works(self):
+        """A 404 for the list (a site mid-deploy) is not a missing article."""
+        self.fault("/articles/index.json", status=404, times=1)
+        self.open("/")
+        self.wait_text("main h1", "Không tìm thấy danh sách bài viết")
+        self.assertNotIn("Bài viết này", self.b.find("[data-testid=load-error]").text)
+        self.b.button("Thử lại").click()
+        self.wait_text("ol.article-list h2 a", seed()["title"])
+        self.b.browser_log()  # the failed load was expected
+
     def test_markup_in_the_data_is_shown_as_text(self):
         hostile = '<img src=x onerror="document.title=\'pwned\'"><script>document.title="pwned"</script>'
         self.fault(TEST_JSON, body=article(TEST_SLUG, hostile, lead=hostile, author=hostile))
@@ -435,3 +445,15 @@ class CopyLinkTest(ReaderTestCase):
         self.wait_for(lambda: self.b.js("return document.querySelector('dialog.help').open"), "the help")
         self.assertIn("Chép liên kết đến đoạn đang đọc", self.b.find("dialog.help").text)
         self.b.keys("\ue00c")  # Escape
+        # On the list "L" means nothing; back on the article (a new view of
+        # it), "L" copies that article's paragraph again.
+        self.b.by_text("header a", "Trang chủ").click()
+        link = self.wait_text("ol.article-list h2 a", seed()["title"])
+        self.b.keys("l")
+        self.assertEqual(self.b.find_all("[data-testid=copy-status]"), [])
+        link.click()
+        self.h1()
+        self.b.js("const p = document.getElementById('p-3'); window.scrollBy(0, p.getBoundingClientRect().top - innerHeight / 4 + 10)")
+        self.b.keys("l")
+        self.wait_text("[data-testid=copy-status]", "Đã chép liên kết đến đoạn 3.")
+        self.assertEqual(self.clipboard(), f"{self.base}{SEED_PATH}#p-3")
