@@ -5,7 +5,6 @@ pub mod app;
 pub mod components;
 pub mod crash;
 pub mod font_scale;
-pub mod model;
 pub mod offline;
 pub mod prefs;
 pub mod prerender;
@@ -15,3 +14,6 @@ pub mod shortcuts;
 pub mod takeover;
 
 pub use app::App;
+/// The article format lives in its own pure crate (crates/model); the app
+/// reaches it as `bantin::model`.
+pub use bantin_model as model;
