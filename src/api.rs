@@ -31,7 +31,7 @@ pub enum Resource {
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ApiError {
-    #[error("{1:?} not found (HTTP {0})")]
+    #[error("not found (HTTP {0})")]
     NotFound(u16, Resource),
     #[error("network failure: {0}")]
     Network(String),

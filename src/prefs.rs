@@ -63,30 +63,82 @@ fn remove_item(key: &str) -> Result<(), PrefsError> {
         .map_err(|e| PrefsError::WriteFailed(describe(&e)))
 }
 
-/// The stored text size. `Ok(None)` when nothing usable is stored (absent,
-/// corrupt or not one of the steps).
-pub fn read_font_scale() -> Result<Option<FontScale>, PrefsError> {
-    Ok(read_item(FONT_SCALE_KEY)?
-        .as_deref()
-        .and_then(FontScale::from_stored))
+/// How a preference shows on the page: one write on `<html>`, after which
+/// `style/main.css` does the rest and nothing is re-rendered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AppliedAs {
+    /// A CSS custom property (the size: `--font-scale`).
+    Property(&'static str),
+    /// An attribute (the reading choices: `data-theme`, …).
+    Attribute(&'static str),
 }
 
-/// Stores the text size.
-pub fn write_font_scale(scale: FontScale) -> Result<(), PrefsError> {
-    write_item(FONT_SCALE_KEY, &scale.to_stored())
+/// A preference kept in localStorage: the text size and each reading choice.
+/// [`Pref`] gives every one of them the same behaviour.
+pub trait Preference: Copy + Eq + Default + Send + Sync + 'static {
+    /// The localStorage key. `index.html`'s no-flash script reads the same.
+    const KEY: &'static str;
+    const APPLIED_AS: AppliedAs;
+    /// Interprets a stored value; `None` (absent, corrupt) means the default.
+    fn from_stored(raw: &str) -> Option<Self>;
+    fn to_stored(self) -> String;
+    /// The property's or attribute's value.
+    fn applied_value(self) -> String;
 }
 
-/// Applies the size: one write of the custom property on `<html>`; the
-/// browser reflows, nothing is re-rendered.
-pub fn apply_font_scale(scale: FontScale) {
-    let root = root_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(root) = root {
-        if let Err(e) = root
-            .style()
-            .set_property(FONT_SCALE_PROPERTY, &scale.css_value())
-        {
-            warn(&format!("could not apply the text size: {}", describe(&e)));
-        }
+impl Preference for FontScale {
+    const KEY: &'static str = FONT_SCALE_KEY;
+    const APPLIED_AS: AppliedAs = AppliedAs::Property(FONT_SCALE_PROPERTY);
+    fn from_stored(raw: &str) -> Option<Self> {
+        FontScale::from_stored(raw)
+    }
+    fn to_stored(self) -> String {
+        FontScale::to_stored(self)
+    }
+    fn applied_value(self) -> String {
+        self.css_value()
+    }
+}
+
+impl<T: Choice> Preference for T {
+    const KEY: &'static str = T::KEY;
+    const APPLIED_AS: AppliedAs = AppliedAs::Attribute(T::ATTRIBUTE);
+    fn from_stored(raw: &str) -> Option<Self> {
+        <T as Choice>::from_stored(raw)
+    }
+    fn to_stored(self) -> String {
+        self.name().to_string()
+    }
+    fn applied_value(self) -> String {
+        self.name().to_string()
+    }
+}
+
+/// The stored value of a preference. `Ok(None)` when nothing usable is stored
+/// (absent, corrupt or not one of its values).
+pub fn read<T: Preference>() -> Result<Option<T>, PrefsError> {
+    Ok(read_item(T::KEY)?.as_deref().and_then(T::from_stored))
+}
+
+/// Stores a preference.
+pub fn write<T: Preference>(value: T) -> Result<(), PrefsError> {
+    write_item(T::KEY, &value.to_stored())
+}
+
+/// Applies a preference: one write on `<html>`.
+pub fn apply<T: Preference>(value: T) {
+    let Some(root) = root_element() else {
+        return;
+    };
+    let done = match T::APPLIED_AS {
+        AppliedAs::Property(name) => match root.dyn_into::<web_sys::HtmlElement>() {
+            Ok(root) => root.style().set_property(name, &value.applied_value()),
+            Err(_) => Ok(()),
+        },
+        AppliedAs::Attribute(name) => root.set_attribute(name, &value.applied_value()),
+    };
+    if let Err(e) = done {
+        warn(&format!("could not apply {}: {}", T::KEY, describe(&e)));
     }
 }
 
@@ -106,41 +158,98 @@ fn warn(message: &str) {
     web_sys::console::warn_1(&JsValue::from_str(&format!("bantin: {message}")));
 }
 
-/// The text size shared by the toolbar and the page: a newtype over the
-/// signals, provided once by `App`.
+/// One preference on this page: read once (the default on any problem),
+/// applied, written only when the reader chooses, followed across tabs.
+pub struct Pref<T: Preference> {
+    value: RwSignal<T>,
+}
+
+// Derived impls would demand `T: Clone`, which `Preference` already is;
+// spelled out so `Pref<T>` is `Copy` for any `T`.
+impl<T: Preference> Clone for Pref<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Preference> Copy for Pref<T> {}
+
+impl<T: Preference> Pref<T> {
+    /// Reads, applies, and follows other tabs for as long as the current owner lives.
+    fn load() -> Pref<T> {
+        let initial = read::<T>()
+            .unwrap_or_else(|e| {
+                warn(&e.to_string());
+                None
+            })
+            .unwrap_or_default();
+        apply(initial);
+        let pref = Pref {
+            value: RwSignal::new(initial),
+        };
+        // Another tab changed storage: follow it, without writing back.
+        let handle = window_event_listener(leptos::ev::storage, move |ev| {
+            if concerns(ev.key().as_deref(), T::KEY) {
+                pref.show(
+                    ev.new_value()
+                        .as_deref()
+                        .and_then(T::from_stored)
+                        .unwrap_or_default(),
+                );
+            }
+        });
+        on_cleanup(move || handle.remove());
+        pref
+    }
+
+    /// The current value (tracked).
+    pub fn get(self) -> T {
+        self.value.get()
+    }
+
+    /// The current value, without subscribing (for event handlers).
+    pub fn current(self) -> T {
+        self.value.get_untracked()
+    }
+
+    /// The reader chose: apply it and remember it. A storage failure is
+    /// logged; the choice still holds for this page.
+    pub fn choose(self, value: T) {
+        self.show(value);
+        if let Err(e) = write(value) {
+            warn(&e.to_string());
+        }
+    }
+
+    /// Back to the default, with nothing left stored.
+    fn reset(self) {
+        self.show(T::default());
+        if let Err(e) = remove_item(T::KEY) {
+            warn(&e.to_string());
+        }
+    }
+
+    fn show(self, value: T) {
+        if self.current() != value {
+            self.value.set(value);
+        }
+        apply(value);
+    }
+}
+
+/// The text size shared by the toolbar and the page, provided once by `App`:
+/// a [`Pref`] plus what the polite live region says after a change.
 #[derive(Clone, Copy)]
 pub struct FontScaleCtx {
-    scale: RwSignal<FontScale>,
-    /// What the polite live region says after the reader changes the size.
+    size: Pref<FontScale>,
     announcement: RwSignal<String>,
 }
 
 impl FontScaleCtx {
-    /// Reads the stored size (default on any problem), applies it, listens
-    /// for other tabs, and provides the context.
     pub fn provide() -> FontScaleCtx {
-        let initial = read_font_scale().unwrap_or_else(|e| {
-            warn(&e.to_string());
-            None
-        });
-        let initial = initial.unwrap_or_default();
-        apply_font_scale(initial);
         let ctx = FontScaleCtx {
-            scale: RwSignal::new(initial),
+            size: Pref::load(),
             announcement: RwSignal::new(String::new()),
         };
-        // Another tab changed the size: follow it, without writing back.
-        let handle = window_event_listener(leptos::ev::storage, move |ev| {
-            if concerns(ev.key().as_deref(), FONT_SCALE_KEY) {
-                let scale = ev
-                    .new_value()
-                    .as_deref()
-                    .and_then(FontScale::from_stored)
-                    .unwrap_or_default();
-                ctx.show(scale);
-            }
-        });
-        on_cleanup(move || handle.remove());
         provide_context(ctx);
         ctx
     }
@@ -153,12 +262,12 @@ impl FontScaleCtx {
 
     /// The current size (tracked).
     pub fn get(self) -> FontScale {
-        self.scale.get()
+        self.size.get()
     }
 
     /// The current size, without subscribing (for event handlers).
     pub fn current(self) -> FontScale {
-        self.scale.get_untracked()
+        self.size.current()
     }
 
     /// The live region's text (tracked).
@@ -166,110 +275,21 @@ impl FontScaleCtx {
         self.announcement.get()
     }
 
-    /// The reader picked a size: apply it, announce it, remember it. A
-    /// storage failure is logged; the size still holds for this page.
+    /// The reader picked a size: applied, remembered, announced.
     pub fn choose(self, scale: FontScale) {
-        self.show_and_announce(scale);
-        if let Err(e) = write_font_scale(scale) {
-            warn(&e.to_string());
-        }
+        self.size.choose(scale);
+        self.announce();
     }
 
     /// Back to 100%, announced, with nothing left stored.
     pub fn reset(self) {
-        self.show_and_announce(FontScale::default());
-        if let Err(e) = remove_item(FONT_SCALE_KEY) {
-            warn(&e.to_string());
-        }
+        self.size.reset();
+        self.announce();
     }
 
-    fn show_and_announce(self, scale: FontScale) {
-        self.show(scale);
-        self.announcement.set(format!("Cỡ chữ {scale}"));
-    }
-
-    fn show(self, scale: FontScale) {
-        if self.current() != scale {
-            self.scale.set(scale);
-        }
-        apply_font_scale(scale);
-    }
-}
-
-/// One reading preference (line spacing, width, theme or typeface), with the
-/// same contract as the size: read once, applied as an attribute on `<html>`,
-/// written only when the reader chooses, followed across tabs.
-pub struct Pref<T: Choice> {
-    value: RwSignal<T>,
-}
-
-// Derived impls would demand `T: Clone`, which `Choice` already is; spelled
-// out so `Pref<T>` is `Copy` for any `T`.
-impl<T: Choice> Clone for Pref<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-impl<T: Choice> Copy for Pref<T> {}
-
-impl<T: Choice> Pref<T> {
-    fn load() -> Pref<T> {
-        let stored = read_item(T::KEY).unwrap_or_else(|e| {
-            warn(&e.to_string());
-            None
-        });
-        let initial = stored
-            .as_deref()
-            .and_then(T::from_stored)
-            .unwrap_or_default();
-        apply_choice(initial);
-        Pref {
-            value: RwSignal::new(initial),
-        }
-    }
-
-    /// The current choice (tracked).
-    pub fn get(self) -> T {
-        self.value.get()
-    }
-
-    /// The reader chose: apply it and remember it. A storage failure is
-    /// logged; the choice still holds for this page.
-    pub fn choose(self, choice: T) {
-        self.show(choice);
-        if let Err(e) = write_item(T::KEY, choice.name()) {
-            warn(&e.to_string());
-        }
-    }
-
-    fn reset(self) {
-        self.show(T::default());
-        if let Err(e) = remove_item(T::KEY) {
-            warn(&e.to_string());
-        }
-    }
-
-    /// Another tab changed storage.
-    fn follow(self, key: Option<&str>, new_value: Option<&str>) {
-        if concerns(key, T::KEY) {
-            self.show(new_value.and_then(T::from_stored).unwrap_or_default());
-        }
-    }
-
-    fn show(self, choice: T) {
-        if self.value.get_untracked() != choice {
-            self.value.set(choice);
-        }
-        apply_choice(choice);
-    }
-}
-
-/// One attribute write on `<html>`; `style/main.css` does the rest.
-fn apply_choice<T: Choice>(choice: T) {
-    if let Some(root) = root_element() {
-        if let Err(e) = root.set_attribute(T::ATTRIBUTE, choice.name()) {
-            warn(&format!("could not apply {}: {}", T::KEY, describe(&e)));
-        }
+    fn announce(self) {
+        self.announcement
+            .set(format!("Cỡ chữ {}", self.size.current()));
     }
 }
 
@@ -283,8 +303,6 @@ pub struct ReadingPrefs {
 }
 
 impl ReadingPrefs {
-    /// Reads and applies every stored preference, follows other tabs, and
-    /// provides the context.
     pub fn provide() -> ReadingPrefs {
         let prefs = ReadingPrefs {
             spacing: Pref::load(),
@@ -292,15 +310,6 @@ impl ReadingPrefs {
             theme: Pref::load(),
             typeface: Pref::load(),
         };
-        let handle = window_event_listener(leptos::ev::storage, move |ev| {
-            let (key, new_value) = (ev.key(), ev.new_value());
-            let (key, new_value) = (key.as_deref(), new_value.as_deref());
-            prefs.spacing.follow(key, new_value);
-            prefs.width.follow(key, new_value);
-            prefs.theme.follow(key, new_value);
-            prefs.typeface.follow(key, new_value);
-        });
-        on_cleanup(move || handle.remove());
         provide_context(prefs);
         prefs
     }

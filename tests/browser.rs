@@ -260,7 +260,7 @@ async fn corrupt_stored_values_mean_the_default_and_are_not_overwritten() {
 async fn blocked_storage_keeps_the_toolbar_working_in_memory() {
     let el = fresh();
     let saved = block_storage();
-    assert!(prefs::read_font_scale().is_err(), "the getter throws");
+    assert!(prefs::read::<FontScale>().is_err(), "the getter throws");
     let app = mount_toolbar(el.clone());
     button(&el, "Tăng cỡ chữ").click();
     tick().await;
@@ -276,7 +276,7 @@ async fn a_full_quota_keeps_the_size_for_this_page() {
     let el = fresh();
     let original = fill_quota();
     assert!(matches!(
-        prefs::write_font_scale(FontScale::MAX),
+        prefs::write(FontScale::MAX),
         Err(prefs::PrefsError::WriteFailed(_))
     ));
     let app = mount_toolbar(el.clone());

@@ -34,13 +34,7 @@ pub fn ArticleView(
     let route = slug.route();
     let copy_status = CopyStatus::provide();
     // "L" (heard by the one shortcuts listener): the link to the paragraph being read.
-    ParagraphLinkKey::while_shown({
-        let route = route.clone();
-        Callback::new(move |()| match paragraph_on_screen() {
-            Some(n) => copy_paragraph_link(copy_status, &route, n, || ()),
-            None => copy_status.say("Không có đoạn văn nào trên màn hình để chép liên kết."),
-        })
-    });
+    ParagraphLinkKey::while_shown(route.clone(), copy_status);
     // The pointer's paragraph (number, offset from the top of the body) and
     // the one whose link was just copied.
     let hovered = RwSignal::new(None::<(usize, i32)>);
@@ -220,6 +214,14 @@ fn copy_paragraph_link(
 }
 
 /// The paragraph being read, measured in the page.
+/// What "L" does in an article: copy the link to the paragraph being read.
+pub fn copy_link_to_paragraph_being_read(status: CopyStatus, route: &str) {
+    match paragraph_on_screen() {
+        Some(n) => copy_paragraph_link(status, route, n, || ()),
+        None => status.say("Không có đoạn văn nào trên màn hình để chép liên kết."),
+    }
+}
+
 fn paragraph_on_screen() -> Option<usize> {
     let window = web_sys::window()?;
     let height = window.inner_height().ok()?.as_f64()?;

@@ -1,5 +1,7 @@
 //! The keyboard shortcuts' listener and their help dialog.
 
+use crate::components::article_view::copy_link_to_paragraph_being_read;
+use crate::components::copy_link::CopyStatus;
 use crate::font_scale::FontScale;
 use crate::prefs::FontScaleCtx;
 use crate::shortcuts::{shortcut, KeyPress, Shortcut, HELP};
@@ -39,11 +41,11 @@ pub fn shortcut_for(ev: &web_sys::KeyboardEvent) -> Option<Shortcut> {
     })
 }
 
-/// What "L" does on the current page: set by the article view while it is
-/// shown (the link to the paragraph being read), nothing elsewhere. One
-/// listener ([`Shortcuts`]) handles every key; pages only say what theirs mean.
+/// What "L" does on the current page: copy the link to the paragraph being
+/// read, while an article is shown (the article view registers its address),
+/// nothing elsewhere. One listener ([`Shortcuts`]) handles every key.
 #[derive(Clone, Copy)]
-pub struct ParagraphLinkKey(StoredValue<Option<(u64, Callback<()>)>>);
+pub struct ParagraphLinkKey(StoredValue<Option<(u64, String, CopyStatus)>>);
 
 impl ParagraphLinkKey {
     /// Called once, by the app.
@@ -51,20 +53,20 @@ impl ParagraphLinkKey {
         provide_context(ParagraphLinkKey(StoredValue::new(None)));
     }
 
-    /// Makes "L" run `action` until the calling view is cleaned up. A later
-    /// view's action is never cleared by an earlier view's cleanup (when one
-    /// article replaces another, the new one may register first).
-    pub fn while_shown(action: Callback<()>) {
+    /// Makes "L" copy links into `route` until the calling view is cleaned
+    /// up. A later view's registration is never cleared by an earlier view's
+    /// cleanup (when one article replaces another, the new one may come first).
+    pub fn while_shown(route: String, status: CopyStatus) {
         let Some(key) = use_context::<ParagraphLinkKey>() else {
             return;
         };
         let token = key
             .0
-            .with_value(|now| now.as_ref().map_or(0, |(t, _)| t + 1));
-        key.0.set_value(Some((token, action)));
+            .with_value(|now| now.as_ref().map_or(0, |(t, ..)| t + 1));
+        key.0.set_value(Some((token, route, status)));
         on_cleanup(move || {
             key.0.update_value(|now| {
-                if now.as_ref().is_some_and(|(t, _)| *t == token) {
+                if now.as_ref().is_some_and(|(t, ..)| *t == token) {
                     *now = None;
                 }
             })
@@ -72,13 +74,13 @@ impl ParagraphLinkKey {
     }
 
     fn run(self) -> bool {
-        match self.0.try_get_value().flatten() {
-            Some((_, action)) => {
-                action.run(());
-                true
-            }
-            None => false,
-        }
+        self.0
+            .try_with_value(|now| {
+                now.as_ref()
+                    .map(|(_, route, status)| copy_link_to_paragraph_being_read(*status, route))
+                    .is_some()
+            })
+            .unwrap_or(false)
     }
 }
 
