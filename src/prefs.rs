@@ -16,6 +16,11 @@ pub const FONT_SCALE_KEY: &str = "bantin.font-scale";
 /// The CSS custom property on `<html>` that every article text size derives from.
 pub const FONT_SCALE_PROPERTY: &str = "--font-scale";
 
+/// False when the components are rendered on the host (the build's
+/// pre-rendered pages): there is no window, storage or `<html>` to touch, and
+/// the reader's stored choices are unknown until the page's own script runs.
+pub const IN_BROWSER: bool = cfg!(target_arch = "wasm32");
+
 /// Why storage could not be used.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum PrefsError {
@@ -35,6 +40,9 @@ fn describe(err: &JsValue) -> String {
 /// The storage object, or why there is none (blocked cookies and private modes
 /// make the `localStorage` getter itself throw `SecurityError`).
 fn local_storage() -> Result<web_sys::Storage, PrefsError> {
+    if !IN_BROWSER {
+        return Err(PrefsError::Unavailable("not in a browser".into()));
+    }
     let window = web_sys::window().ok_or_else(|| PrefsError::Unavailable("no window".into()))?;
     match window.local_storage() {
         Ok(Some(storage)) => Ok(storage),
@@ -143,6 +151,9 @@ pub fn apply<T: Preference>(value: T) {
 }
 
 fn root_element() -> Option<web_sys::Element> {
+    if !IN_BROWSER {
+        return None;
+    }
     web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
@@ -155,6 +166,9 @@ fn concerns(key: Option<&str>, ours: &str) -> bool {
 }
 
 fn warn(message: &str) {
+    if !IN_BROWSER {
+        return; // pre-rendering on the host: "no storage" is expected
+    }
     web_sys::console::warn_1(&JsValue::from_str(&format!("bantin: {message}")));
 }
 
@@ -268,6 +282,14 @@ impl FontScaleCtx {
     /// The current size, without subscribing (for event handlers).
     pub fn current(self) -> FontScale {
         self.size.current()
+    }
+
+    /// The size as the toolbar shows it ("125%"), or nothing when rendered
+    /// on the host, where the reader's size is unknown: the pre-rendered
+    /// toolbar's label comes from CSS keyed on the size index.html's script
+    /// applies (`#prerendered .size-value::before`).
+    pub fn label(self) -> Option<String> {
+        IN_BROWSER.then(|| self.get().to_string())
     }
 
     /// The live region's text (tracked).

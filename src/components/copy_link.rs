@@ -109,6 +109,6 @@ pub fn CopyLink(
     let copy = move |_| status.copy(path.clone(), "Đã chép liên kết.".into(), || ());
     view! {
         <button type="button" class="copy-link" on:click=copy>"Chép liên kết"</button>
-        <p class="copy-status" role="status" aria-live="polite" data-testid="copy-status">{move || status.0.get()}</p>
+        <p class="copy-status" role="status" aria-live="polite" data-testid="copy-status">{move || Some(status.0.get()).filter(|s| !s.is_empty())}</p>
     }
 }

@@ -29,7 +29,7 @@ pub fn Toolbar(
             <div class="size-controls">
                 <StepButton name="Giảm cỡ chữ" label="A−" class="size-smaller" step=FontScale::smaller />
                 <output class="size-value" data-testid="font-size" aria-label="Cỡ chữ hiện tại">
-                    {move || ctx.get().to_string()}
+                    {move || ctx.label()}
                 </output>
                 <StepButton name="Tăng cỡ chữ" label="A+" class="size-larger" step=FontScale::larger />
                 <button
@@ -47,7 +47,8 @@ pub fn Toolbar(
             // Last in the row, so Tab goes from it straight into the panel.
             <PrefsToggle open=panel_open node_ref=toggle />
             <p class="visually-hidden" role="status" aria-live="polite" data-testid="font-size-announcement">
-                {move || ctx.announcement()}
+                // Nothing rather than "": an empty string renders as a space on the host.
+                {move || Some(ctx.announcement()).filter(|s| !s.is_empty())}
             </p>
         </div>
         <PrefsPanel open=panel_open toggle />

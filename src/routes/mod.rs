@@ -10,9 +10,15 @@ pub const SITE_NAME: &str = "Bản tin";
 /// Sets `document.title`. Call from an `Effect`, not from a render closure.
 pub fn set_document_title(page: Option<&str>) {
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-        match page {
-            Some(page) => document.set_title(&format!("{page} — {SITE_NAME}")),
-            None => document.set_title(SITE_NAME),
-        }
+        document.set_title(&document_title(page));
+    }
+}
+
+/// The tab's title for a page: "<page> — Bản tin", or the site's name alone.
+/// The pre-rendered pages use the same.
+pub fn document_title(page: Option<&str>) -> String {
+    match page {
+        Some(page) => format!("{page} — {SITE_NAME}"),
+        None => SITE_NAME.to_string(),
     }
 }

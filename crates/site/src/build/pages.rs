@@ -1,11 +1,68 @@
-//! Step `pages`: `dist/articles/<slug>.html` for every article in the list,
-//! the finished shell (after `csp`) with the article already in it (see
-//! `bantin::prerender`). An article that fails validation is reported and
-//! skipped (the app will show the reader why); nothing is written for it.
+//! Step `pages`: `dist/articles/<slug>.html` for every article in the list:
+//! the finished shell (after `csp`) with the article rendered into `<body>`
+//! from the app's own components ([`bantin::prerender::PrerenderedArticle`],
+//! Leptos `ssr`), and its title in `<title>`. An article that fails
+//! validation is reported and skipped (the app will show the reader why).
 
 use bantin::model::{Article, ArticleIndex, Slug};
-use bantin::prerender;
+use bantin::prerender::PrerenderedArticle;
+use bantin::routes::document_title;
+use hydration_context::SsrSharedContext;
+use leptos::prelude::*;
+use leptos_router::location::RequestUrl;
+use lol_html::html_content::ContentType;
+use lol_html::{element, rewrite_str, RewriteStrSettings};
 use std::path::Path;
+use std::sync::Arc;
+
+/// The article as the app renders it, to HTML, on the host.
+pub fn render(article: &Article) -> String {
+    // A server-side context: effects and window listeners stay off.
+    let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
+    let article = article.clone();
+    owner.with(move || {
+        provide_context(RequestUrl::new(&article.slug.route()));
+        view! { <PrerenderedArticle article /> }.to_html()
+    })
+}
+
+/// The shell with `content` at the start of `<body>` and the page's title.
+fn into_shell(shell: &str, title: &str, content: &str) -> Result<String, String> {
+    let (mut titled, mut placed) = (false, false);
+    let out = rewrite_str(
+        shell,
+        RewriteStrSettings {
+            element_content_handlers: vec![
+                element!("title", |el| {
+                    el.set_inner_content(title, ContentType::Text);
+                    titled = true;
+                    Ok(())
+                }),
+                element!("body", |el| {
+                    el.prepend(content, ContentType::Html);
+                    placed = true;
+                    Ok(())
+                }),
+            ],
+            ..RewriteStrSettings::new()
+        },
+    )
+    .map_err(|e| e.to_string())?;
+    match (titled, placed) {
+        (true, true) => Ok(out),
+        (false, _) => Err("the shell has no <title>".into()),
+        (_, false) => Err("the shell has no <body>".into()),
+    }
+}
+
+/// The pre-rendered page of `article` in `shell` (the built index.html).
+pub fn page(shell: &str, article: &Article) -> Result<String, String> {
+    into_shell(
+        shell,
+        &document_title(Some(&article.title)),
+        &render(article),
+    )
+}
 
 pub fn run(dist: &Path) -> Result<String, String> {
     let shell = super::read(&dist.join("index.html"))?;
@@ -22,15 +79,22 @@ pub fn run(dist: &Path) -> Result<String, String> {
                 continue;
             }
         };
-        let html = prerender::page(&shell, &article).map_err(|e| format!("index.html: {e}"))?;
+        let html = page(&shell, &article).map_err(|e| format!("index.html: {e}"))?;
         super::write(&articles.join(format!("{}.html", entry.slug)), &html)?;
         written += 1;
     }
     Ok(format!("{written} article page(s) in articles/"))
 }
 
-/// The article as a script-free page with the app's markup: the bench's
-/// "fastest possible" twin of a deep link.
+/// The bench's "fastest possible" twin of a deep link: the same rendered
+/// article with the same stylesheet, and no script at all.
+const STATIC_SHELL: &str = concat!(
+    r#"<!doctype html><html lang="vi"><head><meta charset="utf-8">"#,
+    r#"<meta name="viewport" content="width=device-width, initial-scale=1">"#,
+    r#"<title></title><link rel="icon" href="data:,"><link rel="stylesheet" href="">"#,
+    r#"</head><body></body></html>"#,
+);
+
 pub fn static_page(file: &Path, stylesheet: &str) -> Result<String, String> {
     let text = super::read(file)?;
     let slug = file
@@ -40,5 +104,154 @@ pub fn static_page(file: &Path, stylesheet: &str) -> Result<String, String> {
         .ok_or_else(|| format!("{}: the file name is not a slug", file.display()))?;
     let article =
         Article::from_json(&text, &slug).map_err(|e| format!("{}: {e}", file.display()))?;
-    Ok(prerender::static_page(&article, stylesheet))
+    let page = page(STATIC_SHELL, &article)?;
+    rewrite_str(
+        &page,
+        RewriteStrSettings {
+            element_content_handlers: vec![
+                element!("script", |el| {
+                    el.remove();
+                    Ok(())
+                }),
+                element!("link[rel=stylesheet]", |el| {
+                    el.set_attribute("href", stylesheet)?;
+                    Ok(())
+                }),
+            ],
+            ..RewriteStrSettings::new()
+        },
+    )
+    .map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use bantin::model::{Block, Image};
+
+    const SEED_SLUG: &str = "thanh-pho-bac-kan-day-manh-thuc-hien-phong-trao-thi-dua-yeu-nuoc";
+    const SEED_FILE: &str = include_str!(
+        "../../../../public/articles/thanh-pho-bac-kan-day-manh-thuc-hien-phong-trao-thi-dua-yeu-nuoc.json"
+    );
+    const SHELL: &str = "<!doctype html><html lang=vi><head><title>Bản tin</title><script>x</script></head><body><noscript>n</noscript></body></html>";
+
+    fn seed() -> Article {
+        Article::from_json(SEED_FILE, &Slug::parse(SEED_SLUG).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn the_seed_page_has_every_part_in_order() {
+        let html = page(SHELL, &seed()).unwrap();
+        assert!(html.contains("<title>Thành phố Bắc Kạn đẩy mạnh thực hiện phong trào thi đua yêu nước — Bản tin</title>"));
+        assert!(
+            html.contains(r##"<body><div id="prerendered"><a href="#main" class="skip-link">"##)
+        );
+        assert!(
+            html.contains("<script>x</script>"),
+            "the shell's scripts stay"
+        );
+        assert!(html.ends_with("<noscript>n</noscript></body></html>"));
+        let order = [
+            r#"datetime="2020-08-21""#,
+            "21/08/2020</time>",
+            r#"title="Tăng cỡ chữ""#,
+            r#"<h1 class="article-title">"#,
+            r#"<p class="lead">Thấm nhuần"#,
+            r#"<p id="p-1">Thi đua thực hiện"#,
+            r#"<p id="p-7">"#,
+            "<figcaption>Những cá nhân",
+            r#"<p id="p-8">Với những kết quả"#,
+            r#"<p class="author">Hương Dịu</p>"#,
+            r#"<script type="application/json" id="bantin-article">"#,
+        ];
+        let positions: Vec<usize> = order
+            .iter()
+            .map(|part| html.find(part).unwrap_or_else(|| panic!("missing {part}")))
+            .collect();
+        assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
+        assert!(!html.contains(r#"id="p-9""#));
+    }
+
+    #[test]
+    fn empty_live_regions_are_empty_for_css() {
+        // `.copy-status:empty { display: none }`: a space would show an empty box.
+        let html = render(&seed());
+        for testid in ["copy-status", "font-size-announcement"] {
+            let at = html.find(&format!(r#"data-testid="{testid}""#)).unwrap();
+            let inside = &html[html[at..].find('>').unwrap() + at + 1..];
+            let inside = &inside[..inside.find("</p>").unwrap()];
+            assert!(inside.replace("<!>", "").is_empty(), "{testid}: {inside:?}");
+        }
+    }
+
+    #[test]
+    fn the_size_label_is_left_to_css_before_the_app_runs() {
+        let html = render(&seed());
+        let output = html.find(r#"data-testid="font-size""#).unwrap();
+        let inside = &html[html[output..].find('>').unwrap() + output + 1..];
+        let inside = &inside[..inside.find("</output>").unwrap()];
+        assert!(
+            !inside.contains('%'),
+            "the host does not know the reader's size: {inside:?}"
+        );
+    }
+
+    #[test]
+    fn hostile_text_cannot_break_out_of_the_markup() {
+        let mut a = seed();
+        a.title = "</title><script>alert(1)</script>".into();
+        a.body = vec![
+            Block::Paragraph {
+                text: "<img src=x onerror=alert(1)>".into(),
+            },
+            Block::Figure {
+                caption: None,
+                image: Some(Image {
+                    src: "/a.jpg\" onerror=\"alert(1)".into(),
+                    alt: "\" onload=\"x".into(),
+                    width: Some(10),
+                    height: None,
+                }),
+            },
+        ];
+        let html = page(SHELL, &a).unwrap();
+        assert!(!html.contains("<script>alert"));
+        assert!(
+            !html.contains("</script><script>alert"),
+            "the data block cannot be closed early"
+        );
+        assert!(!html.contains("<img src=x"));
+        assert!(!html.contains(r#"onerror="alert"#));
+        assert!(!html.contains(r#"onload="x"#));
+        assert_eq!(html.matches("<title>").count(), 1);
+    }
+
+    #[test]
+    fn the_page_embeds_the_article_for_the_app() {
+        let html = page(SHELL, &seed()).unwrap();
+        let start = html
+            .find(r#"<script type="application/json" id="bantin-article">"#)
+            .unwrap();
+        let json_start = html[start..].find('>').unwrap() + start + 1;
+        let json_end = html[json_start..].find("</script>").unwrap() + json_start;
+        let embedded = Article::from_json(&html[json_start..json_end], &seed().slug).unwrap();
+        assert_eq!(embedded, seed());
+    }
+
+    #[test]
+    fn the_static_page_has_the_same_article_and_no_script() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(format!("{SEED_SLUG}.json"));
+        std::fs::write(&file, SEED_FILE).unwrap();
+        let html = static_page(&file, "/main.css").unwrap();
+        assert!(html.contains(r#"<p id="p-1">Thi đua thực hiện"#));
+        assert!(html.contains(r#"<link rel="stylesheet" href="/main.css">"#));
+        assert!(!html.contains("<script"));
+    }
+
+    #[test]
+    fn a_shell_without_a_body_or_title_is_an_error_not_a_panic() {
+        assert!(page("<title>x</title>", &seed()).is_err());
+        assert!(page("<body></body>", &seed()).is_err());
+    }
 }
