@@ -61,7 +61,11 @@ def urls():
 
 
 def parse_duration(text):
-    value, unit = re.match(r"([\d.]+)(us|ms|s|m)", text).groups()
+    """wrk's "1.23ms"; None for what it prints when nothing was measured."""
+    match = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text)
+    if not match:
+        return None
+    value, unit = match.groups()
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
@@ -79,10 +83,12 @@ def wrk(url, encoding, seconds, connections):
     errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     read = parse_size(re.search(r"requests in [\d.]+\w+, ([\d.]+[KMG]?B) read", out).group(1))
+    percentile = lambda p: (lambda m: parse_duration(m.group(1)) if m else None)(re.search(rf"{p}%\s+(\S+)", out))  # noqa: E731
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
-        "p50_ms": parse_duration(re.search(r"50%\s+(\S+)", out).group(1)),
-        "p99_ms": parse_duration(re.search(r"99%\s+(\S+)", out).group(1)),
+        "p50_ms": percentile(50),
+        "p99_ms": percentile(99),
+        "wrk": out if percentile(50) is None else None,
         "errors": errors + (int(non_2xx.group(1)) if non_2xx else 0),
         "bytes_per_answer": read / max(requests, 1),
     }
@@ -122,8 +128,9 @@ def print_table(report):
     print(f"{'server':<12}{'enc':<6}{'what':<6}{'req/s':>10}{'p50':>10}{'p99':>10}{'errors':>8}{'bytes/answer':>14}")
     rows = {(r["server"], r["encoding"], r["what"]): r for r in report["runs"]}
     for r in report["runs"]:
-        print(f"{r['server']:<12}{r['encoding']:<6}{r['what']:<6}{r['rps']:>10.0f}{r['p50_ms']:>8.2f}ms"
-              f"{r['p99_ms']:>8.2f}ms{r['errors']:>8}{r['bytes_per_answer']:>14.0f}")
+        ms = lambda v: "     n/a" if v is None else f"{v:>8.2f}"  # noqa: E731
+        print(f"{r['server']:<12}{r['encoding']:<6}{r['what']:<6}{r['rps']:>10.0f}{ms(r['p50_ms'])}ms"
+              f"{ms(r['p99_ms'])}ms{r['errors']:>8}{r['bytes_per_answer']:>14.0f}")
     print()
     for what in ("page", "wasm", "json"):
         nginx, python, site = rows[("nginx", "br", what)], rows[("python", "br", what)], rows[("site", "br", what)]
