@@ -34,7 +34,7 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 sys.path.insert(0, ROOT)
 
 from tests.e2e.servers import SiteServer  # noqa: E402  (make serve's server)
-from tests.e2e.webdriver import Driver, wait_for  # noqa: E402
+from tests.e2e.browser import CHROMIUM, Browser, wait_for  # noqa: E402
 
 DIST = os.path.join(ROOT, "dist")
 OUT = os.path.join(ROOT, "target", "bench")
@@ -185,10 +185,10 @@ def resize(driver, url, what, clicks=9):
 def big_load(driver, url):
     s = driver.session()
     try:
-        s.cdp("Page.addScriptToEvaluateOnNewDocument", {"source": LAST_PARAGRAPH_WATCH})
         s.cdp("Performance.enable")
-        s.get(url)
-        at = wait_for(lambda: s.js("return window.__lastParagraphAt"), 60, "the last paragraph")
+        with s.on_every_page(LAST_PARAGRAPH_WATCH):
+            s.get(url)
+            at = wait_for(lambda: s.js("return window.__lastParagraphAt"), 60, "the last paragraph")
         heap = metrics(s)["JSHeapUsedSize"]
         return {"last_paragraph_ms": at, "js_heap_bytes": heap}
     finally:
@@ -210,11 +210,11 @@ def main():
 
     server = SiteServer(SITE).start()
     base = server.base
-    driver = Driver()
+    driver = Browser()
     report = {
         "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
-                    "chromium": subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True).stdout.strip()},
+                    "chromium": subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()},
     }
     try:
         files, first_render = sizes()

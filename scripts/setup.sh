@@ -6,7 +6,8 @@
 #
 # Order (each step may need the one before): rustup (wasm32 target, rustfmt and
 # clippy, the nightly toolchain for cargo-fuzz), then Debian's packages in one
-# apt-get call, then cargo installs, then npm installs into .tools/.
+# apt-get call, then cargo installs, then npm installs into .tools/, then PyPI
+# into .tools/python.
 #
 # Rules, which the fresh-machine drill (tests/setup/test_drill.py, part of
 # `make test`) holds it to:
@@ -23,6 +24,7 @@ cd "$(dirname "$0")/.."
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
 AXE_VERSION=4.11.0
+PLAYWRIGHT_VERSION=1.65.2
 TOOLS_DIR="${BANTIN_TOOLS_DIR:-$PWD/.tools}"
 # Debian packages: the browser and its driver (together, so their versions
 # match), the web server and its precompressed-brotli module, the load
@@ -191,6 +193,21 @@ need_axe() {
   fi
 }
 
+# --- PyPI, into .tools/python ----------------------------------------------
+
+# Playwright for Python drives the end-to-end tests and the bench on Debian's
+# Chromium (tests/e2e/browser.py puts .tools/python on sys.path). Its own
+# browser download (`playwright install`) is never run.
+need_playwright() {
+  local dir="$TOOLS_DIR/python" have
+  have=$(output python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); from importlib.metadata import version; print(version("playwright"))' "$dir")
+  if [ "$have" = "$PLAYWRIGHT_VERSION" ]; then
+    say "playwright $PLAYWRIGHT_VERSION: present"
+  else
+    run_install "playwright $PLAYWRIGHT_VERSION (PyPI)" pip3 install --quiet --disable-pip-version-check --upgrade --target "$dir" "playwright==$PLAYWRIGHT_VERSION"
+  fi
+}
+
 case "${1:-all}" in
   all)
     need_rustup_parts
@@ -200,6 +217,7 @@ case "${1:-all}" in
     need_cargo_fuzz
     need_wasm_opt
     need_axe
+    need_playwright
     say "all tools present"
     ;;
   *) echo "usage: $0 [all]" >&2; exit 2 ;;

@@ -1,6 +1,6 @@
 """The release build (dist/) served by a real server (`make serve`'s, or nginx
 for the suites that ask for it), behind a small proxy on 127.0.0.1 that can
-inject faults for the tests, and a headless Chromium session."""
+inject faults for the tests, and a headless Chromium (Playwright) session."""
 
 import glob
 import http.client
@@ -14,7 +14,7 @@ import unittest
 import urllib.parse
 
 from .servers import DIST, ROOT, SERVERS
-from .webdriver import Driver, wait_for
+from .browser import Browser, wait_for
 
 SEED_SLUG = "thanh-pho-bac-kan-day-manh-thuc-hien-phong-trao-thi-dua-yeu-nuoc"
 # An article with no pre-rendered page, so the app must fetch its JSON: the
@@ -208,7 +208,7 @@ class ReaderTestCase(unittest.TestCase):
         cls.state = ServerState()
         cls.server = start_proxy(cls.state, cls.upstream.port)
         cls.base = f"http://127.0.0.1:{cls.server.server_address[1]}"
-        cls.driver = Driver()
+        cls.driver = Browser()
         cls.b = cls.driver.session()
         cls.main_window = cls.b.window
 

@@ -3,7 +3,6 @@
 import os
 
 from .harness import ROOT, SEED_SLUG, ReaderTestCase
-from .webdriver import TAB
 
 SEED_PATH = f"/articles/{SEED_SLUG}"
 SCREENSHOTS = os.path.join(ROOT, "docs", "screenshots")
@@ -149,17 +148,17 @@ class PreferencesTest(ReaderTestCase):
         self.open(SEED_PATH)
         self.h1()
         self.b.js("document.querySelector('.prefs-toggle').focus()")
-        self.b.keys("\ue007")  # Enter opens it
+        self.b.keys("Enter")  # opens it
         self.wait_for(lambda: self.b.find_all("#reading-prefs"), "the panel")
-        self.b.keys(TAB)
+        self.b.keys("Tab")
         self.assertEqual(self.b.js("return document.activeElement.value"), "normal", "Tab lands on the chosen spacing")
-        self.b.keys("\ue015")  # ArrowDown picks the next one
+        self.b.keys("ArrowDown")  # picks the next one
         self.wait_for(lambda: self.attrs()[0] == "relaxed", "ArrowDown chose 'Rộng'")
         self.b.keys("+")  # a radio button takes no text: the size keys still work
         self.wait_for(lambda: self.shown_size() == "110%", "'+' from inside the panel")
-        self.b.keys(TAB, TAB, TAB)
+        self.b.keys("Tab", "Tab", "Tab")
         self.assertEqual(self.b.js("return document.activeElement.name"), "typeface", "one Tab stop per group")
-        self.b.keys("\ue00c")  # Escape closes it and gives focus back
+        self.b.keys("Escape")  # closes it and gives focus back
         self.wait_for(lambda: not self.b.find_all("#reading-prefs"), "the panel to close")
         self.assertEqual(self.b.js("return document.activeElement.className"), "prefs-toggle")
         self.assertEqual(self.b.button("Tùy chọn").attr("aria-expanded"), "false")
@@ -175,8 +174,8 @@ class PreferencesTest(ReaderTestCase):
     def test_screenshots_of_each_theme_for_the_readme(self):
         """The README's pictures, from the real build: the seed article in each theme."""
         os.makedirs(SCREENSHOTS, exist_ok=True)
-        self.b._s("POST", "/window/rect", {"width": 900, "height": 760})
-        self.addCleanup(self.b._s, "POST", "/window/rect", {"width": 1200, "height": 900})
+        self.b.resize(900, 760)
+        self.addCleanup(self.b.resize, 1200, 900)
         for theme in ["light", "dark", "sepia"]:
             with self.subTest(theme):
                 self.b.js("localStorage.setItem('bantin.theme', arguments[0])", theme)

@@ -105,6 +105,19 @@ def npm(state):
         sys.exit(f"fake npm: unexpected package {package}")
 
 
+def pip3(state):
+    if ARGS[:1] != ["install"]:
+        sys.exit(f"fake pip3: unexpected {ARGS}")
+    target = ARGS[ARGS.index("--target") + 1]
+    name, version = ARGS[-1].split("==")
+    if name in state["fail"]:
+        sys.exit(f"ERROR: No matching distribution found for {ARGS[-1]}")
+    info = os.path.join(target, f"{name}-{version}.dist-info")
+    os.makedirs(info, exist_ok=True)
+    with open(os.path.join(info, "METADATA"), "w", encoding="utf-8") as f:
+        f.write(f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n")
+
+
 def apt_get(state):
     if ARGS == ["update"]:
         state["apt_lists_fresh"] = True
@@ -147,6 +160,7 @@ TOOLS = {
     "trunk": installed_binary,
     "wasm-bindgen": installed_binary,
     "npm": npm,
+    "pip3": pip3,
     "apt-get": apt_get,
     "dpkg-query": dpkg_query,
     "chromium": browser,

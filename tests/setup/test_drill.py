@@ -23,7 +23,7 @@ import unittest
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 SETUP = os.path.join(ROOT, "scripts", "setup.sh")
 FAKE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fake_tool.py")
-FAKES = ["rustup", "cargo", "npm", "apt-get", "dpkg-query", "chromium", "chromedriver", "trunk", "wasm-bindgen", "sudo"]
+FAKES = ["rustup", "cargo", "npm", "pip3", "apt-get", "dpkg-query", "chromium", "chromedriver", "trunk", "wasm-bindgen", "sudo"]
 REAL_TOOLS = ["apt-get", "apt", "dpkg", "dpkg-query", "npm", "cargo", "rustup", "chromium", "chromedriver", "pip", "pip3"]
 
 
@@ -34,6 +34,7 @@ def lock_version(name):
 
 
 WASM_BINDGEN = lock_version("wasm-bindgen")
+PLAYWRIGHT = "playwright==1.65.2"
 DEBIAN = ["chromium", "chromium-driver", "nginx", "libnginx-mod-http-brotli-static", "wrk", "brotli"]
 APT = ["apt-get", "install", "-y", "--no-install-recommends"]
 
@@ -85,13 +86,13 @@ class Machine:
             f.write(f"#!/bin/sh\necho \"TRIPWIRE $0 $*\" >> {self.dir}/tripwire.log\nexit 99\n")
         os.chmod(self.tripwire, 0o755)
         if tools_present:
-            self.npm("binaryen", "binaryen@132")
-            self.npm("axe", "axe-core@4.11.0")
+            self.preinstall("npm", "install", "--prefix", os.path.join(self.tools, "binaryen"), "binaryen@132")
+            self.preinstall("npm", "install", "--prefix", os.path.join(self.tools, "axe"), "axe-core@4.11.0")
+            self.preinstall("pip3", "install", "--target", os.path.join(self.tools, "python"), PLAYWRIGHT)
 
-    def npm(self, folder, spec):
-        """Installs an npm tool into .tools/ through the stand-in, without recording it."""
-        env = dict(self.env(), FAKE_STATE=self.dir)
-        subprocess.run([os.path.join(self.bin, "npm"), "install", "--prefix", os.path.join(self.tools, folder), spec], env=env, check=True)
+    def preinstall(self, tool, *args):
+        """Installs a tool into .tools/ through its stand-in, without recording it."""
+        subprocess.run([os.path.join(self.bin, tool), *args], env=self.env(), check=True)
         os.remove(os.path.join(self.dir, "calls.jsonl"))
 
     def env(self):
@@ -145,7 +146,7 @@ def installs(calls):
     for call in calls:
         name, args = call[0], call[1:]
         if (name == "rustup" and args[:2] in (["target", "add"], ["component", "add"], ["toolchain", "install"])) or (
-            name in ("cargo", "npm", "apt-get") and args[:1] in (["install"], ["update"])
+            name in ("cargo", "npm", "pip3", "apt-get") and args[:1] in (["install"], ["update"])
         ):
             changing.append(call)
     return changing
@@ -184,6 +185,8 @@ class SetupDrill(unittest.TestCase):
                 ["cargo", "install", "cargo-fuzz", "--locked"],
                 npm_call(machine.tools, "binaryen", "binaryen@132"),
                 npm_call(machine.tools, "axe", "axe-core@4.11.0"),
+                ["pip3", "install", "--quiet", "--disable-pip-version-check", "--upgrade", "--target",
+                 os.path.join(machine.tools, "python"), PLAYWRIGHT],
             ],
         )
         self.assertIn("all tools present", result.stdout)
@@ -238,6 +241,17 @@ class SetupDrill(unittest.TestCase):
         result, _ = self.run_setup(machine)
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("FAILED to install trunk 0.21.14: `cargo install trunk --version 0.21.14 --locked` exited with status 1", result.stderr)
+
+    def test_a_failed_pip_install_names_the_tool_and_the_command(self):
+        state = provisioned_machine()
+        state["fail"] = ["playwright"]
+        machine = Machine(state)
+        self.addCleanup(machine.close)
+        for tool, spec in [("binaryen", "binaryen@132"), ("axe", "axe-core@4.11.0")]:
+            machine.preinstall("npm", "install", "--prefix", os.path.join(machine.tools, tool), spec)
+        result, _ = self.run_setup(machine)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn(f"FAILED to install playwright 1.65.2 (PyPI): `pip3 install", result.stderr)
 
     def test_a_failed_npm_install_names_the_tool_and_the_command(self):
         state = provisioned_machine()
