@@ -1,6 +1,5 @@
 //! The router, the route table and the app-wide providers.
 
-use crate::components::shortcuts::ParagraphLinkKey;
 use crate::components::site_header::SiteHeader;
 use crate::prefs::{FontScaleCtx, ReadingPrefs};
 use crate::routes::{article::ArticlePage, home::Home, not_found::NotFound};
@@ -12,7 +11,6 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     FontScaleCtx::provide();
     ReadingPrefs::provide();
-    ParagraphLinkKey::provide();
     // After the first render: the worker's install downloads the shell in
     // the background, never ahead of the article.
     Effect::new(crate::offline::register_service_worker);

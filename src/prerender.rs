@@ -7,7 +7,6 @@
 //! only the model, the view and the CSS.
 
 use crate::components::article_view::ArticleView;
-use crate::components::shortcuts::ParagraphLinkKey;
 use crate::components::site_header::SiteHeader;
 use crate::model::Article;
 use crate::prefs::{FontScaleCtx, ReadingPrefs};
@@ -36,7 +35,6 @@ pub fn PrerenderedArticle(
 ) -> impl IntoView {
     FontScaleCtx::provide();
     ReadingPrefs::provide();
-    ParagraphLinkKey::provide();
     let data = embedded_json(&article);
     view! {
         <Router>

@@ -44,28 +44,26 @@ pub fn shortcut_for(ev: &web_sys::KeyboardEvent) -> Option<Shortcut> {
 /// What "L" does on the current page: copy the link to the paragraph being
 /// read, while an article is shown (the article view registers its address),
 /// nothing elsewhere. One listener ([`Shortcuts`]) handles every key.
-#[derive(Clone, Copy)]
-pub struct ParagraphLinkKey(StoredValue<Option<(u64, String, CopyStatus)>>);
+pub struct ParagraphLinkKey;
+
+thread_local! {
+    // The page's one registration: (token, the article's address, its status line).
+    static PARAGRAPH_LINK: std::cell::RefCell<Option<(u64, String, CopyStatus)>> =
+        const { std::cell::RefCell::new(None) };
+}
 
 impl ParagraphLinkKey {
-    /// Called once, by the app.
-    pub fn provide() {
-        provide_context(ParagraphLinkKey(StoredValue::new(None)));
-    }
-
     /// Makes "L" copy links into `route` until the calling view is cleaned
     /// up. A later view's registration is never cleared by an earlier view's
     /// cleanup (when one article replaces another, the new one may come first).
     pub fn while_shown(route: String, status: CopyStatus) {
-        let Some(key) = use_context::<ParagraphLinkKey>() else {
-            return;
-        };
-        let token = key
-            .0
-            .with_value(|now| now.as_ref().map_or(0, |(t, ..)| t + 1));
-        key.0.set_value(Some((token, route, status)));
+        let token = PARAGRAPH_LINK.with_borrow_mut(|now| {
+            let token = now.as_ref().map_or(0, |(t, ..)| t + 1);
+            *now = Some((token, route, status));
+            token
+        });
         on_cleanup(move || {
-            key.0.update_value(|now| {
+            PARAGRAPH_LINK.with_borrow_mut(|now| {
                 if now.as_ref().is_some_and(|(t, ..)| *t == token) {
                     *now = None;
                 }
@@ -73,14 +71,16 @@ impl ParagraphLinkKey {
         });
     }
 
-    fn run(self) -> bool {
-        self.0
-            .try_with_value(|now| {
-                now.as_ref()
-                    .map(|(_, route, status)| copy_link_to_paragraph_being_read(*status, route))
-                    .is_some()
-            })
-            .unwrap_or(false)
+    fn run() -> bool {
+        let target =
+            PARAGRAPH_LINK.with_borrow(|now| now.as_ref().map(|(_, r, s)| (r.clone(), *s)));
+        match target {
+            Some((route, status)) => {
+                copy_link_to_paragraph_being_read(status, &route);
+                true
+            }
+            None => false,
+        }
     }
 }
 
@@ -89,7 +89,6 @@ impl ParagraphLinkKey {
 #[component]
 pub fn Shortcuts() -> impl IntoView {
     let ctx = FontScaleCtx::expect();
-    let paragraph_link = use_context::<ParagraphLinkKey>();
     let dialog = NodeRef::<Dialog>::new();
     let open_help = move || {
         if let Some(d) = dialog.get_untracked() {
@@ -112,7 +111,7 @@ pub fn Shortcuts() -> impl IntoView {
             Shortcut::Reset => {}
             Shortcut::Help => open_help(),
             Shortcut::CopyParagraphLink => {
-                if !paragraph_link.is_some_and(ParagraphLinkKey::run) {
+                if !ParagraphLinkKey::run() {
                     return; // not an article: the key is the browser's
                 }
             }
