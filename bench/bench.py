@@ -6,7 +6,9 @@ target/bench/report.json.
 Measures
   bytes      wasm, js, css, index.html: raw, gzip -9, brotli -q 11
   lcp        largest-contentful-paint of a cold deep link (fresh browser each
-             load), app vs static, alternating pairs, CPU 1x and 4x
+             load), app vs static, alternating pairs: loopback at CPU 1x and 4x,
+             then CPU 4x on slow 4G (1.6 Mbps, 150 ms) and 3G (750 kbps, 300 ms),
+             throttled through the DevTools protocol
   cls        cumulative layout shift of those loads
   resize     A+ on a 5,000-paragraph article: click to next frame, style
              recalcs and layouts per click, DOM nodes before/after; vs one CSS
@@ -134,11 +136,22 @@ def prepare_site():
 
 # --- measurements ----------------------------------------------------------
 
-def cold_load(driver, url, rate, ready_css):
+# The connections the portal's readers have, throttled through DevTools:
+# latency in ms, throughput in bytes per second (issue 11's profiles).
+NETWORKS = {
+    "3g": {"latency": 300, "downloadThroughput": 750_000 / 8, "uploadThroughput": 250_000 / 8},
+    "slow-4g": {"latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8},
+}
+
+
+def cold_load(driver, url, rate, ready_css, network=None):
     s = driver.session()
     try:
         if rate != 1:
             s.cdp("Emulation.setCPUThrottlingRate", {"rate": rate})
+        if network:
+            s.cdp("Network.enable")
+            s.cdp("Network.emulateNetworkConditions", {"offline": False, **NETWORKS[network]})
         s.get(url)
         wait_for(lambda: s.find_all(ready_css), 60, ready_css)
         return s.js_async(LCP_JS)
@@ -146,11 +159,11 @@ def cold_load(driver, url, rate, ready_css):
         s.quit()
 
 
-def lcp_pairs(driver, base, pairs, rate):
+def lcp_pairs(driver, base, pairs, rate, network=None):
     app, static, cls = [], [], []
     for _ in range(pairs):  # alternating, so drift on a shared machine hits both
-        a = cold_load(driver, f"{base}/articles/{SEED}", rate, ".article h1")
-        b = cold_load(driver, f"{base}/static/{SEED}.html", rate, ".article h1")
+        a = cold_load(driver, f"{base}/articles/{SEED}", rate, ".article h1", network)
+        b = cold_load(driver, f"{base}/static/{SEED}.html", rate, ".article h1", network)
         app.append(a["lcp"])
         static.append(b["lcp"])
         cls.append(a["cls"])
@@ -220,9 +233,11 @@ def main():
         files, first_render = sizes()
         report["bytes"] = {"files": files, "wasm+js": first_render}
         report["lcp"] = {}
-        for rate in (1, 4):
-            app, static, cls = lcp_pairs(driver, base, args.pairs, rate)
-            report["lcp"][f"cpu{rate}x"] = {
+        # Loopback at CPU 1x and 4x, then a phone (CPU 4x) on slow 4G and 3G.
+        for label, rate, network in (("cpu1x", 1, None), ("cpu4x", 4, None),
+                                     ("slow-4g cpu4x", 4, "slow-4g"), ("3g cpu4x", 4, "3g")):
+            app, static, cls = lcp_pairs(driver, base, args.pairs, rate, network)
+            report["lcp"][label] = {
                 "app_ms": summary(app), "static_ms": summary(static),
                 "ratio_app_static": statistics.median(app) / statistics.median(static),
                 "cls_app": summary(cls),
