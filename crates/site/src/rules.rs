@@ -164,22 +164,9 @@ pub enum Answer {
 /// Decodes `%XX`, then resolves `.` and `..` as nginx does; `None` if the path
 /// climbs above the root or is not UTF-8 without NUL.
 pub fn normalise(raw: &str) -> Option<String> {
-    let bytes = raw.as_bytes();
-    let mut decoded = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
-            if let Some(byte) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                decoded.push(byte);
-                i += 3;
-                continue;
-            }
-        }
-        decoded.push(bytes[i]);
-        i += 1;
-    }
-    let text = String::from_utf8(decoded).ok()?;
+    let text = percent_encoding::percent_decode_str(raw)
+        .decode_utf8()
+        .ok()?;
     if text.contains('\0') {
         return None;
     }
@@ -302,6 +289,8 @@ mod tests {
         }
         assert_eq!(answer(d, "/a%00b"), Answer::BadRequest);
         assert_eq!(answer(d, "/%ff"), Answer::BadRequest);
+        // Only two hex digits make an escape: "%+1" is three characters, not byte 1.
+        assert_eq!(normalise("/a%+1"), Some("/a%+1".into()));
         // Inside dist/ after resolving: fine, as in nginx.
         assert_eq!(
             answer(d, "/articles/../index.html"),

@@ -24,19 +24,14 @@ struct Site {
     security: Arc<Vec<(HeaderName, HeaderValue)>>,
 }
 
-/// `%XX` for every byte outside the unreserved set and `/`, so a normalised
-/// path goes back into a URI unchanged.
-fn encode_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for byte in path.bytes() {
-        if byte.is_ascii_alphanumeric() || b"/-._~".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
-}
+/// Bytes written as `%XX` when a normalised path goes back into a URI: all but
+/// the unreserved set and `/`.
+const PATH_ESCAPES: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'/')
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 /// True if `make build` wrote a `.br` or `.gz` beside this file of dist/.
 fn has_variant(dist: &std::path::Path, path: &str) -> bool {
@@ -84,18 +79,19 @@ async fn handle(State(site): State<Site>, mut request: Request) -> Response<Body
     };
     let (mut response, served) = match answer {
         Answer::File(path) => {
-            let rewritten = encode_path(&path).parse().unwrap_or_default();
-            *request.uri_mut() = rewritten;
+            let encoded = percent_encoding::utf8_percent_encode(&path, PATH_ESCAPES).to_string();
+            *request.uri_mut() = encoded.parse().unwrap_or_default();
+            let compressed = has_variant(&site.dist, &path);
             // As nginx: a compressed answer is sent whole; a byte range of a
             // brotli stream is of no use to a client.
-            if has_variant(&site.dist, &path) && accepts_compression(&request) {
+            if compressed && accepts_compression(&request) {
                 request.headers_mut().remove(header::RANGE);
             }
             let response = match site.files.clone().oneshot(request).await {
                 Ok(response) => response.map(Body::new),
                 Err(never) => match never {},
             };
-            (response, Some(path))
+            (response, Some((path, compressed)))
         }
         Answer::Redirect(to) => {
             let mut response = plain(StatusCode::MOVED_PERMANENTLY, "Moved Permanently\n");
@@ -115,20 +111,20 @@ async fn handle(State(site): State<Site>, mut request: Request) -> Response<Body
     for (name, value) in site.security.iter() {
         headers.insert(name.clone(), value.clone());
     }
-    let path = served.as_deref().unwrap_or("");
+    let path = served.as_ref().map_or("", |(path, _)| path.as_str());
     headers.insert(
         header::CACHE_CONTROL,
         HeaderValue::from_static(rules::cache_control(path)),
     );
-    if let Some(path) = served.as_deref() {
+    if let Some((path, compressed)) = served {
         if response.status().is_success() {
             response.headers_mut().insert(
                 header::CONTENT_TYPE,
-                HeaderValue::from_static(rules::content_type(path)),
+                HeaderValue::from_static(rules::content_type(&path)),
             );
         }
         // As nginx's gzip_static: the answer varies when a variant exists.
-        if has_variant(&site.dist, path) {
+        if compressed {
             response
                 .headers_mut()
                 .insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
