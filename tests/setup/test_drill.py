@@ -66,10 +66,21 @@ def provisioned_machine():
     }
 
 
-class Machine:
-    """A temporary folder with the stand-ins, their state and a .tools/ folder."""
+# What .tools/ holds on a provisioned machine: folder -> (the stand-in that
+# installs it, its folder flag, what it installs).
+TOOLS = {
+    "binaryen": ("npm", "--prefix", "binaryen@132"),
+    "axe": ("npm", "--prefix", "axe-core@4.11.0"),
+    "python": ("pip3", "--target", PLAYWRIGHT),
+}
+ALL_TOOLS = tuple(TOOLS)
 
-    def __init__(self, state, tools_present=False):
+
+class Machine:
+    """A temporary folder with the stand-ins, their state and a .tools/ folder
+    holding the `tools` named (keys of TOOLS)."""
+
+    def __init__(self, state, tools=()):
         self.dir = tempfile.mkdtemp(prefix="bantin-drill-")
         self.bin = os.path.join(self.dir, "bin")
         self.tools = os.path.join(self.dir, "tools")
@@ -85,15 +96,12 @@ class Machine:
         with open(self.tripwire, "w", encoding="utf-8") as f:
             f.write(f"#!/bin/sh\necho \"TRIPWIRE $0 $*\" >> {self.dir}/tripwire.log\nexit 99\n")
         os.chmod(self.tripwire, 0o755)
-        if tools_present:
-            self.preinstall("npm", "install", "--prefix", os.path.join(self.tools, "binaryen"), "binaryen@132")
-            self.preinstall("npm", "install", "--prefix", os.path.join(self.tools, "axe"), "axe-core@4.11.0")
-            self.preinstall("pip3", "install", "--target", os.path.join(self.tools, "python"), PLAYWRIGHT)
-
-    def preinstall(self, tool, *args):
-        """Installs a tool into .tools/ through its stand-in, without recording it."""
-        subprocess.run([os.path.join(self.bin, tool), *args], env=self.env(), check=True)
-        os.remove(os.path.join(self.dir, "calls.jsonl"))
+        for folder in tools:
+            # Installed through the stand-in, then forgotten: not part of the run.
+            tool, flag, spec = TOOLS[folder]
+            subprocess.run([os.path.join(self.bin, tool), "install", flag, os.path.join(self.tools, folder), spec],
+                           env=self.env(), check=True)
+            os.remove(os.path.join(self.dir, "calls.jsonl"))
 
     def env(self):
         return {
@@ -157,8 +165,8 @@ def npm_call(tools, folder, spec):
 
 
 class SetupDrill(unittest.TestCase):
-    def machine(self, state, tools_present=False):
-        machine = Machine(state, tools_present)
+    def machine(self, state, tools=()):
+        machine = Machine(state, tools)
         self.addCleanup(machine.close)
         return machine
 
@@ -196,7 +204,7 @@ class SetupDrill(unittest.TestCase):
         self.assertEqual(installs(calls), [], "a second run installs nothing")
 
     def test_a_provisioned_machine_installs_nothing(self):
-        machine = self.machine(provisioned_machine(), tools_present=True)
+        machine = self.machine(provisioned_machine(), tools=ALL_TOOLS)
         result, calls = self.run_setup(machine)
         self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
         self.assertEqual(installs(calls), [])
@@ -206,7 +214,7 @@ class SetupDrill(unittest.TestCase):
         state["debian"] = [p for p in DEBIAN if p not in ("chromium-driver", "wrk")]
         del state["chromedriver_version"]
         state["crates"]["trunk"] = "0.20.3"
-        machine = self.machine(state, tools_present=True)
+        machine = self.machine(state, tools=ALL_TOOLS)
         result, calls = self.run_setup(machine)
         self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
         self.assertEqual(
@@ -217,7 +225,7 @@ class SetupDrill(unittest.TestCase):
     def test_a_browser_and_driver_at_different_versions_are_reinstalled_together(self):
         state = provisioned_machine()
         state["chromedriver_version"] = "155.0.7000.1"
-        machine = self.machine(state, tools_present=True)
+        machine = self.machine(state, tools=ALL_TOOLS)
         result, calls = self.run_setup(machine)
         self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
         self.assertEqual(installs(calls), [APT + ["chromium", "chromium-driver"]])
@@ -237,7 +245,7 @@ class SetupDrill(unittest.TestCase):
         state = provisioned_machine()
         del state["crates"]["trunk"]
         state["fail"] = ["trunk"]
-        machine = self.machine(state, tools_present=True)
+        machine = self.machine(state, tools=ALL_TOOLS)
         result, _ = self.run_setup(machine)
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("FAILED to install trunk 0.21.14: `cargo install trunk --version 0.21.14 --locked` exited with status 1", result.stderr)
@@ -245,10 +253,7 @@ class SetupDrill(unittest.TestCase):
     def test_a_failed_pip_install_names_the_tool_and_the_command(self):
         state = provisioned_machine()
         state["fail"] = ["playwright"]
-        machine = Machine(state)
-        self.addCleanup(machine.close)
-        for tool, spec in [("binaryen", "binaryen@132"), ("axe", "axe-core@4.11.0")]:
-            machine.preinstall("npm", "install", "--prefix", os.path.join(machine.tools, tool), spec)
+        machine = self.machine(state, tools=("binaryen", "axe"))
         result, _ = self.run_setup(machine)
         self.assertNotEqual(result.returncode, 0)
         self.assertIn(f"FAILED to install playwright 1.65.2 (PyPI): `pip3 install", result.stderr)
