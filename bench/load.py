@@ -83,12 +83,16 @@ def wrk(url, encoding, seconds, connections):
     errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     read = parse_size(re.search(r"requests in [\d.]+\w+, ([\d.]+[KMG]?B) read", out).group(1))
-    percentile = lambda p: (lambda m: parse_duration(m.group(1)) if m else None)(re.search(rf"{p}%\s+(\S+)", out))  # noqa: E731
+    def percentile(p):
+        match = re.search(rf"{p}%\s+(\S+)", out)
+        return parse_duration(match.group(1)) if match else None
+
+    p50, p99 = percentile(50), percentile(99)
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
-        "p50_ms": percentile(50),
-        "p99_ms": percentile(99),
-        "wrk": out if percentile(50) is None else None,
+        "p50_ms": p50,
+        "p99_ms": p99,
+        "wrk": out if p50 is None or p99 is None else None,
         "errors": errors + (int(non_2xx.group(1)) if non_2xx else 0),
         "bytes_per_answer": read / max(requests, 1),
     }
