@@ -13,7 +13,7 @@ import threading
 import unittest
 import urllib.parse
 
-from .servers import DIST, ROOT, SERVERS
+from .servers import DIST, SERVERS
 from .browser import Browser, wait_for
 
 SEED_SLUG = "thanh-pho-bac-kan-day-manh-thuc-hien-phong-trao-thi-dua-yeu-nuoc"

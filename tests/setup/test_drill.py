@@ -256,7 +256,7 @@ class SetupDrill(unittest.TestCase):
         machine = self.machine(state, tools=("binaryen", "axe"))
         result, _ = self.run_setup(machine)
         self.assertNotEqual(result.returncode, 0)
-        self.assertIn(f"FAILED to install playwright 1.65.2 (PyPI): `pip3 install", result.stderr)
+        self.assertIn("FAILED to install playwright 1.65.2 (PyPI): `pip3 install", result.stderr)
 
     def test_a_failed_npm_install_names_the_tool_and_the_command(self):
         state = provisioned_machine()
