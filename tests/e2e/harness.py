@@ -13,7 +13,7 @@ import threading
 import unittest
 import urllib.parse
 
-from .servers import DIST, SERVERS
+from .servers import DIST, ROOT, SERVERS  # noqa: F401  (ROOT: the test modules import it from here)
 from .browser import Browser, wait_for
 
 SEED_SLUG = "thanh-pho-bac-kan-day-manh-thuc-hien-phong-trao-thi-dua-yeu-nuoc"
