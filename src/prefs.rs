@@ -11,10 +11,13 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The localStorage key for the text size, holding the integer percentage (`"125"`).
-/// `index.html`'s no-flash script reads the same key.
+/// The page's script (src/page_script.rs) reads and writes the same key.
 pub const FONT_SCALE_KEY: &str = "bantin.font-scale";
 /// The CSS custom property on `<html>` that every article text size derives from.
 pub const FONT_SCALE_PROPERTY: &str = "--font-scale";
+/// The attribute on `<html>` in which the page's script puts the stored size
+/// (`"125"`), for the pre-rendered toolbar's CSS label before the app runs.
+pub const FONT_SCALE_ATTRIBUTE: &str = "data-font-scale";
 
 /// False when the components are rendered on the host (the build's
 /// pre-rendered pages): there is no window, storage or `<html>` to touch, and
@@ -84,7 +87,7 @@ pub enum AppliedAs {
 /// A preference kept in localStorage: the text size and each reading choice.
 /// [`Pref`] gives every one of them the same behaviour.
 pub trait Preference: Copy + Eq + Default + Send + Sync + 'static {
-    /// The localStorage key. `index.html`'s no-flash script reads the same.
+    /// The localStorage key. The page's script reads the same.
     const KEY: &'static str;
     const APPLIED_AS: AppliedAs;
     /// Interprets a stored value; `None` (absent, corrupt) means the default.
@@ -286,7 +289,7 @@ impl FontScaleCtx {
 
     /// The size as the toolbar shows it ("125%"), or nothing when rendered
     /// on the host, where the reader's size is unknown: the pre-rendered
-    /// toolbar's label comes from CSS keyed on the size index.html's script
+    /// toolbar's label comes from CSS keyed on the size the page's script
     /// applies (`#prerendered .size-value::before`).
     pub fn label(self) -> Option<String> {
         IN_BROWSER.then(|| self.get().to_string())
@@ -310,8 +313,7 @@ impl FontScaleCtx {
     }
 
     fn announce(self) {
-        self.announcement
-            .set(format!("Cỡ chữ {}", self.size.current()));
+        self.announcement.set(self.size.current().announcement());
     }
 }
 

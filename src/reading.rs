@@ -22,7 +22,7 @@ pub trait Choice: Copy + Eq + Default + Send + Sync + 'static {
     fn label(self) -> &'static str;
 
     /// Interprets a stored value: exactly one of the names, or `None` (the
-    /// caller then uses the default). Matches index.html's script, which
+    /// caller then uses the default). Matches the page's script, which
     /// compares exactly.
     fn from_stored(raw: &str) -> Option<Self> {
         Self::ALL.iter().copied().find(|c| c.name() == raw)
@@ -138,9 +138,8 @@ choice! {
     }
 }
 
-/// Every preference's key, attribute and names, in the shape of index.html's
-/// no-flash table (`{"key": ["attribute", "name", …]}`), for the test that
-/// keeps the two in step.
+/// Every preference's key, attribute and names, in the shape of the page
+/// script's table (`{"key": ["attribute", "name", …]}`, src/page_script.rs).
 pub fn no_flash_table() -> Vec<(&'static str, Vec<&'static str>)> {
     fn row<T: Choice>() -> (&'static str, Vec<&'static str>) {
         let mut v = vec![T::ATTRIBUTE];
@@ -213,28 +212,5 @@ mod tests {
         attrs.dedup();
         assert_eq!(keys.len(), 5);
         assert_eq!(attrs.len(), 4);
-    }
-
-    #[test]
-    fn the_no_flash_script_in_index_html_knows_exactly_these_choices() {
-        let html = include_str!("../index.html");
-        let start = html
-            .find("var prefs = ")
-            .expect("index.html has the preferences table")
-            + "var prefs = ".len();
-        let end = start + html[start..].find(";\n").expect("the table ends the line");
-        let parsed: serde_json::Map<String, serde_json::Value> =
-            serde_json::from_str(&html[start..end]).expect("the table is JSON");
-        // (serde_json's map is sorted by key; so is `expected` below.)
-        let parsed: Vec<(String, Vec<String>)> = parsed
-            .into_iter()
-            .map(|(k, v)| (k, serde_json::from_value(v).expect("a list of strings")))
-            .collect();
-        let mut expected: Vec<(String, Vec<String>)> = no_flash_table()
-            .into_iter()
-            .map(|(k, v)| (k.to_owned(), v.into_iter().map(str::to_owned).collect()))
-            .collect();
-        expected.sort();
-        assert_eq!(parsed, expected);
     }
 }

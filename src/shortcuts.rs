@@ -24,6 +24,25 @@ pub const HELP: [(&str, &str); 5] = [
     ("?", "Mở bảng phím tắt này"),
 ];
 
+/// The keys for the text size (`KeyboardEvent.key`). The page's script
+/// handles the same keys on a pre-rendered page before the app starts.
+pub const SIZE_KEYS: [(&str, Shortcut); 5] = [
+    ("+", Shortcut::Larger),
+    ("=", Shortcut::Larger),
+    ("-", Shortcut::Smaller),
+    ("_", Shortcut::Smaller),
+    ("0", Shortcut::Reset),
+];
+
+/// The `<input type>`s that take no text: a size key pressed on one of them
+/// (the preferences panel's radio buttons) is still a shortcut.
+pub const NON_TEXT_INPUT_TYPES: [&str; 5] = ["radio", "checkbox", "button", "submit", "reset"];
+
+/// Whether an `<input>` of this `type` attribute takes text (absent = text).
+pub fn input_takes_text(kind: &str) -> bool {
+    !NON_TEXT_INPUT_TYPES.contains(&kind.to_ascii_lowercase().as_str())
+}
+
 /// A key press, as much of it as matters here.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct KeyPress<'a> {
@@ -41,10 +60,10 @@ pub fn shortcut(press: KeyPress) -> Option<Shortcut> {
     if press.ctrl || press.meta || press.alt || press.in_text_field {
         return None;
     }
+    if let Some((_, size)) = SIZE_KEYS.iter().find(|(k, _)| *k == press.key) {
+        return Some(*size);
+    }
     match press.key {
-        "+" | "=" => Some(Shortcut::Larger),
-        "-" | "_" => Some(Shortcut::Smaller),
-        "0" => Some(Shortcut::Reset),
         "?" => Some(Shortcut::Help),
         "l" | "L" => Some(Shortcut::CopyParagraphLink),
         _ => None,

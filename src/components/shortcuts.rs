@@ -2,9 +2,9 @@
 
 use crate::components::article_view::copy_link_to_paragraph_being_read;
 use crate::components::copy_link::CopyStatus;
-use crate::font_scale::FontScale;
 use crate::prefs::FontScaleCtx;
-use crate::shortcuts::{shortcut, KeyPress, Shortcut, HELP};
+use crate::prerender::PRERENDERED_ID;
+use crate::shortcuts::{input_takes_text, shortcut, KeyPress, Shortcut, HELP};
 use leptos::html::Dialog;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -17,16 +17,19 @@ fn typing_in(target: Option<web_sys::EventTarget>) -> bool {
     match el.tag_name().as_str() {
         // Radio buttons and checkboxes take no text: the preferences panel
         // keeps the size keys working.
-        "INPUT" => !matches!(
-            el.get_attribute("type")
-                .unwrap_or_default()
-                .to_ascii_lowercase()
-                .as_str(),
-            "radio" | "checkbox" | "button" | "submit" | "reset"
-        ),
+        "INPUT" => input_takes_text(&el.get_attribute("type").unwrap_or_default()),
         "TEXTAREA" | "SELECT" => true,
         _ => el.is_content_editable(),
     }
+}
+
+/// Whether the pre-rendered page is still the one on screen (the app has
+/// started but not yet taken over).
+fn prerendered_on_screen() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(PRERENDERED_ID))
+        .is_some()
 }
 
 /// The shortcut a key press means, if any.
@@ -104,10 +107,18 @@ pub fn Shortcuts() -> impl IntoView {
             return;
         };
         let now = ctx.current();
+        let size_key = matches!(
+            action,
+            Shortcut::Larger | Shortcut::Smaller | Shortcut::Reset
+        );
+        if size_key && prerendered_on_screen() {
+            return; // the page's script has the size keys until the app takes over
+        }
         match action {
             Shortcut::Larger => now.larger().into_iter().for_each(|s| ctx.choose(s)),
             Shortcut::Smaller => now.smaller().into_iter().for_each(|s| ctx.choose(s)),
-            Shortcut::Reset if !now.is_default() => ctx.choose(FontScale::default()),
+            // Like the "Đặt lại" button: back to 100%, nothing left stored.
+            Shortcut::Reset if !now.is_default() => ctx.reset(),
             Shortcut::Reset => {}
             Shortcut::Help => open_help(),
             Shortcut::CopyParagraphLink => {

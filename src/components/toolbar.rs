@@ -8,6 +8,14 @@ use crate::model::Date;
 use crate::prefs::FontScaleCtx;
 use leptos::prelude::*;
 
+/// The size controls' classes: the stylesheet and the page's script (which
+/// works them before the app starts) find the buttons by these.
+pub const SMALLER_CLASS: &str = "size-smaller";
+pub const LARGER_CLASS: &str = "size-larger";
+pub const RESET_CLASS: &str = "size-reset";
+/// The polite live region that announces a new size.
+pub const ANNOUNCEMENT_CLASS: &str = "size-announcement";
+
 /// Date, "Giảm cỡ chữ" (A−), the current size, "Tăng cỡ chữ" (A+) and a reset.
 /// Buttons are disabled at the ends of the scale; a polite live region
 /// announces each change.
@@ -27,14 +35,14 @@ pub fn Toolbar(
         <div class="toolbar" role="toolbar" aria-label="Cỡ chữ">
             {date.map(|d| view! { <time class="toolbar-date" datetime=d.iso()>{d.vi()}</time> })}
             <div class="size-controls">
-                <StepButton name="Giảm cỡ chữ" label="A−" class="size-smaller" step=FontScale::smaller />
+                <StepButton name="Giảm cỡ chữ" label="A−" class=SMALLER_CLASS step=FontScale::smaller />
                 <output class="size-value" data-testid="font-size" aria-label="Cỡ chữ hiện tại">
                     {move || ctx.label()}
                 </output>
-                <StepButton name="Tăng cỡ chữ" label="A+" class="size-larger" step=FontScale::larger />
+                <StepButton name="Tăng cỡ chữ" label="A+" class=LARGER_CLASS step=FontScale::larger />
                 <button
                     type="button"
-                    class="size-reset"
+                    class=RESET_CLASS
                     aria-label="Đặt lại cỡ chữ"
                     title="Đặt lại cỡ chữ"
                     disabled=move || ctx.get().is_default()
@@ -46,7 +54,7 @@ pub fn Toolbar(
             {link.map(|path| view! { <div class="share"><CopyLink path /></div> })}
             // Last in the row, so Tab goes from it straight into the panel.
             <PrefsToggle open=panel_open node_ref=toggle />
-            <p class="visually-hidden" role="status" aria-live="polite" data-testid="font-size-announcement">
+            <p class=format!("visually-hidden {ANNOUNCEMENT_CLASS}") role="status" aria-live="polite" data-testid="font-size-announcement">
                 // Nothing rather than "": an empty string renders as a space on the host.
                 {move || Some(ctx.announcement()).filter(|s| !s.is_empty())}
             </p>

@@ -276,10 +276,8 @@ class ReaderTestCase(unittest.TestCase):
         """Loads `path` with the WASM withheld (and not cached), so only what
         index.html's inline script does can show. Returns a function that lifts
         the block."""
-        wasm = "/" + os.path.basename(glob.glob(os.path.join(DIST, "*.wasm"))[0])
-        self.b.cdp("Network.enable")
-        self.b.cdp("Network.setCacheDisabled", {"cacheDisabled": True})
-        self.addCleanup(self.b.cdp, "Network.setCacheDisabled", {"cacheDisabled": False})
+        wasm = self.wasm_path()
+        self.no_http_cache()
         self.fault(wasm, status=404)
         self.b.get(self.base + path)
 
@@ -289,6 +287,17 @@ class ReaderTestCase(unittest.TestCase):
             self.b.browser_log()  # the withheld WASM's load error was expected
 
         return lift
+
+    def no_http_cache(self):
+        """Every request of this test goes to the server (through the fault proxy)."""
+        self.b.cdp("Network.enable")
+        self.b.cdp("Network.setCacheDisabled", {"cacheDisabled": True})
+        self.addCleanup(self.b.cdp, "Network.setCacheDisabled", {"cacheDisabled": False})
+
+    @staticmethod
+    def wasm_path():
+        """The address of the build's WASM file."""
+        return "/" + os.path.basename(glob.glob(os.path.join(DIST, "*.wasm"))[0])
 
     def seed_then_list_in_a_second_tab(self):
         """Opens the seed article, then the list in a new tab, which stays the

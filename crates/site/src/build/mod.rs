@@ -3,6 +3,7 @@
 //!
 //! | step       | what                                          | after            |
 //! |------------|-----------------------------------------------|------------------|
+//! | `script`   | the page's script: preferences, early toolbar | Trunk            |
 //! | `loader`   | Trunk's loader waits for the first paint      | Trunk            |
 //! | `csp`      | the page's policy, with each script's hash    | `loader` (edits a script) |
 //! | `worker`   | sw.js: the build's name and shell files       | `csp` (last edit of index.html) |
@@ -14,6 +15,7 @@ pub mod csp;
 pub mod html;
 pub mod loader;
 pub mod pages;
+pub mod script;
 pub mod worker;
 
 use std::path::Path;
@@ -24,7 +26,11 @@ pub struct Step {
     pub run: fn(&Path) -> Result<String, String>,
 }
 
-pub const STEPS: [Step; 5] = [
+pub const STEPS: [Step; 6] = [
+    Step {
+        name: "script",
+        run: script::run,
+    },
     Step {
         name: "loader",
         run: loader::run,

@@ -1,0 +1,127 @@
+// The page's own script: the one inline script of every page, in <head>, run
+// before anything is painted and long before the WebAssembly arrives.
+//
+// 1. Applies the reader's stored text size and reading choices (no flash).
+// 2. On a pre-rendered page, makes the size controls work from the first
+//    paint: A−, A+, "Đặt lại" and the keys + = - _ 0, with the app's steps,
+//    limits, storage key, announcement and disabled states.
+// 3. Hands over without losing a click: every change is also announced to the
+//    app as a `storage` event (the one the app already follows for other
+//    tabs), so an app that has started but not yet taken over stays in step;
+//    once the pre-rendered content is gone, the app alone handles the controls.
+//
+// Every name and number comes from the app's Rust constants: the build step
+// `script` (crates/site/src/build/script.rs) writes them in place of CONFIG
+// (src/page_script.rs). Plain ES5, no modules: it must run everywhere.
+(function (C) {
+  "use strict";
+  var root = document.documentElement;
+  // For the printed footer: the site's address, as a CSS string.
+  root.style.setProperty("--page-origin", JSON.stringify(location.origin));
+
+  var storage = null;
+  try {
+    storage = window.localStorage;
+  } catch (e) {
+    /* Storage blocked: choices hold for this page only. */
+  }
+  function stored(key) {
+    try {
+      return storage ? storage.getItem(key) : null;
+    } catch (e) {
+      return null;
+    }
+  }
+  function store(key, value) {
+    try {
+      if (!storage) return;
+      if (value === null) storage.removeItem(key);
+      else storage.setItem(key, value);
+    } catch (e) {
+      /* Full or blocked: the change still holds for this page. */
+    }
+  }
+
+  // The reading choices: [attribute, name, name, ...] per storage key.
+  for (var key in C.choices) {
+    var choice = C.choices[key], value = stored(key);
+    if (value !== null && choice.indexOf(value) > 0) root.setAttribute(choice[0], value);
+  }
+
+  // The text size: an index into C.steps, each [stored value, CSS value, announcement].
+  var steps = C.steps, size = C.defaultStep;
+  for (var i = 0; i < steps.length; i++) {
+    if (steps[i][0] === stored(C.sizeKey)) size = i;
+  }
+  function show(i) {
+    size = i;
+    root.style.setProperty(C.sizeProperty, steps[i][1]);
+    root.setAttribute(C.sizeAttribute, steps[i][0]);
+    sync();
+  }
+  if (size !== C.defaultStep) show(size);
+
+  function prerendered() {
+    return document.getElementById(C.prerenderedId);
+  }
+  // The buttons' disabled states, as the app sets them.
+  function sync() {
+    var page = prerendered();
+    if (!page) return;
+    var ends = [[C.smaller, 0], [C.larger, steps.length - 1], [C.reset, C.defaultStep]];
+    for (var j = 0; j < ends.length; j++) {
+      var button = page.querySelector("." + ends[j][0]);
+      if (button) button.disabled = size === ends[j][1];
+    }
+  }
+  // A step stores its value; "Đặt lại" (`reset`) leaves nothing stored.
+  function choose(i, reset) {
+    if (i < 0 || i >= steps.length || i === size) return;
+    show(i);
+    var value = reset ? null : steps[i][0];
+    store(C.sizeKey, value);
+    var status = prerendered().querySelector("." + C.announcement);
+    if (status) status.textContent = steps[i][2];
+    try {
+      window.dispatchEvent(new StorageEvent("storage", { key: C.sizeKey, newValue: value }));
+    } catch (e) {
+      /* No StorageEvent constructor: the app reads storage when it starts. */
+    }
+  }
+  var actions = {
+    larger: function () { choose(size + 1); },
+    smaller: function () { choose(size - 1); },
+    reset: function () { choose(C.defaultStep, true); }
+  };
+
+  document.addEventListener("click", function (ev) {
+    var button = ev.target && ev.target.closest ? ev.target.closest("button") : null;
+    if (!button || !prerendered() || !prerendered().contains(button)) return;
+    for (var name in actions) {
+      if (button.classList.contains(C[name])) return actions[name]();
+    }
+  });
+
+  function typing(el) {
+    if (!el || !el.tagName) return false;
+    if (el.tagName === "INPUT") return C.notText.indexOf((el.getAttribute("type") || "").toLowerCase()) < 0;
+    return el.tagName === "TEXTAREA" || el.tagName === "SELECT" || el.isContentEditable;
+  }
+  document.addEventListener("keydown", function (ev) {
+    var action = Object.prototype.hasOwnProperty.call(C.keys, ev.key) ? C.keys[ev.key] : null;
+    if (!action || !prerendered() || ev.ctrlKey || ev.metaKey || ev.altKey || typing(ev.target)) return;
+    actions[action]();
+    ev.preventDefault();
+  });
+
+  // The pre-rendered toolbar arrives after this script: set its buttons as
+  // soon as it is parsed.
+  if (document.readyState === "loading") {
+    var watch = window.MutationObserver ? new MutationObserver(sync) : null;
+    if (watch) watch.observe(root, { childList: true, subtree: true });
+    document.addEventListener("DOMContentLoaded", function () {
+      if (watch) watch.disconnect();
+      sync();
+    });
+  }
+})(/*CONFIG*/ null);

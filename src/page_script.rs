@@ -1,0 +1,128 @@
+//! The page's own script (src/page_script.js), with every name and number it
+//! shares with the app written in from the app's constants: the size steps,
+//! storage keys, attributes, the reading choices, the toolbar's classes, the
+//! size keys. The build step `script` puts it in the shell, so every page
+//! (pre-rendered or not) runs it before its first paint; the step `csp` then
+//! allows it by hash.
+
+use crate::components::toolbar::{ANNOUNCEMENT_CLASS, LARGER_CLASS, RESET_CLASS, SMALLER_CLASS};
+use crate::font_scale::FontScale;
+use crate::prefs::{FONT_SCALE_ATTRIBUTE, FONT_SCALE_KEY, FONT_SCALE_PROPERTY};
+use crate::prerender::PRERENDERED_ID;
+use crate::reading::no_flash_table;
+use crate::shortcuts::{Shortcut, NON_TEXT_INPUT_TYPES, SIZE_KEYS};
+use serde_json::{json, Map, Value};
+
+const TEMPLATE: &str = include_str!("page_script.js");
+/// Where the configuration goes. With `null` there, the template is still
+/// valid JavaScript for editors and linters; the build always fills it.
+const PLACEHOLDER: &str = "/*CONFIG*/ null";
+
+/// The id of the `<script>` in index.html that the build fills.
+pub const SCRIPT_ID: &str = "page-script";
+
+/// What the script needs to know, from the app's own constants.
+pub fn config() -> Value {
+    let steps: Vec<Value> = FontScale::all()
+        .map(|s| json!([s.to_stored(), s.css_value(), s.announcement()]))
+        .collect();
+    let choices: Map<String, Value> = no_flash_table()
+        .into_iter()
+        .map(|(key, row)| (key.to_owned(), json!(row)))
+        .collect();
+    let keys: Map<String, Value> = SIZE_KEYS
+        .iter()
+        .filter_map(|(key, action)| {
+            let action = match action {
+                Shortcut::Larger => "larger",
+                Shortcut::Smaller => "smaller",
+                Shortcut::Reset => "reset",
+                Shortcut::Help | Shortcut::CopyParagraphLink => return None,
+            };
+            Some(((*key).to_owned(), json!(action)))
+        })
+        .collect();
+    json!({
+        "prerenderedId": PRERENDERED_ID,
+        "sizeKey": FONT_SCALE_KEY,
+        "sizeProperty": FONT_SCALE_PROPERTY,
+        "sizeAttribute": FONT_SCALE_ATTRIBUTE,
+        "steps": steps,
+        "defaultStep": FontScale::default().index(),
+        "choices": choices,
+        "smaller": SMALLER_CLASS,
+        "larger": LARGER_CLASS,
+        "reset": RESET_CLASS,
+        "announcement": ANNOUNCEMENT_CLASS,
+        "keys": keys,
+        "notText": NON_TEXT_INPUT_TYPES,
+    })
+}
+
+/// The script as the page runs it: the template without its comment lines
+/// and indentation (every page carries it; on 3G each byte counts), with the
+/// configuration in place. `<` is escaped in the configuration, so no value
+/// can end the `<script>` element.
+pub fn page_script() -> String {
+    let config = config().to_string().replace('<', "\\u003c");
+    let code: Vec<&str> = TEMPLATE
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with("//"))
+        .collect();
+    code.join("\n").replacen(PLACEHOLDER, &config, 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_template_has_one_place_for_the_configuration() {
+        assert_eq!(TEMPLATE.matches(PLACEHOLDER).count(), 1);
+        let script = page_script();
+        assert!(!script.contains(PLACEHOLDER));
+        assert!(script.contains(r#""sizeKey":"bantin.font-scale""#));
+        assert!(
+            !script.contains("</"),
+            "nothing can close the <script> early"
+        );
+        assert!(script
+            .lines()
+            .all(|l| !l.starts_with("//") && !l.starts_with(' ')));
+        assert!(script.len() < TEMPLATE.len() + config().to_string().len());
+    }
+
+    #[test]
+    fn the_steps_are_the_apps_steps_with_their_css_values_and_announcements() {
+        let config = config();
+        let steps = config["steps"].as_array().unwrap();
+        assert_eq!(steps.len(), crate::font_scale::STEPS.len());
+        assert_eq!(steps[0], json!(["80", "0.8", "Cỡ chữ 80%"]));
+        assert_eq!(steps[7], json!(["200", "2", "Cỡ chữ 200%"]));
+        assert_eq!(
+            steps[config["defaultStep"].as_u64().unwrap() as usize][0],
+            "100"
+        );
+    }
+
+    #[test]
+    fn every_size_key_of_the_app_has_its_action() {
+        let config = config();
+        let keys = config["keys"].as_object().unwrap();
+        for (key, want) in [
+            ("+", "larger"),
+            ("=", "larger"),
+            ("-", "smaller"),
+            ("_", "smaller"),
+            ("0", "reset"),
+        ] {
+            assert_eq!(keys[key], want, "{key}");
+        }
+        assert_eq!(keys.len(), 5);
+        assert_eq!(
+            config["choices"]["bantin.theme"],
+            json!(["data-theme", "auto", "light", "dark", "sepia"])
+        );
+    }
+}
