@@ -10,6 +10,14 @@ Measures
              then CPU 4x on slow 4G (1.6 Mbps, 150 ms) and 3G (750 kbps, 300 ms),
              throttled through the DevTools protocol
   cls        cumulative layout shift of those loads
+  first A+   on those four connections: the time from navigation to the first
+             click of A+ that changes the text size (a click every 20 ms from
+             the first paint on), app vs the static page with a
+             vanilla A+ (the portal's own page has one); separate loads, since
+             a click moves the LCP
+  bytes before first paint
+             of those LCP loads: the bytes each response had delivered by the
+             first contentful paint (Resource Timing, linear within a response)
   resize     A+ on a 5,000-paragraph article: click to next frame, style
              recalcs and layouts per click, DOM nodes before/after; vs one CSS
              write on the static page
@@ -73,6 +81,48 @@ requestAnimationFrame(() => {
 });
 """
 
+# Bytes delivered before the first contentful paint: every response that had
+# ended counts whole, one still arriving counts in proportion to its time.
+BYTES_BEFORE_PAINT_JS = """
+const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+if (!fcp) return null;
+let total = 0;
+for (const e of [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]) {
+  if (e.responseStart >= fcp.startTime || !e.transferSize) continue;
+  const span = e.responseEnd - e.responseStart;
+  total += e.responseEnd <= fcp.startTime || span <= 0
+    ? e.transferSize : e.transferSize * (fcp.startTime - e.responseStart) / span;
+}
+return Math.round(total);
+"""
+
+# Clicks A+ every 20 ms from the first paint on (a reader cannot press what is
+# not on screen), and records when a click first changed the size: what a
+# reader on a slow phone would try.
+FIRST_WORKING_CLICK = """
+window.__firstWorkingClick = null;
+const scale = () => document.documentElement.style.getPropertyValue('--font-scale');
+const timer = setInterval(() => {
+  const button = document.querySelector('button.size-larger');
+  if (!button || button.disabled || !performance.getEntriesByName('first-contentful-paint').length) return;
+  const before = scale(), at = performance.now();
+  button.click();
+  if (scale() !== before) { window.__firstWorkingClick = at; clearInterval(timer); }
+}, 20);
+"""
+
+# The static twin's A+ and A−: what the portal's own page does, in plain JS.
+VANILLA_SIZE_SCRIPT = """<script>
+(function () {
+  var steps = ["0.8", "0.9", "1", "1.1", "1.25", "1.5", "1.75", "2"], i = 2, root = document.documentElement.style;
+  document.addEventListener("click", function (e) {
+    var b = e.target.closest("button"); if (!b) return;
+    i = Math.max(0, Math.min(steps.length - 1, i + (b.classList.contains("size-larger") ? 1 : b.classList.contains("size-smaller") ? -1 : 0)));
+    root.setProperty("--font-scale", steps[i]);
+  });
+})();
+</script>"""
+
 LAST_PARAGRAPH_WATCH = """
 window.__lastParagraphAt = null;
 new MutationObserver((_, o) => {
@@ -129,6 +179,7 @@ def prepare_site():
     os.makedirs(os.path.join(SITE, "static"), exist_ok=True)
     for slug in (SEED, BIG):
         page = static_page(os.path.join(SITE, "articles", f"{slug}.json"), css_href)
+        page = page.replace("</body>", VANILLA_SIZE_SCRIPT + "</body>", 1)
         with open(os.path.join(SITE, "static", f"{slug}.html"), "w", encoding="utf-8") as f:
             f.write(page)
 
@@ -143,30 +194,57 @@ NETWORKS = {
 }
 
 
-def cold_load(driver, url, rate, ready_css, network=None):
+def throttled_session(driver, rate, network):
     s = driver.session()
+    if rate != 1:
+        s.cdp("Emulation.setCPUThrottlingRate", {"rate": rate})
+    if network:
+        s.cdp("Network.enable")
+        s.cdp("Network.emulateNetworkConditions", {"offline": False, **NETWORKS[network]})
+    return s
+
+
+def cold_load(driver, url, rate, ready_css, network=None):
+    s = throttled_session(driver, rate, network)
     try:
-        if rate != 1:
-            s.cdp("Emulation.setCPUThrottlingRate", {"rate": rate})
-        if network:
-            s.cdp("Network.enable")
-            s.cdp("Network.emulateNetworkConditions", {"offline": False, **NETWORKS[network]})
         s.get(url)
         wait_for(lambda: s.find_all(ready_css), 60, ready_css)
-        return s.js_async(LCP_JS)
+        result = s.js_async(LCP_JS)
+        result["bytes_before_paint"] = s.js(BYTES_BEFORE_PAINT_JS)
+        return result
+    finally:
+        s.quit()
+
+
+def first_working_click(driver, url, rate, network=None):
+    s = throttled_session(driver, rate, network)
+    try:
+        with s.on_every_page(FIRST_WORKING_CLICK):
+            s.get(url)
+            return wait_for(lambda: s.js("return window.__firstWorkingClick"), 60, "a click of A+ that works")
     finally:
         s.quit()
 
 
 def lcp_pairs(driver, base, pairs, rate, network=None):
-    app, static, cls = [], [], []
+    app, static, cls, app_bytes, static_bytes = [], [], [], [], []
     for _ in range(pairs):  # alternating, so drift on a shared machine hits both
         a = cold_load(driver, f"{base}/articles/{SEED}", rate, ".article h1", network)
         b = cold_load(driver, f"{base}/static/{SEED}.html", rate, ".article h1", network)
         app.append(a["lcp"])
         static.append(b["lcp"])
         cls.append(a["cls"])
-    return app, static, cls
+        app_bytes.append(a["bytes_before_paint"])
+        static_bytes.append(b["bytes_before_paint"])
+    return app, static, cls, app_bytes, static_bytes
+
+
+def click_pairs(driver, base, pairs, rate, network=None):
+    app, static = [], []
+    for _ in range(pairs):
+        app.append(first_working_click(driver, f"{base}/articles/{SEED}", rate, network))
+        static.append(first_working_click(driver, f"{base}/static/{SEED}.html", rate, network))
+    return app, static
 
 
 def metrics(s):
@@ -235,11 +313,20 @@ def main():
         # Loopback at CPU 1x and 4x, then a phone (CPU 4x) on slow 4G and 3G.
         for label, rate, network in (("cpu1x", 1, None), ("cpu4x", 4, None),
                                      ("slow-4g cpu4x", 4, "slow-4g"), ("3g cpu4x", 4, "3g")):
-            app, static, cls = lcp_pairs(driver, base, args.pairs, rate, network)
+            app, static, cls, app_bytes, static_bytes = lcp_pairs(driver, base, args.pairs, rate, network)
+            click_app, click_static = click_pairs(driver, base, args.pairs, rate, network)
             report["lcp"][label] = {
                 "app_ms": summary(app), "static_ms": summary(static),
                 "ratio_app_static": statistics.median(app) / statistics.median(static),
                 "cls_app": summary(cls),
+                "first_working_a_plus": {
+                    "app_ms": summary(click_app), "static_ms": summary(click_static),
+                    "ratio_app_static": statistics.median(click_app) / statistics.median(click_static),
+                },
+                "bytes_before_first_paint": {
+                    "app": summary(app_bytes), "static": summary(static_bytes),
+                    "ratio_app_static": statistics.median(app_bytes) / statistics.median(static_bytes),
+                },
             }
         app = resize(driver, f"{base}/articles/{BIG}", "app")
         static = resize(driver, f"{base}/static/{BIG}.html", "static")
@@ -272,6 +359,10 @@ def print_table(r):
         print(f"cold deep link LCP {rate}: app {a['median']:.0f} ms ({a['min']:.0f}–{a['max']:.0f}), "
               f"static {s['median']:.0f} ms ({s['min']:.0f}–{s['max']:.0f}), app/static {row['ratio_app_static']:.2f}, "
               f"CLS app max {row['cls_app']['max']:.4f}")
+        c, b = row["first_working_a_plus"], row["bytes_before_first_paint"]
+        print(f"    first working A+: app {c['app_ms']['median']:.0f} ms, static {c['static_ms']['median']:.0f} ms, "
+              f"app/static {c['ratio_app_static']:.2f}; bytes before first paint: app {kb(b['app']['median'])}, "
+              f"static {kb(b['static']['median'])}, app/static {b['ratio_app_static']:.2f}")
     z = r["resize_5000"]
     for who in ("app", "static"):
         w = z[who]
