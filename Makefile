@@ -48,7 +48,7 @@ test-setup:
 	python3 -m unittest discover -s tests/setup -t . -v
 
 test-browser: setup
-	cargo test --target wasm32-unknown-unknown --features csr --test browser
+	cargo test --target wasm32-unknown-unknown --features hydrate --test browser
 
 test-e2e: setup
 	python3 -m unittest discover -s tests/e2e -t . -v
@@ -67,7 +67,7 @@ test-fuzz: setup
 lint: setup
 	cargo fmt --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy -p bantin --features csr --all-targets --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p bantin --features hydrate --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 ## setup: install every tool the other targets need (skips what is present)
 setup:

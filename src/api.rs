@@ -181,33 +181,14 @@ async fn get_text(url: &str, what: Resource) -> Result<Fetched<String>, ApiError
     })
 }
 
-/// Loads and validates one article. On a pre-rendered page the article is
-/// already in the page (a JSON data block): it is used once, with no request.
+/// Loads and validates one article. (A pre-rendered page's own article is
+/// already in the page: [`crate::prerender::embedded_article`].)
 pub async fn fetch_article(slug: Slug) -> Result<Fetched<Article>, ApiError> {
-    if let Some(text) = take_embedded_article() {
-        match Article::from_json(&text, &slug) {
-            Ok(value) => return Ok(Fetched { value, saved: None }),
-            // Another article's data, or damaged: ask the server instead.
-            Err(e) => {
-                web_sys::console::warn_1(&format!("bantin: embedded article unused: {e}").into())
-            }
-        }
-    }
     let text = get_text(&slug.data_url(), Resource::Article).await?;
     Ok(Fetched {
         value: Article::from_json(&text.value, &slug)?,
         saved: text.saved,
     })
-}
-
-/// The pre-rendered page's article data, removed from the page so it serves
-/// only the first load.
-fn take_embedded_article() -> Option<String> {
-    let element = web_sys::window()?
-        .document()?
-        .get_element_by_id(crate::prerender::EMBEDDED_ARTICLE_ID)?;
-    element.remove();
-    element.text_content()
 }
 
 /// Loads and validates the article list.

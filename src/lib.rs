@@ -1,5 +1,8 @@
 //! bantin — a news reader in the browser.
 
+// Hydration types nest one level per element of the article page.
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod app;
 pub mod components;

@@ -5,10 +5,9 @@
 // 2. On a pre-rendered page, makes the size controls work from the first
 //    paint: A−, A+, "Đặt lại" and the keys + = - _ 0, with the app's steps,
 //    limits, storage key, announcement and disabled states.
-// 3. Hands over without losing a click: every change is also announced to the
-//    app as a `storage` event (the one the app already follows for other
-//    tabs), so an app that has started but not yet taken over stays in step;
-//    once the pre-rendered content is gone, the app alone handles the controls.
+// 3. Hands over without losing a click: the app, when it hydrates the page,
+//    starts from the size shown (stored, or on <html> if storage is blocked)
+//    and removes the page's mark; from then on it alone works the controls.
 //
 // Every name and number comes from the app's Rust constants: the build step
 // `script` (crates/site/src/build/script.rs) writes them in place of CONFIG
@@ -61,18 +60,33 @@
   }
   if (size !== C.defaultStep) show(size);
 
+  // A pre-rendered page the app has not yet hydrated.
   function prerendered() {
-    return document.getElementById(C.prerenderedId);
+    return document.body !== null && document.body.hasAttribute(C.prerendered);
   }
   // The buttons' disabled states, as the app sets them.
   function sync() {
-    var page = prerendered();
-    if (!page) return;
+    if (!prerendered()) return;
     var ends = [[C.smaller, 0], [C.larger, steps.length - 1], [C.reset, C.defaultStep]];
     for (var j = 0; j < ends.length; j++) {
-      var button = page.querySelector("." + ends[j][0]);
+      var button = document.querySelector("." + ends[j][0]);
       if (button) button.disabled = size === ends[j][1];
     }
+  }
+  // The script's own polite live region, after the app's content (the app's
+  // nodes must stay exactly as the host rendered them, for hydration); the
+  // app removes it when it takes over.
+  function status() {
+    var region = document.getElementById(C.statusId);
+    if (!region && document.body) {
+      region = document.createElement("p");
+      region.id = C.statusId;
+      region.className = "visually-hidden";
+      region.setAttribute("role", "status");
+      region.setAttribute("aria-live", "polite");
+      document.body.appendChild(region);
+    }
+    return region;
   }
   // A step stores its value; "Đặt lại" (`reset`) leaves nothing stored.
   function choose(i, reset) {
@@ -80,13 +94,8 @@
     show(i);
     var value = reset ? null : steps[i][0];
     store(C.sizeKey, value);
-    var status = prerendered().querySelector("." + C.announcement);
-    if (status) status.textContent = steps[i][2];
-    try {
-      window.dispatchEvent(new StorageEvent("storage", { key: C.sizeKey, newValue: value }));
-    } catch (e) {
-      /* No StorageEvent constructor: the app reads storage when it starts. */
-    }
+    var region = status();
+    if (region) region.textContent = steps[i][2];
   }
   var actions = {
     larger: function () { choose(size + 1); },
@@ -96,7 +105,7 @@
 
   document.addEventListener("click", function (ev) {
     var button = ev.target && ev.target.closest ? ev.target.closest("button") : null;
-    if (!button || !prerendered() || !prerendered().contains(button)) return;
+    if (!button || !prerendered()) return;
     for (var name in actions) {
       if (button.classList.contains(C[name])) return actions[name]();
     }
@@ -122,6 +131,7 @@
     document.addEventListener("DOMContentLoaded", function () {
       if (watch) watch.disconnect();
       sync();
+      if (prerendered()) status();
     });
   }
 })(/*CONFIG*/ null);

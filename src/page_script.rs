@@ -5,10 +5,10 @@
 //! (pre-rendered or not) runs it before its first paint; the step `csp` then
 //! allows it by hash.
 
-use crate::components::toolbar::{ANNOUNCEMENT_CLASS, LARGER_CLASS, RESET_CLASS, SMALLER_CLASS};
+use crate::components::toolbar::{LARGER_CLASS, RESET_CLASS, SMALLER_CLASS};
 use crate::font_scale::FontScale;
 use crate::prefs::{FONT_SCALE_ATTRIBUTE, FONT_SCALE_KEY, FONT_SCALE_PROPERTY};
-use crate::prerender::PRERENDERED_ID;
+use crate::prerender::PRERENDERED_ATTRIBUTE;
 use crate::reading::no_flash_table;
 use crate::shortcuts::{Shortcut, NON_TEXT_INPUT_TYPES, SIZE_KEYS};
 use serde_json::{json, Map, Value};
@@ -20,6 +20,8 @@ const PLACEHOLDER: &str = "/*CONFIG*/ null";
 
 /// The id of the `<script>` in index.html that the build fills.
 pub const SCRIPT_ID: &str = "page-script";
+/// The id of the live region the script adds to announce a size it set.
+pub const STATUS_ID: &str = "page-script-status";
 
 /// What the script needs to know, from the app's own constants.
 pub fn config() -> Value {
@@ -43,7 +45,8 @@ pub fn config() -> Value {
         })
         .collect();
     json!({
-        "prerenderedId": PRERENDERED_ID,
+        "prerendered": PRERENDERED_ATTRIBUTE,
+        "statusId": STATUS_ID,
         "sizeKey": FONT_SCALE_KEY,
         "sizeProperty": FONT_SCALE_PROPERTY,
         "sizeAttribute": FONT_SCALE_ATTRIBUTE,
@@ -53,7 +56,6 @@ pub fn config() -> Value {
         "smaller": SMALLER_CLASS,
         "larger": LARGER_CLASS,
         "reset": RESET_CLASS,
-        "announcement": ANNOUNCEMENT_CLASS,
         "keys": keys,
         "notText": NON_TEXT_INPUT_TYPES,
     })

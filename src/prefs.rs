@@ -90,6 +90,10 @@ pub trait Preference: Copy + Eq + Default + Send + Sync + 'static {
     /// The localStorage key. The page's script reads the same.
     const KEY: &'static str;
     const APPLIED_AS: AppliedAs;
+    /// The attribute on `<html>` holding the stored form of what the page
+    /// shows: set by the page's script and by [`apply`], read when storage
+    /// is blocked (so a choice made before the app started is kept).
+    const SHOWN_IN: &'static str;
     /// Interprets a stored value; `None` (absent, corrupt) means the default.
     fn from_stored(raw: &str) -> Option<Self>;
     fn to_stored(self) -> String;
@@ -100,6 +104,7 @@ pub trait Preference: Copy + Eq + Default + Send + Sync + 'static {
 impl Preference for FontScale {
     const KEY: &'static str = FONT_SCALE_KEY;
     const APPLIED_AS: AppliedAs = AppliedAs::Property(FONT_SCALE_PROPERTY);
+    const SHOWN_IN: &'static str = FONT_SCALE_ATTRIBUTE;
     fn from_stored(raw: &str) -> Option<Self> {
         FontScale::from_stored(raw)
     }
@@ -114,6 +119,7 @@ impl Preference for FontScale {
 impl<T: Choice> Preference for T {
     const KEY: &'static str = T::KEY;
     const APPLIED_AS: AppliedAs = AppliedAs::Attribute(T::ATTRIBUTE);
+    const SHOWN_IN: &'static str = T::ATTRIBUTE;
     fn from_stored(raw: &str) -> Option<Self> {
         <T as Choice>::from_stored(raw)
     }
@@ -142,10 +148,12 @@ pub fn apply<T: Preference>(value: T) {
         return;
     };
     let done = match T::APPLIED_AS {
-        AppliedAs::Property(name) => match root.dyn_into::<web_sys::HtmlElement>() {
-            Ok(root) => root.style().set_property(name, &value.applied_value()),
-            Err(_) => Ok(()),
-        },
+        AppliedAs::Property(name) => root
+            .set_attribute(T::SHOWN_IN, &value.to_stored())
+            .and_then(|()| match root.dyn_into::<web_sys::HtmlElement>() {
+                Ok(root) => root.style().set_property(name, &value.applied_value()),
+                Err(_) => Ok(()),
+            }),
         AppliedAs::Attribute(name) => root.set_attribute(name, &value.applied_value()),
     };
     if let Err(e) = done {
@@ -196,7 +204,12 @@ impl<T: Preference> Pref<T> {
         let initial = read::<T>()
             .unwrap_or_else(|e| {
                 warn(&e.to_string());
-                None
+                // No storage: what the page shows (a choice made on the
+                // pre-rendered page before the app started) still holds.
+                root_element()
+                    .and_then(|root| root.get_attribute(T::SHOWN_IN))
+                    .as_deref()
+                    .and_then(T::from_stored)
             })
             .unwrap_or_default();
         apply(initial);
@@ -259,14 +272,25 @@ impl<T: Preference> Pref<T> {
 pub struct FontScaleCtx {
     size: Pref<FontScale>,
     announcement: RwSignal<String>,
+    /// Whether the toolbar's label is the app's: not on the host, and not
+    /// while the app hydrates a pre-rendered page (whose label is CSS's, as
+    /// the host rendered it), only once hydration is over.
+    labelled: RwSignal<bool>,
 }
 
 impl FontScaleCtx {
     pub fn provide() -> FontScaleCtx {
+        let hydrating = Owner::current_shared_context().is_some_and(|sc| sc.during_hydration());
         let ctx = FontScaleCtx {
             size: Pref::load(),
             announcement: RwSignal::new(String::new()),
+            labelled: RwSignal::new(IN_BROWSER && !hydrating),
         };
+        if hydrating {
+            // Effects run once hydration is over; the page is the app's
+            // from the same tick (`takeover::finish`).
+            Effect::new(move || ctx.labelled.set(true));
+        }
         provide_context(ctx);
         ctx
     }
@@ -288,11 +312,11 @@ impl FontScaleCtx {
     }
 
     /// The size as the toolbar shows it ("125%"), or nothing when rendered
-    /// on the host, where the reader's size is unknown: the pre-rendered
-    /// toolbar's label comes from CSS keyed on the size the page's script
-    /// applies (`#prerendered .size-value::before`).
+    /// on the host, where the reader's size is unknown, and while hydrating:
+    /// the pre-rendered toolbar's label comes from CSS keyed on the size the
+    /// page's script applies (`body[data-prerendered] .size-value::before`).
     pub fn label(self) -> Option<String> {
-        IN_BROWSER.then(|| self.get().to_string())
+        self.labelled.get().then(|| self.get().to_string())
     }
 
     /// The live region's text (tracked).

@@ -5,8 +5,10 @@
 use bantin::components::toolbar::Toolbar;
 use bantin::font_scale::FontScale;
 use bantin::model::Date;
-use bantin::prefs::{self, FontScaleCtx, ReadingPrefs, FONT_SCALE_KEY, FONT_SCALE_PROPERTY};
-use bantin::reading::{Choice, LineSpacing, Theme};
+use bantin::prefs::{
+    self, FontScaleCtx, ReadingPrefs, FONT_SCALE_ATTRIBUTE, FONT_SCALE_KEY, FONT_SCALE_PROPERTY,
+};
+use bantin::reading::{Choice, LineSpacing, Theme, Typeface, Width};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -40,7 +42,7 @@ fn root_scale() -> String {
         .expect("style readable")
 }
 
-/// A fresh start: empty storage, no size on `<html>`, a new container.
+/// A fresh start: empty storage, no size or choice on `<html>`, a new container.
 fn fresh() -> web_sys::HtmlElement {
     storage().clear().expect("clear");
     let root = document()
@@ -49,6 +51,15 @@ fn fresh() -> web_sys::HtmlElement {
         .dyn_into::<web_sys::HtmlElement>()
         .unwrap();
     root.style().remove_property(FONT_SCALE_PROPERTY).unwrap();
+    for attribute in [
+        FONT_SCALE_ATTRIBUTE,
+        LineSpacing::ATTRIBUTE,
+        Width::ATTRIBUTE,
+        Theme::ATTRIBUTE,
+        Typeface::ATTRIBUTE,
+    ] {
+        root.remove_attribute(attribute).unwrap();
+    }
     let el = document()
         .create_element("div")
         .unwrap()
@@ -269,6 +280,34 @@ async fn blocked_storage_keeps_the_toolbar_working_in_memory() {
     drop(app);
     restore_storage(saved);
     assert_eq!(stored(), None);
+}
+
+#[wasm_bindgen_test]
+async fn with_storage_blocked_the_size_the_page_shows_is_kept() {
+    // The page's script set 125% on <html> before the app started, and
+    // could not store it: the app starts from what the reader sees.
+    let el = fresh();
+    let saved = block_storage();
+    let root = document().document_element().unwrap();
+    root.set_attribute(FONT_SCALE_ATTRIBUTE, "125").unwrap();
+    root.set_attribute(Theme::ATTRIBUTE, "sepia").unwrap();
+    let app = mount_toolbar(el.clone());
+    tick().await;
+    assert_eq!(shown_size(&el), "125%");
+    assert_eq!(root_scale(), "1.25");
+    assert_eq!(
+        root.get_attribute(Theme::ATTRIBUTE).as_deref(),
+        Some("sepia")
+    );
+    button(&el, "Tăng cỡ chữ").click();
+    tick().await;
+    assert_eq!(shown_size(&el), "150%");
+    assert_eq!(
+        root.get_attribute(FONT_SCALE_ATTRIBUTE).as_deref(),
+        Some("150")
+    );
+    drop(app);
+    restore_storage(saved);
 }
 
 #[wasm_bindgen_test]

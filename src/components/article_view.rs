@@ -6,7 +6,6 @@ use crate::components::shortcuts::ParagraphLinkKey;
 use crate::components::toolbar::Toolbar;
 use crate::model::{Article, Block, Image};
 use crate::offline::SavedAt;
-use crate::takeover::Takeover;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -82,8 +81,11 @@ pub fn ArticleView(
             })
         }
     };
-    // After the swap, so the paragraph scrolled to is the app's own.
-    Effect::new(|| Takeover::ready_then(scroll_to_fragment));
+    // A pre-rendered page was scrolled to the paragraph by the browser itself,
+    // and the reader may have moved since: the app only marks it. An article
+    // the app renders itself is scrolled to it.
+    let scroll = !crate::takeover::prerendered();
+    Effect::new(move || show_fragment(scroll));
 
     let mut paragraph_number = 0;
     let blocks = body
@@ -163,7 +165,7 @@ fn figure_image(image: Image) -> impl IntoView {
 
 /// A deep link like `/articles/x#p-7`: bring paragraph 7 into view once the
 /// article is on screen.
-fn scroll_to_fragment() {
+fn show_fragment(scroll: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -174,7 +176,9 @@ fn scroll_to_fragment() {
         return;
     };
     if let Some(element) = window.document().and_then(|d| d.get_element_by_id(id)) {
-        element.scroll_into_view();
+        if scroll {
+            element.scroll_into_view();
+        }
         // A brief highlight shows which paragraph the link meant (style/main.css).
         if let Err(e) = element.class_list().add_1("is-target") {
             web_sys::console::warn_2(&"bantin: could not highlight the paragraph:".into(), &e);

@@ -1,7 +1,6 @@
 //! What the reader sees when something could not be loaded.
 
 use crate::api::ApiError;
-use crate::takeover::Takeover;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -16,10 +15,7 @@ pub fn LoadError(
 ) -> impl IntoView {
     // Developers get the technical reason in the console.
     let detail = format!("bantin: {error}");
-    Effect::new(move || {
-        web_sys::console::warn_1(&detail.as_str().into());
-        Takeover::ready();
-    });
+    Effect::new(move || web_sys::console::warn_1(&detail.as_str().into()));
     let retry = error.retryable().then(|| {
         view! {
             <button type="button" class="retry" on:click=move |_| on_retry.run(())>

@@ -3,7 +3,6 @@
 use crate::components::article_view::copy_link_to_paragraph_being_read;
 use crate::components::copy_link::CopyStatus;
 use crate::prefs::FontScaleCtx;
-use crate::prerender::PRERENDERED_ID;
 use crate::shortcuts::{input_takes_text, shortcut, KeyPress, Shortcut, HELP};
 use leptos::html::Dialog;
 use leptos::prelude::*;
@@ -21,15 +20,6 @@ fn typing_in(target: Option<web_sys::EventTarget>) -> bool {
         "TEXTAREA" | "SELECT" => true,
         _ => el.is_content_editable(),
     }
-}
-
-/// Whether the pre-rendered page is still the one on screen (the app has
-/// started but not yet taken over).
-fn prerendered_on_screen() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(PRERENDERED_ID))
-        .is_some()
 }
 
 /// The shortcut a key press means, if any.
@@ -111,7 +101,7 @@ pub fn Shortcuts() -> impl IntoView {
             action,
             Shortcut::Larger | Shortcut::Smaller | Shortcut::Reset
         );
-        if size_key && prerendered_on_screen() {
+        if size_key && crate::takeover::prerendered() {
             return; // the page's script has the size keys until the app takes over
         }
         match action {

@@ -13,8 +13,6 @@ use leptos::prelude::*;
 pub const SMALLER_CLASS: &str = "size-smaller";
 pub const LARGER_CLASS: &str = "size-larger";
 pub const RESET_CLASS: &str = "size-reset";
-/// The polite live region that announces a new size.
-pub const ANNOUNCEMENT_CLASS: &str = "size-announcement";
 
 /// Date, "Giảm cỡ chữ" (A−), the current size, "Tăng cỡ chữ" (A+) and a reset.
 /// Buttons are disabled at the ends of the scale; a polite live region
@@ -54,7 +52,7 @@ pub fn Toolbar(
             {link.map(|path| view! { <div class="share"><CopyLink path /></div> })}
             // Last in the row, so Tab goes from it straight into the panel.
             <PrefsToggle open=panel_open node_ref=toggle />
-            <p class=format!("visually-hidden {ANNOUNCEMENT_CLASS}") role="status" aria-live="polite" data-testid="font-size-announcement">
+            <p class="visually-hidden" role="status" aria-live="polite" data-testid="font-size-announcement">
                 // Nothing rather than "": an empty string renders as a space on the host.
                 {move || Some(ctx.announcement()).filter(|s| !s.is_empty())}
             </p>

@@ -42,6 +42,11 @@ fn ArticleLoader(
     /// The (already validated) article to load.
     slug: Slug,
 ) -> impl IntoView {
+    // A pre-rendered page holds its article: shown at once, with no request
+    // (and, when the app hydrates the page, exactly as the host rendered it).
+    if let Some(article) = crate::prerender::embedded_article(&slug) {
+        return view! { <ArticleView article /> }.into_any();
+    }
     let article = LocalResource::new(move || api::fetch_article(slug.clone()));
     view! {
         <Suspense fallback=|| view! { <p class="loading" role="status">"Đang tải bài viết…"</p> }>
@@ -62,6 +67,7 @@ fn ArticleLoader(
             })}
         </Suspense>
     }
+    .into_any()
 }
 
 #[cfg(test)]

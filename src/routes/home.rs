@@ -7,7 +7,6 @@ use crate::components::saved_notice::SavedNotice;
 use crate::components::toolbar::Toolbar;
 use crate::model::{ArticleIndex, ArticleSummary};
 use crate::offline;
-use crate::takeover::Takeover;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -62,7 +61,6 @@ fn ArticleList(
             let _ = saved.try_set(offline::saved_slugs().await);
         });
     }
-    Effect::new(Takeover::ready);
     let empty = articles
         .is_empty()
         .then(|| view! { <p>"Chưa có bài viết nào."</p> });

@@ -1,7 +1,6 @@
 //! The page for unknown addresses and unknown articles.
 
 use super::set_document_title;
-use crate::takeover::Takeover;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -38,10 +37,7 @@ pub fn NotFound(
     #[prop(optional)]
     what: Missing,
 ) -> impl IntoView {
-    Effect::new(move || {
-        set_document_title(Some(what.heading()));
-        Takeover::ready();
-    });
+    Effect::new(move || set_document_title(Some(what.heading())));
     view! {
         <section class="not-found" data-testid="not-found">
             <h1>{what.heading()}</h1>

@@ -270,7 +270,7 @@ class ReaderTestCase(unittest.TestCase):
         self.wait_for_app()
 
     def wait_for_app(self):
-        self.wait_for(lambda: self.b.js("return !document.getElementById('prerendered')"), "the app to take over", timeout=20)
+        self.wait_for(lambda: self.b.js("return !document.body.hasAttribute('data-prerendered')"), "the app to take over", timeout=20)
 
     def open_without_app(self, path):
         """Loads `path` with the WASM withheld (and not cached), so only what

@@ -1,9 +1,11 @@
-"""The text-size controls of a pre-rendered page before the WebAssembly has
-arrived (on 3G that is seconds after the text is on screen): the page's own
-script (src/page_script.js) works them with the app's steps, limits, storage
-key, announcement and disabled states, and hands over to the app without
-losing or doubling a click."""
+"""A pre-rendered page before the WebAssembly has arrived (on 3G that is
+seconds after the text is on screen), and the app's start: the page's own
+script (src/page_script.js) works the size controls with the app's steps,
+limits, storage key, announcement and disabled states; the app then hydrates
+the page, so a click made meanwhile counts once, and the reader's selection,
+focus, scroll position and the article's nodes stay as they are."""
 
+from .browser import VIEWPORT
 from .harness import SEED_SLUG, ReaderTestCase
 
 SEED_PATH = f"/articles/{SEED_SLUG}"
@@ -16,18 +18,18 @@ class BeforeTheAppTest(ReaderTestCase):
         """What the reader sees and what is kept: (label, --font-scale,
         stored value, announcement), read from the pre-rendered page."""
         return self.b.js(
-            "const p = document.getElementById('prerendered');"
-            "return [getComputedStyle(p.querySelector('.size-value'), '::before').content.replaceAll('\"', ''),"
+            "const status = document.getElementById('page-script-status');"
+            "return [getComputedStyle(document.querySelector('.size-value'), '::before').content.replaceAll('\"', ''),"
             " document.documentElement.style.getPropertyValue('--font-scale'),"
             " localStorage.getItem('bantin.font-scale'),"
-            " p.querySelector('[data-testid=font-size-announcement]').textContent]"
+            " status && status.textContent]"
         )
 
     def enabled(self):
         return [self.b.button(name).enabled for name in ("Giảm cỡ chữ", "Tăng cỡ chữ", "Đặt lại cỡ chữ")]
 
     def paragraph_px(self):
-        return float(self.b.js("return parseFloat(getComputedStyle(document.querySelector('#prerendered #p-1')).fontSize)"))
+        return float(self.b.js("return parseFloat(getComputedStyle(document.getElementById('p-1')).fontSize)"))
 
     def tearDown(self):
         self.lift_wasm_block()
@@ -40,8 +42,8 @@ class BeforeTheAppTest(ReaderTestCase):
 
     def open_prerendered_without_app(self):
         self.lift = self.open_without_app(SEED_PATH)
-        self.wait_for(lambda: self.b.find_all("#prerendered h1"), "the pre-rendered article")
-        self.assertTrue(self.b.find_all("#prerendered"), "the app never started")
+        self.wait_for(lambda: self.b.find_all("main h1"), "the pre-rendered article")
+        self.assertTrue(self.b.find_all("body[data-prerendered]"), "the app never started")
 
     def test_every_size_control_works_and_is_stored_without_the_wasm(self):
         self.open_prerendered_without_app()
@@ -97,10 +99,10 @@ class BeforeTheAppTest(ReaderTestCase):
         self.no_http_cache()
         self.fault(self.wasm_path(), delay=60)
         self.b.get(self.base + SEED_PATH)
-        self.wait_for(lambda: self.b.find_all("#prerendered h1"), "the pre-rendered article")
+        self.wait_for(lambda: self.b.find_all("main h1"), "the pre-rendered article")
         self.b.button("Tăng cỡ chữ").click()
         self.assertEqual(self.seen()[:3], ["110%", "1.1", "110"])
-        self.assertTrue(self.b.find_all("#prerendered"), "the WASM was still on its way")
+        self.assertTrue(self.b.find_all("body[data-prerendered]"), "the WASM was still on its way")
         self.state.released.set()
         self.wait_for_app()
         self.assertEqual(self.shown_size(), "110%", "the app took over the size chosen before it")
@@ -111,19 +113,83 @@ class BeforeTheAppTest(ReaderTestCase):
         self.b.button("Tăng cỡ chữ").click()
         self.wait_for(lambda: self.shown_size() == "150%", "one step per click")
 
-    def test_a_change_made_before_the_app_takes_over_reaches_the_app(self):
-        # An app that has started but not yet taken over hears the page
-        # script's changes as the `storage` event it follows for other tabs.
-        self.open_prerendered_without_app()
-        self.b.js("window.__heard = []; addEventListener('storage', e => __heard.push([e.key, e.newValue]))")
-        self.b.button("Tăng cỡ chữ").click()
-        self.b.button("Đặt lại cỡ chữ").click()
-        self.assertEqual(self.b.js("return __heard"), [["bantin.font-scale", "110"], ["bantin.font-scale", None]])
-        # ... and the app follows that event.
-        self.lift_wasm_block()
-        self.b.js("localStorage.setItem('bantin.font-scale', '175')")
-        self.open(SEED_PATH)
-        self.h1()
-        self.b.js("dispatchEvent(new StorageEvent('storage', {key: 'bantin.font-scale', newValue: '90'}))")
-        self.wait_for(lambda: self.shown_size() == "90%", "the app to follow")
-        self.assertEqual(self.root_scale(), "0.9")
+    def test_with_storage_blocked_a_size_chosen_before_the_app_is_kept(self):
+        with self.b.on_every_page(
+            "Object.defineProperty(window, 'localStorage', {configurable: true, get() {"
+            " throw new DOMException('The operation is insecure.', 'SecurityError'); }});"
+        ):
+            self.no_http_cache()
+            self.fault(self.wasm_path(), delay=60)
+            self.b.get(self.base + SEED_PATH)
+            self.wait_for(lambda: self.b.find_all("main h1"), "the pre-rendered article")
+            self.b.button("Tăng cỡ chữ").click()
+            self.b.button("Tăng cỡ chữ").click()
+            self.state.released.set()
+            self.wait_for_app()
+            self.assertEqual(self.shown_size(), "125%", "read back from the page, not reset to 100%")
+            self.assertEqual(self.root_scale(), "1.25")
+        self.b.browser_log()  # the stand-in's SecurityError was expected
+
+
+class HydrationTest(ReaderTestCase):
+    """The app's start leaves the reader's place alone: it attaches to the
+    pre-rendered page's nodes instead of replacing them."""
+
+    def start_reading(self, fragment="", scroll_to=400):
+        """A cold deep link read while the WASM is on its way: every element
+        marked, text selected in paragraph 3, A+ focused, the page scrolled."""
+        self.b.resize(800, 600)
+        self.addCleanup(self.b.resize, VIEWPORT["width"], VIEWPORT["height"])
+        self.no_http_cache()
+        self.fault(self.wasm_path(), delay=60)
+        self.b.get(self.base + SEED_PATH + fragment)
+        self.wait_for(lambda: self.b.find_all("#p-3"), "the pre-rendered article")
+        self.b.js(
+            "document.querySelectorAll('body *').forEach(e => e.__reader = true);"
+            "document.querySelector('button.size-larger').focus();"
+            "const text = document.getElementById('p-3').firstChild, range = document.createRange();"
+            "range.setStart(text, 5); range.setEnd(text, 60);"
+            "getSelection().removeAllRanges(); getSelection().addRange(range);"
+            "window.scrollTo(0, arguments[0]);",
+            scroll_to,
+        )
+        self.assertTrue(self.b.find_all("body[data-prerendered]"), "the WASM was still on its way")
+        return self.b.js("return [getSelection().toString(), scrollY]")
+
+    def app_started(self):
+        self.state.released.set()
+        self.wait_for_app()
+        self.wait_for(lambda: self.shown_size() == "100%", "the app's own label")
+
+    def test_the_selection_survives_the_apps_start(self):
+        selected, _ = self.start_reading()
+        self.assertGreater(len(selected), 40)
+        self.app_started()
+        after = self.b.js(
+            "const s = getSelection(); return [s.toString(), s.anchorNode.parentElement.id, s.anchorNode.isConnected]"
+        )
+        self.assertEqual(after, [selected, "p-3", True])
+
+    def test_the_focus_survives_the_apps_start(self):
+        self.start_reading()
+        self.app_started()
+        focused = self.b.js("const e = document.activeElement; return [e.__reader === true, e.getAttribute('title')]")
+        self.assertEqual(focused, [True, "Tăng cỡ chữ"], "the same A+ button keeps the focus")
+        self.b.keys("Enter")
+        self.wait_for(lambda: self.shown_size() == "110%", "the focused button works")
+
+    def test_the_scroll_position_survives_the_apps_start(self):
+        # A link to paragraph 2, and the reader has read on past it.
+        _, scrolled = self.start_reading(fragment="#p-2", scroll_to=900)
+        self.assertGreater(scrolled, 800)
+        self.app_started()
+        self.b.js("return 1")  # a round trip after the app's first frame
+        self.assertEqual(self.b.js("return scrollY"), scrolled)
+
+    def test_every_element_survives_the_apps_start(self):
+        self.start_reading()
+        count = self.b.js("return document.querySelectorAll('main *').length")
+        self.app_started()
+        replaced = self.b.js("return [...document.querySelectorAll('body *')].filter(e => !e.__reader).map(e => e.tagName)")
+        self.assertEqual(replaced, [], "no element of the page was replaced or added")
+        self.assertEqual(self.b.js("return document.querySelectorAll('main *').length"), count)

@@ -80,10 +80,10 @@ class PreferencesTest(ReaderTestCase):
             "localStorage.setItem('bantin.width', 'wide'); localStorage.setItem('bantin.typeface', 'serif');"
         )
         lift = self.open_without_app(SEED_PATH)
-        self.assertTrue(self.b.find_all("#prerendered"), "the app never started")
+        self.assertTrue(self.b.find_all("body[data-prerendered]"), "the app never started")
         self.assertEqual(self.attrs(), ["tight", "wide", "sepia", "serif"], "set by index.html's script")
         self.assertEqual(self.page_background(), BACKGROUNDS["sepia"])
-        p = "document.querySelector('#prerendered #p-1')"
+        p = "document.getElementById('p-1')"
         line = self.b.js(f"const s = getComputedStyle({p}); return parseFloat(s.lineHeight) / parseFloat(s.fontSize)")
         self.assertAlmostEqual(line, 1.5, delta=0.01)
         lift()

@@ -191,9 +191,9 @@ class TextSizeTest(ReaderTestCase):
         # With the WASM withheld, only index.html's inline script can set the size.
         lift = self.open_without_app(SEED_PATH)
         self.assertEqual(self.root_scale(), "1.5", "set by index.html's script")
-        self.assertTrue(self.b.find_all("#prerendered"), "only the pre-rendered page: the app never started")
-        self.assertEqual(self.b.find("#prerendered h1").text, seed()["title"], "the article is readable without the WASM")
-        label = self.b.js("return getComputedStyle(document.querySelector('#prerendered .size-value'), '::before').content")
+        self.assertTrue(self.b.find_all("body[data-prerendered]"), "only the pre-rendered page: the app never started")
+        self.assertEqual(self.b.find("main h1").text, seed()["title"], "the article is readable without the WASM")
+        label = self.b.js("return getComputedStyle(document.querySelector('.size-value'), '::before').content")
         self.assertEqual(label, '"150%"', "the toolbar shows the stored size before the app")
         lift()
         self.reload()
@@ -344,20 +344,24 @@ SIGNATURE = """(root => [...root.querySelectorAll('*')]
 
 
 class PrerenderTest(ReaderTestCase):
-    def test_the_app_takes_over_the_prerendered_page_without_a_visible_change(self):
-        self.open(SEED_PATH)
-        self.h1()
-        app = self.b.js(f"return {SIGNATURE}(document.querySelector('body > div:not(#prerendered)'))")
+    def test_the_prerendered_page_is_what_the_app_renders_itself(self):
+        # The app's own rendering: the article reached from the list, with no
+        # pre-rendered page involved.
+        self.open("/")
+        self.wait_text("ol.article-list h2 a", seed()["title"]).click()
+        self.wait_text("main h1", seed()["title"])
+        app = self.b.js(f"return [{SIGNATURE}(document.querySelector('.site-header')), {SIGNATURE}(document.querySelector('main'))]")
         html = self.b.js_async(
             "const done = arguments[arguments.length - 1];"
             "fetch(location.pathname).then(r => r.text()).then(done);"
         )
-        self.assertIn('id="prerendered"', html, "the server sent a pre-rendered page")
+        self.assertIn("<body data-prerendered", html, "the server sent a pre-rendered page")
         prerendered = self.b.js(
-            f"return {SIGNATURE}(new DOMParser().parseFromString(arguments[0], 'text/html').getElementById('prerendered'))",
+            "const page = new DOMParser().parseFromString(arguments[0], 'text/html');"
+            f"return [{SIGNATURE}(page.querySelector('.site-header')), {SIGNATURE}(page.querySelector('main'))]",
             html,
         )
-        self.assertGreater(len(app), 20)
+        self.assertGreater(len(app[1]), 20)
         self.assertEqual(prerendered, app)
 
     def test_loading_a_deep_link_shifts_nothing(self):

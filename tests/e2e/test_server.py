@@ -80,7 +80,7 @@ class ServerTest:
         self.assertEqual(answer.status, 200)
         self.assertEqual(answer.header("Content-Type"), "text/html; charset=utf-8")
         self.assertEqual(answer.body, dist_file(f"/articles/{SEED_SLUG}.html"))
-        self.assertIn(b'id="prerendered"', answer.body)
+        self.assertIn(b"<body data-prerendered", answer.body)
 
     def test_app_routes_without_a_page_get_the_shell(self):
         shell = dist_file("/index.html")

@@ -8,7 +8,7 @@
 //! with no script at all paints at 1.00x / 1.05x.
 
 use super::html;
-use bantin::prerender::PRERENDERED_ID;
+use bantin::prerender::PRERENDERED_ATTRIBUTE;
 use std::path::Path;
 
 /// The line of Trunk's loader that starts the app.
@@ -16,7 +16,7 @@ const START: &str = "const wasm = await init";
 
 fn wait() -> String {
     format!(
-        "if (document.getElementById({PRERENDERED_ID:?})) \
+        "if (document.body.hasAttribute({PRERENDERED_ATTRIBUTE:?})) \
          await new Promise(r => requestAnimationFrame(() => setTimeout(r)));\n"
     )
 }
@@ -56,7 +56,7 @@ mod tests {
     fn the_wait_goes_right_before_the_start_once() {
         let once = defer(TRUNK).unwrap();
         assert!(once.contains(
-            "if (document.getElementById(\"prerendered\")) await new Promise(r => requestAnimationFrame(() => setTimeout(r)));\nconst wasm = await init"
+            "if (document.body.hasAttribute(\"data-prerendered\")) await new Promise(r => requestAnimationFrame(() => setTimeout(r)));\nconst wasm = await init"
         ));
         assert_eq!(defer(&once).unwrap(), once, "running twice changes nothing");
         assert!(defer("<html><script type=module>other()</script></html>").is_err());

@@ -1,12 +1,15 @@
 //! Step `pages`: `dist/articles/<slug>.html` for every article in the list:
-//! the finished shell (after `csp`) with the article rendered into `<body>`
-//! from the app's own components ([`bantin::prerender::PrerenderedArticle`],
-//! Leptos `ssr`), and its title in `<title>`. An article that fails
-//! validation is reported and skipped (the app will show the reader why).
+//! the finished shell (after `csp`) with the app itself rendered into
+//! `<body>` for the article's address (Leptos `ssr`, the article given as a
+//! [`Prerendering`] context), `<body>` marked as pre-rendered (the app then
+//! hydrates it), the article's data in `<head>` and its title in `<title>`.
+//! An article that fails validation is reported and skipped (the app will
+//! show the reader why).
 
 use bantin::model::{Article, ArticleIndex, Slug};
-use bantin::prerender::PrerenderedArticle;
+use bantin::prerender::{embedded_json, Prerendering, EMBEDDED_ARTICLE_ID, PRERENDERED_ATTRIBUTE};
 use bantin::routes::document_title;
+use bantin::App;
 use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
@@ -15,19 +18,22 @@ use lol_html::{element, rewrite_str, RewriteStrSettings};
 use std::path::Path;
 use std::sync::Arc;
 
-/// The article as the app renders it, to HTML, on the host.
+/// The app at the article's address, to HTML, on the host.
 pub fn render(article: &Article) -> String {
     // A server-side context: effects and window listeners stay off.
     let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
     let article = article.clone();
     owner.with(move || {
         provide_context(RequestUrl::new(&article.slug.route()));
-        view! { <PrerenderedArticle article /> }.to_html()
+        provide_context(Prerendering(article));
+        view! { <App /> }.to_html()
     })
 }
 
-/// The shell with `content` at the start of `<body>` and the page's title.
-fn into_shell(shell: &str, title: &str, content: &str) -> Result<String, String> {
+/// The shell with `content` as the start of a marked `<body>`, the page's
+/// title, and `data` right after it, in the head (Trunk's minified shell has
+/// no `<head>` tag to find).
+fn into_shell(shell: &str, title: &str, content: &str, data: &str) -> Result<String, String> {
     let (mut titled, mut placed) = (false, false);
     let out = rewrite_str(
         shell,
@@ -35,10 +41,12 @@ fn into_shell(shell: &str, title: &str, content: &str) -> Result<String, String>
             element_content_handlers: vec![
                 element!("title", |el| {
                     el.set_inner_content(title, ContentType::Text);
+                    el.after(data, ContentType::Html);
                     titled = true;
                     Ok(())
                 }),
                 element!("body", |el| {
+                    el.set_attribute(PRERENDERED_ATTRIBUTE, "")?;
                     el.prepend(content, ContentType::Html);
                     placed = true;
                     Ok(())
@@ -57,10 +65,17 @@ fn into_shell(shell: &str, title: &str, content: &str) -> Result<String, String>
 
 /// The pre-rendered page of `article` in `shell` (the built index.html).
 pub fn page(shell: &str, article: &Article) -> Result<String, String> {
+    // A data block, never executed (the CSP does not apply) and never parsed
+    // as HTML: its text is JSON with `<` escaped, written as is.
+    let data = format!(
+        r#"<script type="application/json" id="{EMBEDDED_ARTICLE_ID}">{}</script>"#,
+        embedded_json(article)
+    );
     into_shell(
         shell,
         &document_title(Some(&article.title)),
         &render(article),
+        &data,
     )
 }
 
@@ -143,15 +158,15 @@ mod tests {
     fn the_seed_page_has_every_part_in_order() {
         let html = page(SHELL, &seed()).unwrap();
         assert!(html.contains("<title>Thành phố Bắc Kạn đẩy mạnh thực hiện phong trào thi đua yêu nước — Bản tin</title>"));
-        assert!(
-            html.contains(r##"<body><div id="prerendered"><a href="#main" class="skip-link">"##)
-        );
+        assert!(html.contains(r##"<body data-prerendered=""><a href="#main" class="skip-link">"##));
         assert!(
             html.contains("<script>x</script>"),
             "the shell's scripts stay"
         );
         assert!(html.ends_with("<noscript>n</noscript></body></html>"));
         let order = [
+            r#"<script type="application/json" id="bantin-article">"#,
+            "<script>x</script>",
             r#"datetime="2020-08-21""#,
             "21/08/2020</time>",
             r#"title="Tăng cỡ chữ""#,
@@ -162,7 +177,6 @@ mod tests {
             "<figcaption>Những cá nhân",
             r#"<p id="p-8">Với những kết quả"#,
             r#"<p class="author">Hương Dịu</p>"#,
-            r#"<script type="application/json" id="bantin-article">"#,
         ];
         let positions: Vec<usize> = order
             .iter()
