@@ -6,22 +6,24 @@ the JSON), and without both; beside the static twin. LCP, bytes before the
 first paint and the first working A+, on 3G and slow 4G at CPU 4x, in
 alternating rounds. Writes target/bench/variants.json.
 
-Usage: bench/variants.py [--rounds N]   (after `make bench`, which prepares
-target/bench/site)
+Usage: bench/variants.py [--rounds N] [--only 'as built,no preloads']
+(after `make bench`, which prepares target/bench/site)
 """
 
 import argparse
+import gzip
 import json
 import os
 import re
 import shutil
 import statistics
+import subprocess
 import sys
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 sys.path.insert(0, ROOT)
 
-from bench.bench import OUT, SEED, SITE, cold_load, first_working_click  # noqa: E402
+from bench import OUT, SEED, SITE, cold_load, first_working_click  # noqa: E402  (bench/bench.py, beside this file)
 from tests.e2e.browser import Browser  # noqa: E402
 from tests.e2e.servers import SiteServer  # noqa: E402
 
@@ -48,26 +50,32 @@ def make_variant(name, patterns):
             sys.exit(f"{name}: {pattern.pattern} matches nothing in the built page")
     with open(page, "w", encoding="utf-8") as f:
         f.write(html)
-    for stale in (page + ".br", page + ".gz"):  # served precompressed otherwise
-        if os.path.exists(stale):
-            os.remove(stale)
+    # Compressed as the build does, so every variant travels as it would.
+    with open(page + ".br", "wb") as f:
+        f.write(subprocess.run(["brotli", "-c", "-q", "11", page], capture_output=True, check=True).stdout)
+    with open(page, "rb") as src, open(page + ".gz", "wb") as f:
+        f.write(gzip.compress(src.read(), 9))
     return where
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--only", help="comma-separated variant names, e.g. 'as built,no preloads'")
     args = parser.parse_args()
+    chosen = {n: p for n, p in VARIANTS.items() if not args.only or n in args.only.split(",")}
+    if "as built" not in chosen:
+        sys.exit("--only must include 'as built' (the static twin is served beside it)")
     if not os.path.isdir(SITE):
         sys.exit("target/bench/site is missing: run `make bench` first")
-    servers = {name: SiteServer(make_variant(name, p)).start() for name, p in VARIANTS.items()}
+    servers = {name: SiteServer(make_variant(name, p)).start() for name, p in chosen.items()}
     driver = Browser()
     results = {}
     try:
         for network in ("3g", "slow-4g"):
-            rows = {name: {"lcp": [], "bytes": [], "click": []} for name in [*VARIANTS, "static"]}
+            rows = {name: {"lcp": [], "bytes": [], "click": []} for name in [*chosen, "static"]}
             for _ in range(args.rounds):
-                for name in [*VARIANTS, "static"]:
+                for name in [*chosen, "static"]:
                     server = servers["as built"] if name == "static" else servers[name]
                     url = f"{server.base}/static/{SEED}.html" if name == "static" else f"{server.base}/articles/{SEED}"
                     load = cold_load(driver, url, 4, ".article h1", network)

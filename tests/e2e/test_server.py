@@ -81,6 +81,8 @@ class ServerTest:
         self.assertEqual(answer.header("Content-Type"), "text/html; charset=utf-8")
         self.assertEqual(answer.body, dist_file(f"/articles/{SEED_SLUG}.html"))
         self.assertIn(b"<body data-prerendered", answer.body)
+        self.assertNotIn(b"preload", answer.body, "the app's bytes wait until the text is painted")
+        self.assertIn(b"preload", dist_file("/index.html"), "the shell, where the app is the content, keeps them")
 
     def test_app_routes_without_a_page_get_the_shell(self):
         shell = dist_file("/index.html")
