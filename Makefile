@@ -8,7 +8,7 @@ PORT ?= 8080
 
 FUZZ_SECONDS ?= 60
 
-.PHONY: setup serve serve-nginx dev build test test-setup test-unit test-browser test-e2e test-fuzz fuzz bench lint clean
+.PHONY: setup serve serve-nginx dev build import test test-setup test-unit test-browser test-e2e test-fuzz fuzz bench lint clean
 
 ## serve: build the release app and serve it on http://127.0.0.1:$(PORT), as production does
 serve: build
@@ -28,6 +28,13 @@ build: setup
 	trunk build --release --offline
 	cargo build --quiet --release -p bantin-site
 	target/release/site build dist
+
+## import: the portal's text exports (a file or a folder, FROM=…) as article files in CONTENT
+CONTENT ?= public/articles
+import: setup
+	@test -n "$(FROM)" || { echo "usage: make import FROM=<file or folder> [CONTENT=public/articles]"; exit 2; }
+	cargo build --quiet --release -p bantin-site
+	target/release/site import "$(FROM)" --content "$(CONTENT)"
 
 ## test: every test — host unit tests, browser tests, end-to-end tests
 # The set-up drill runs first: a broken scripts/setup.sh shows in seconds, not

@@ -190,6 +190,10 @@ impl Block {
                         img.insert("height".into(), (*h).into());
                     }
                     put("image", Value::Object(img));
+                } else {
+                    // As the shipped files write it: a figure whose photo
+                    // did not come with the text says so.
+                    put("image", Value::Null);
                 }
             }
         }

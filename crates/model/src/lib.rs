@@ -24,7 +24,7 @@ pub use date::Date;
 pub use decode::valid_image_src;
 pub use error::DataError;
 pub use list::{ArticleIndex, ArticleSummary};
-pub use slug::Slug;
+pub use slug::{fold, Slug};
 
 /// The newest schema version this build understands (`"schema"` field; absent means 1).
 pub const SCHEMA_VERSION: u64 = 1;

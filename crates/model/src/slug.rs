@@ -20,6 +20,35 @@ impl Slug {
         ok.then(|| Slug(raw.to_owned()))
     }
 
+    /// The slug for an article titled `title`: Vietnamese diacritics folded
+    /// ([`fold`]), lowercase ASCII letters and digits, everything else one
+    /// hyphen, at most [`MAX_SLUG_LEN`] characters cut at a hyphen. `None`
+    /// when nothing of the title is left (a title of only punctuation).
+    pub fn from_title(title: &str) -> Option<Slug> {
+        let mut slug = String::new();
+        for c in fold(title).chars() {
+            if c.is_ascii_alphanumeric() {
+                slug.push(c.to_ascii_lowercase());
+            } else if !slug.is_empty() && !slug.ends_with('-') {
+                slug.push('-');
+            }
+        }
+        if slug.len() > MAX_SLUG_LEN {
+            let cut = slug[..=MAX_SLUG_LEN].rfind('-').unwrap_or(MAX_SLUG_LEN);
+            slug.truncate(cut);
+        }
+        Slug::parse(slug.trim_end_matches('-'))
+    }
+
+    /// This slug with a suffix, for a second article with the same title:
+    /// `abc` → `abc-2`, shortened first so the result still fits.
+    pub fn with_suffix(&self, n: u32) -> Slug {
+        let suffix = format!("-{n}");
+        let keep = self.0.len().min(MAX_SLUG_LEN - suffix.len());
+        let stem = self.0[..keep].trim_end_matches('-');
+        Slug(format!("{stem}{suffix}"))
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -39,4 +68,21 @@ impl fmt::Display for Slug {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
+}
+
+/// Text without its diacritics, for slugs and for matching what readers type:
+/// every letter decomposed (Unicode NFD) and its combining marks dropped,
+/// and `đ`/`Đ`, which Unicode does not decompose, as `d`/`D`.
+/// "Lồng Tồng, Đồng" → "Long Tong, Dong".
+pub fn fold(text: &str) -> String {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            c => c,
+        })
+        .collect()
 }

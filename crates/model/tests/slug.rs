@@ -36,3 +36,48 @@ fn slug_builds_route_and_data_url() {
     assert_eq!(s.route(), "/articles/abc-1");
     assert_eq!(s.data_url(), "/articles/abc-1.json");
 }
+
+#[test]
+fn a_title_folds_to_its_slug() {
+    let slug = |t: &str| Slug::from_title(t).map(|s| s.as_str().to_owned());
+    assert_eq!(
+        slug("Thành phố Bắc Kạn đẩy mạnh thực hiện phong trào thi đua yêu nước").as_deref(),
+        Some("thanh-pho-bac-kan-day-manh-thuc-hien-phong-trao-thi-dua-yeu-nuoc")
+    );
+    assert_eq!(
+        slug("ĐƯỜNG DÂY 500kV: “Lồng Tồng” — Đồng Hỷ!").as_deref(),
+        Some("duong-day-500kv-long-tong-dong-hy")
+    );
+    assert_eq!(slug("  --Ơn   nghĩa--  ").as_deref(), Some("on-nghia"));
+    assert_eq!(slug("“…” — !"), None, "nothing left of the title");
+    assert_eq!(slug(""), None);
+}
+
+#[test]
+fn a_long_title_is_cut_at_a_hyphen_within_the_limit() {
+    let title = "Thi đua yêu nước ".repeat(40);
+    let slug = Slug::from_title(&title).unwrap();
+    assert!(slug.as_str().len() <= bantin_model::MAX_SLUG_LEN);
+    assert!(
+        slug.as_str()
+            .split('-')
+            .all(|w| ["thi", "dua", "yeu", "nuoc"].contains(&w)),
+        "cut between words: {slug}"
+    );
+    let suffixed = slug.with_suffix(12);
+    assert!(suffixed.as_str().len() <= bantin_model::MAX_SLUG_LEN);
+    assert!(suffixed.as_str().ends_with("-12"));
+    assert_eq!(Slug::parse(suffixed.as_str()), Some(suffixed.clone()));
+}
+
+#[test]
+fn folding_takes_every_vietnamese_mark_and_d_bar() {
+    assert_eq!(
+        bantin_model::fold("Lồng Tồng, LONG TONG, đường dây, Đồng"),
+        "Long Tong, LONG TONG, duong day, Dong"
+    );
+    assert_eq!(
+        bantin_model::fold("ắằẳẵặ ấầẩẫậ ếềểễệ ốồổỗộ ớờởỡợ ứừửữự ỷỹỵ"),
+        "aaaaa aaaaa eeeee ooooo ooooo uuuuu yyy"
+    );
+}

@@ -1,7 +1,8 @@
 //! The host side of bantin: the build steps that run after Trunk ([`build`]),
-//! and the local server ([`serve`]). The serving rules that nginx shares are
-//! in [`rules`].
+//! the local server ([`serve`]) and the importer's command ([`import`]). The
+//! serving rules that nginx shares are in [`rules`].
 
 pub mod build;
+pub mod import;
 pub mod rules;
 pub mod serve;

@@ -3,12 +3,19 @@
 //!   site build <dist>                                   the build steps after Trunk, in order
 //!   site serve [--dir dist] [--host 127.0.0.1] [--port 8080]   dist/ as production serves it
 //!   site static <article.json> <stylesheet-href>        a script-free page on stdout (make bench)
+//!   site import <file or folder> [--content public/articles]   the portal's exports as articles
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: site build <dist> | site serve [--dir dist] [--host 127.0.0.1] [--port 8080] | site static <article.json> <stylesheet-href>";
+const USAGE: &str = "usage: site build <dist> | site serve [--dir dist] [--host 127.0.0.1] [--port 8080] | site static <article.json> <stylesheet-href> | site import <file or folder> [--content public/articles]";
+
+/// Imports; `Ok(false)` when a file was refused (the exit status says so).
+fn import(from: &str, content: &str) -> Result<bool, String> {
+    let report = bantin_site::import::run(Path::new(from), Path::new(content))?;
+    Ok(report.refused == 0)
+}
 
 fn serve(args: &[String]) -> Result<(), String> {
     let (mut dir, mut host, mut port) = ("dist".to_string(), "127.0.0.1".to_string(), 8080u16);
@@ -34,6 +41,15 @@ fn serve(args: &[String]) -> Result<(), String> {
     ))
 }
 
+/// A run that refused a file fails (its reasons are already printed).
+fn all_in(ok: bool) -> Result<(), String> {
+    if ok {
+        Ok(())
+    } else {
+        Err("some files were refused".into())
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args
@@ -48,6 +64,8 @@ fn main() -> ExitCode {
             bantin_site::build::pages::static_page(Path::new(file), stylesheet)
                 .map(|html| print!("{html}"))
         }
+        ["import", from] => import(from, "public/articles").and_then(all_in),
+        ["import", from, "--content", content] => import(from, content).and_then(all_in),
         _ => Err(USAGE.into()),
     };
     match result {
