@@ -1,12 +1,14 @@
 //! The portal's text export: the seed reproduces the shipped article byte
 //! for byte; malformed exports are refused with their line and reason.
+//! `exports/000_85488bca7d476926.txt` is `../shared/seeds/`'s seed export,
+//! copied in so the repository tests itself.
 
 use bantin_import::store::{file_text, save, Saved};
 use bantin_import::{format_of, portal_text, Refusal};
 use bantin_model::{Article, Block, Slug};
 use std::path::Path;
 
-const SEED_EXPORT: &[u8] = include_bytes!("../../../../shared/seeds/000_85488bca7d476926.txt");
+const SEED_EXPORT: &[u8] = include_bytes!("exports/000_85488bca7d476926.txt");
 const SEED_SLUG: &str = "thanh-pho-bac-kan-day-manh-thuc-hien-phong-trao-thi-dua-yeu-nuoc";
 const SEED_FILE: &str = include_str!(
     "../../../public/articles/thanh-pho-bac-kan-day-manh-thuc-hien-phong-trao-thi-dua-yeu-nuoc.json"

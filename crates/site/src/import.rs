@@ -90,7 +90,7 @@ pub fn run(from: &Path, content: &Path) -> Result<Report, String> {
 mod tests {
     use super::*;
 
-    const SEED: &str = "../../../shared/seeds/000_85488bca7d476926.txt";
+    const SEED: &str = "../import/tests/exports/000_85488bca7d476926.txt";
 
     #[test]
     fn a_batch_imports_the_good_files_and_counts_the_refused_ones() {
