@@ -5,6 +5,9 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/.tools/binaryen/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
+# The site's public origin, for share previews, canonical links and feeds:
+# set it for production (`make build SITE_URL=https://baobackan.vn`).
+SITE_URL ?= http://127.0.0.1:$(PORT)
 
 FUZZ_SECONDS ?= 60
 
@@ -27,7 +30,7 @@ build: setup
 	cargo fetch --quiet
 	trunk build --release --offline
 	cargo build --quiet --release -p bantin-site
-	target/release/site build dist
+	SITE_URL="$(SITE_URL)" target/release/site build dist
 
 ## import: the portal's text exports (a file or a folder, FROM=…) as article files in CONTENT
 CONTENT ?= public/articles

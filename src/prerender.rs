@@ -7,9 +7,12 @@
 //! in `<head>` for the app. One markup, one source: a new block type changes
 //! only the model, the view and the CSS.
 
+use crate::model::share::{self, SiteUrl};
 use crate::model::{Article, Slug};
 use crate::prefs::IN_BROWSER;
+use crate::routes::SITE_NAME;
 use leptos::prelude::*;
+use leptos::tachys::html::attribute::custom::custom_attribute;
 
 /// The attribute on a pre-rendered page's `<body>` until the app has
 /// hydrated it: the page's script works the toolbar while it is there, and
@@ -54,6 +57,51 @@ fn take_data_block() -> Option<String> {
         .get_element_by_id(EMBEDDED_ARTICLE_ID)?;
     element.remove();
     element.text_content()
+}
+
+/// An Open Graph tag: `<meta property=… content=…>` (`property` is not an
+/// attribute the view macro knows, so the element is built directly).
+fn og(property: &'static str, content: String) -> impl IntoView {
+    leptos::html::meta()
+        .add_any_attr(custom_attribute("property", property))
+        .content(content)
+}
+
+/// What a shared link to the article shows, for the page's `<head>`: a
+/// description, the canonical address, Open Graph and Twitter card tags, and
+/// schema.org `NewsArticle` data. Crawlers run no script and some read only
+/// the start of a page, so the build puts these right after `<title>`.
+#[component]
+pub fn ShareMeta(
+    /// The pre-rendered article.
+    article: Article,
+    /// The site's public origin (`SITE_URL`).
+    site: SiteUrl,
+) -> impl IntoView {
+    let url = site.join(&article.slug.route());
+    let description = share::description(&article);
+    let (image, width, height) = share::image(&article, &site);
+    // A data block (never run, never parsed as HTML); `<` escaped so no text
+    // can end the element.
+    let data = share::news_article(&article, &site, SITE_NAME)
+        .to_string()
+        .replace('<', "\\u003c");
+    view! {
+        <meta name="description" content=description.clone() />
+        <link rel="canonical" href=url.clone() />
+        {og("og:type", "article".into())}
+        {og("og:site_name", SITE_NAME.into())}
+        {og("og:locale", "vi_VN".into())}
+        {og("og:title", article.title.clone())}
+        {og("og:description", description)}
+        {og("og:url", url)}
+        {og("og:image", image)}
+        {og("og:image:width", width.to_string())}
+        {og("og:image:height", height.to_string())}
+        {og("article:published_time", share::published_time(article.published))}
+        <meta name="twitter:card" content="summary_large_image" />
+        <script type="application/ld+json" inner_html=data></script>
+    }
 }
 
 #[cfg(test)]

@@ -8,7 +8,9 @@ the right Content-Encoding, and correct answers to hostile or unusual requests.
 
 import glob
 import gzip
+import html.parser
 import http.client
+import json
 import os
 import unittest
 
@@ -30,6 +32,38 @@ def asset(pattern):
     if len(found) != 1:
         raise AssertionError(f"expected one dist/{pattern}, found {found}")
     return "/" + os.path.basename(found[0])
+
+
+class HeadTags(html.parser.HTMLParser):
+    """The `<meta>`, `<link>` and JSON-LD of a page's head, read with Python's
+    HTML parser, as a crawler that runs no script reads them."""
+
+    def __init__(self):
+        super().__init__()
+        self.meta, self.links, self.json_ld, self.descriptions = {}, {}, [], 0
+        self.title_ends_at = self.first_share_tag_at = None
+        self._in_ld = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        key = a.get("property") or a.get("name")
+        if tag == "meta" and key and "content" in a:
+            self.meta[key] = a["content"]
+            self.descriptions += key == "description"
+            if self.first_share_tag_at is None and key.startswith("og:"):
+                self.first_share_tag_at = self.getpos()
+        elif tag == "link" and "rel" in a:
+            self.links[a["rel"]] = a.get("href")
+        self._in_ld = tag == "script" and a.get("type") == "application/ld+json"
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self.title_ends_at = self.getpos()
+        self._in_ld = False
+
+    def handle_data(self, data):
+        if self._in_ld:
+            self.json_ld.append(data)
 
 
 class Answer:
@@ -83,6 +117,35 @@ class ServerTest:
         self.assertIn(b"<body data-prerendered", answer.body)
         self.assertNotIn(b"preload", answer.body, "the app's bytes wait until the text is painted")
         self.assertIn(b"preload", dist_file("/index.html"), "the shell, where the app is the content, keeps them")
+
+    def test_an_article_page_carries_its_share_preview(self):
+        head = HeadTags()
+        head.feed(self.request(SEED_PAGE).body.decode("utf-8"))
+        meta, links = head.meta, head.links
+        self.assertTrue(meta["og:url"].startswith(("http://", "https://")), "absolute")
+        self.assertTrue(meta["og:url"].endswith(SEED_PAGE))
+        self.assertEqual(links["canonical"], meta["og:url"])
+        self.assertEqual(meta["og:type"], "article")
+        self.assertEqual(meta["og:locale"], "vi_VN")
+        self.assertEqual(meta["twitter:card"], "summary_large_image")
+        self.assertEqual(meta["article:published_time"], "2020-08-21T00:00:00+07:00")
+        self.assertEqual(meta["og:description"], meta["description"])
+        self.assertLessEqual(len(meta["description"]), 160)
+        self.assertTrue(meta["description"].startswith("Thấm nhuần lời dạy"))
+        self.assertEqual(head.descriptions, 1, "the site's description gave way")
+        self.assertLess(head.title_ends_at, head.first_share_tag_at, "right after the title")
+        image = self.request("/" + meta["og:image"].split("/", 3)[3])
+        self.assertEqual((image.status, image.header("Content-Type")), (200, "image/png"))
+        size = (int.from_bytes(image.body[16:20], "big"), int.from_bytes(image.body[20:24], "big"))
+        self.assertEqual(size, (int(meta["og:image:width"]), int(meta["og:image:height"])))
+        ld = json.loads(head.json_ld[0])
+        self.assertEqual((ld["@type"], ld["headline"], ld["author"]["name"]), ("NewsArticle", meta["og:title"], "Hương Dịu"))
+        self.assertEqual(ld["datePublished"], "2020-08-21T00:00:00+07:00")
+
+    def test_the_shell_describes_the_site(self):
+        head = HeadTags()
+        head.feed(self.request("/").body.decode("utf-8"))
+        self.assertTrue(head.meta["description"])
 
     def test_app_routes_without_a_page_get_the_shell(self):
         shell = dist_file("/index.html")

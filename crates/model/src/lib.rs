@@ -17,6 +17,7 @@ mod date;
 mod decode;
 mod error;
 mod list;
+pub mod share;
 mod slug;
 
 pub use article::{Article, Block, Image};

@@ -1,6 +1,6 @@
 //! `site`: bantin's host program.
 //!
-//!   site build <dist>                                   the build steps after Trunk, in order
+//!   SITE_URL=<origin> site build <dist>                 the build steps after Trunk, in order
 //!   site serve [--dir dist] [--host 127.0.0.1] [--port 8080]   dist/ as production serves it
 //!   site static <article.json> <stylesheet-href>        a script-free page on stdout (make bench)
 //!   site import <file or folder> [--content public/articles]   the portal's exports as articles
@@ -58,7 +58,10 @@ fn main() -> ExitCode {
         .collect::<Vec<_>>()
         .as_slice()
     {
-        ["build", dist] => bantin_site::build::run(Path::new(dist)),
+        ["build", dist] => match std::env::var("SITE_URL") {
+            Ok(site_url) => bantin_site::build::run(Path::new(dist), &site_url),
+            Err(_) => Err("SITE_URL is not set: the site's public origin, e.g. SITE_URL=https://baobackan.vn site build dist (make build sets a local one)".into()),
+        },
         ["serve", ..] => serve(&args[1..]),
         ["static", file, stylesheet] => {
             bantin_site::build::pages::static_page(Path::new(file), stylesheet)

@@ -102,7 +102,8 @@ fn compress_one(path: &Path) -> Result<Totals, String> {
 }
 
 /// Step `compress`: the last one, after every step that writes a file.
-pub fn run(dist: &Path) -> Result<String, String> {
+pub fn run(build: &super::Build) -> Result<String, String> {
+    let dist = build.dist.as_path();
     let totals = precompress(dist)?;
     let kb = |bytes: u64| bytes as f64 / 1024.0;
     Ok(format!(

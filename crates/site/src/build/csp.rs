@@ -7,7 +7,6 @@ use super::html;
 use crate::rules;
 use base64::Engine;
 use sha2::{Digest, Sha256};
-use std::path::Path;
 
 const META: &str = "meta[http-equiv=\"Content-Security-Policy\"]";
 
@@ -28,7 +27,8 @@ pub fn with_policy(page: &str) -> Result<(String, usize), String> {
     Ok((out, hashes.len()))
 }
 
-pub fn run(dist: &Path) -> Result<String, String> {
+pub fn run(build: &super::Build) -> Result<String, String> {
+    let dist = build.dist.as_path();
     let path = dist.join("index.html");
     let (page, scripts) = with_policy(&super::read(&path)?)?;
     super::write(&path, &page)?;

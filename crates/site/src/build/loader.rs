@@ -9,7 +9,6 @@
 
 use super::html;
 use bantin::prerender::PRERENDERED_ATTRIBUTE;
-use std::path::Path;
 
 /// The line of Trunk's loader that starts the app.
 const START: &str = "const wasm = await init";
@@ -39,7 +38,8 @@ pub fn defer(page: &str) -> Result<String, String> {
     }
 }
 
-pub fn run(dist: &Path) -> Result<String, String> {
+pub fn run(build: &super::Build) -> Result<String, String> {
+    let dist = build.dist.as_path();
     let path = dist.join("index.html");
     let page = super::read(&path)?;
     super::write(&path, &defer(&page)?)?;

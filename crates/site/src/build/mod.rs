@@ -18,12 +18,22 @@ pub mod pages;
 pub mod script;
 pub mod worker;
 
-use std::path::Path;
+use bantin::model::share::SiteUrl;
+use std::path::{Path, PathBuf};
+
+/// What a build works on, and its settings.
+pub struct Build {
+    /// Trunk's output, finished in place.
+    pub dist: PathBuf,
+    /// The site's public origin (`SITE_URL`), for the absolute addresses
+    /// that shared links and crawlers need.
+    pub site: SiteUrl,
+}
 
 pub struct Step {
     pub name: &'static str,
     /// Does the step's work on `dist/` and says what it did.
-    pub run: fn(&Path) -> Result<String, String>,
+    pub run: fn(&Build) -> Result<String, String>,
 }
 
 pub const STEPS: [Step; 6] = [
@@ -54,15 +64,19 @@ pub const STEPS: [Step; 6] = [
 ];
 
 /// Runs every step in order; stops at the first that fails, naming it.
-pub fn run(dist: &Path) -> Result<(), String> {
+pub fn run(dist: &Path, site_url: &str) -> Result<(), String> {
     if !dist.join("index.html").is_file() {
         return Err(format!(
             "{}/index.html is missing: run Trunk first",
             dist.display()
         ));
     }
+    let build = Build {
+        dist: dist.to_path_buf(),
+        site: SiteUrl::parse(site_url)?,
+    };
     for step in &STEPS {
-        let done = (step.run)(dist).map_err(|e| format!("step `{}`: {e}", step.name))?;
+        let done = (step.run)(&build).map_err(|e| format!("step `{}`: {e}", step.name))?;
         println!("[build] {}: {done}", step.name);
     }
     Ok(())

@@ -6,8 +6,11 @@
 //! An article that fails validation is reported and skipped (the app will
 //! show the reader why).
 
+use bantin::model::share::SiteUrl;
 use bantin::model::{Article, ArticleIndex, Slug};
-use bantin::prerender::{embedded_json, Prerendering, EMBEDDED_ARTICLE_ID, PRERENDERED_ATTRIBUTE};
+use bantin::prerender::{
+    embedded_json, Prerendering, ShareMeta, EMBEDDED_ARTICLE_ID, PRERENDERED_ATTRIBUTE,
+};
 use bantin::routes::document_title;
 use bantin::App;
 use hydration_context::SsrSharedContext;
@@ -57,6 +60,11 @@ fn into_shell(shell: &str, title: &str, content: &str, data: &str) -> Result<Str
                     el.remove();
                     Ok(())
                 }),
+                // The site's description gives way to the article's.
+                element!("meta[name=description]", |el| {
+                    el.remove();
+                    Ok(())
+                }),
                 element!("body", |el| {
                     el.set_attribute(PRERENDERED_ATTRIBUTE, "")?;
                     el.prepend(content, ContentType::Html);
@@ -75,8 +83,15 @@ fn into_shell(shell: &str, title: &str, content: &str, data: &str) -> Result<Str
     }
 }
 
+/// What a shared link shows ([`ShareMeta`]), as HTML for the head.
+pub fn share_meta(article: &Article, site: &SiteUrl) -> String {
+    let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
+    let (article, site) = (article.clone(), site.clone());
+    owner.with(move || view! { <ShareMeta article site /> }.to_html())
+}
+
 /// The pre-rendered page of `article` in `shell` (the built index.html).
-pub fn page(shell: &str, article: &Article) -> Result<String, String> {
+pub fn page(shell: &str, article: &Article, site: &SiteUrl) -> Result<String, String> {
     // A data block, never executed (the CSP does not apply) and never parsed
     // as HTML: its text is JSON with `<` escaped, written as is.
     let data = format!(
@@ -87,11 +102,12 @@ pub fn page(shell: &str, article: &Article) -> Result<String, String> {
         shell,
         &document_title(Some(&article.title)),
         &render(article),
-        &data,
+        &(share_meta(article, site) + &data),
     )
 }
 
-pub fn run(dist: &Path) -> Result<String, String> {
+pub fn run(build: &super::Build) -> Result<String, String> {
+    let dist = build.dist.as_path();
     let shell = super::read(&dist.join("index.html"))?;
     let articles = dist.join("articles");
     let index = ArticleIndex::from_json(&super::read(&articles.join("index.json"))?)
@@ -106,7 +122,7 @@ pub fn run(dist: &Path) -> Result<String, String> {
                 continue;
             }
         };
-        let html = page(&shell, &article).map_err(|e| format!("index.html: {e}"))?;
+        let html = page(&shell, &article, &build.site).map_err(|e| format!("index.html: {e}"))?;
         super::write(&articles.join(format!("{}.html", entry.slug)), &html)?;
         written += 1;
     }
@@ -131,7 +147,9 @@ pub fn static_page(file: &Path, stylesheet: &str) -> Result<String, String> {
         .ok_or_else(|| format!("{}: the file name is not a slug", file.display()))?;
     let article =
         Article::from_json(&text, &slug).map_err(|e| format!("{}: {e}", file.display()))?;
-    let page = page(STATIC_SHELL, &article)?;
+    // (The static twin is never shared: any origin will do.)
+    let site = SiteUrl::parse("http://127.0.0.1").map_err(|e| e.to_string())?;
+    let page = page(STATIC_SHELL, &article, &site)?;
     rewrite_str(
         &page,
         RewriteStrSettings {
@@ -162,13 +180,17 @@ mod tests {
     );
     const SHELL: &str = "<!doctype html><html lang=vi><head><title>Bản tin</title><link rel=modulepreload href=/b.js><link rel=preload as=fetch href=/b.wasm><script>x</script></head><body><noscript>n</noscript></body></html>";
 
+    fn site() -> SiteUrl {
+        SiteUrl::parse("https://baobackan.vn").unwrap()
+    }
+
     fn seed() -> Article {
         Article::from_json(SEED_FILE, &Slug::parse(SEED_SLUG).unwrap()).unwrap()
     }
 
     #[test]
     fn the_seed_page_has_every_part_in_order() {
-        let html = page(SHELL, &seed()).unwrap();
+        let html = page(SHELL, &seed(), &site()).unwrap();
         assert!(html.contains("<title>Thành phố Bắc Kạn đẩy mạnh thực hiện phong trào thi đua yêu nước — Bản tin</title>"));
         assert!(html.contains(r##"<body data-prerendered=""><a href="#main" class="skip-link">"##));
         assert!(
@@ -244,7 +266,7 @@ mod tests {
                 }),
             },
         ];
-        let html = page(SHELL, &a).unwrap();
+        let html = page(SHELL, &a, &site()).unwrap();
         assert!(!html.contains("<script>alert"));
         assert!(
             !html.contains("</script><script>alert"),
@@ -258,7 +280,7 @@ mod tests {
 
     #[test]
     fn the_page_embeds_the_article_for_the_app() {
-        let html = page(SHELL, &seed()).unwrap();
+        let html = page(SHELL, &seed(), &site()).unwrap();
         let start = html
             .find(r#"<script type="application/json" id="bantin-article">"#)
             .unwrap();
@@ -280,8 +302,88 @@ mod tests {
     }
 
     #[test]
+    fn the_head_carries_the_share_preview_right_after_the_title() {
+        let html = page(SHELL, &seed(), &site()).unwrap();
+        let url = format!("https://baobackan.vn/articles/{SEED_SLUG}");
+        let head = &html[..html.find("<body").unwrap()];
+        let title_end = head.find("</title>").unwrap();
+        for tag in [
+            format!(r#"<link rel="canonical" href="{url}">"#),
+            format!(r#"<meta property="og:url" content="{url}">"#),
+            r#"<meta property="og:type" content="article">"#.into(),
+            r#"<meta property="og:locale" content="vi_VN">"#.into(),
+            r#"<meta property="og:title" content="Thành phố Bắc Kạn đẩy mạnh thực hiện phong trào thi đua yêu nước">"#.into(),
+            r#"<meta property="og:image" content="https://baobackan.vn/share.png">"#.into(),
+            r#"<meta property="og:image:width" content="1200">"#.into(),
+            r#"<meta property="og:image:height" content="630">"#.into(),
+            r#"<meta property="article:published_time" content="2020-08-21T00:00:00+07:00">"#.into(),
+            r#"<meta name="twitter:card" content="summary_large_image">"#.into(),
+            r#"<meta name="description" content="Thấm nhuần lời dạy của Bác Hồ"#.into(),
+        ] {
+            let at = head.find(&tag).unwrap_or_else(|| panic!("missing {tag} in {head}"));
+            assert!(at > title_end, "{tag} comes after the title");
+        }
+        let start = head.find(r#"<script type="application/ld+json">"#).unwrap() + 35;
+        let end = start + head[start..].find("</script>").unwrap();
+        let ld: serde_json::Value = serde_json::from_str(&head[start..end]).unwrap();
+        assert_eq!(ld["@type"], "NewsArticle");
+        assert_eq!(ld["datePublished"], "2020-08-21T00:00:00+07:00");
+    }
+
+    #[test]
+    fn the_site_picture_is_shipped_at_the_size_the_tags_say() {
+        let png = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../public/share.png"
+        ))
+        .unwrap();
+        assert_eq!(&png[1..4], b"PNG");
+        let size = |at: usize| u32::from_be_bytes(png[at..at + 4].try_into().unwrap());
+        let (path, width, height) = bantin::model::share::SITE_IMAGE;
+        assert_eq!(path, "/share.png");
+        assert_eq!((size(16), size(20)), (width, height));
+        let shell = include_str!("../../../../index.html");
+        assert!(
+            shell.contains(r#"rel="copy-file" href="public/share.png""#),
+            "Trunk copies it"
+        );
+    }
+
+    #[test]
+    fn the_article_description_replaces_the_sites() {
+        let shell = SHELL.replace(
+            "</title>",
+            r#"</title><meta name="description" content="site">"#,
+        );
+        let html = page(&shell, &seed(), &site()).unwrap();
+        assert!(!html.contains(r#"content="site""#));
+        assert_eq!(html.matches(r#"<meta name="description""#).count(), 1);
+    }
+
+    #[test]
+    fn a_hostile_title_stays_inside_its_tags() {
+        let mut a = seed();
+        a.title = r#"a" onload="x"><script>alert(1)</script>"#.into();
+        let html = page(SHELL, &a, &site()).unwrap();
+        assert!(!html.contains("<script>alert"));
+        // In attributes the quote is escaped; in text (the title, the h1)
+        // it is harmless.
+        assert!(
+            html.contains(r#"<meta property="og:title" content="a&quot; onload=&quot;x&quot;&gt;"#)
+        );
+        assert!(!html.contains(r#"content="a" onload"#));
+        let start = html.find(r#"<script type="application/ld+json">"#).unwrap() + 35;
+        let end = start + html[start..].find("</script>").unwrap();
+        let ld: serde_json::Value = serde_json::from_str(&html[start..end]).unwrap();
+        assert_eq!(
+            ld["headline"], a.title,
+            "the data block holds the title whole"
+        );
+    }
+
+    #[test]
     fn a_shell_without_a_body_or_title_is_an_error_not_a_panic() {
-        assert!(page("<title>x</title>", &seed()).is_err());
-        assert!(page("<body></body>", &seed()).is_err());
+        assert!(page("<title>x</title>", &seed(), &site()).is_err());
+        assert!(page("<body></body>", &seed(), &site()).is_err());
     }
 }

@@ -7,7 +7,6 @@
 use bantin::page_script::{page_script, SCRIPT_ID};
 use lol_html::html_content::ContentType;
 use lol_html::{element, rewrite_str, RewriteStrSettings};
-use std::path::Path;
 
 pub fn fill(page: &str) -> Result<String, String> {
     let mut found = 0;
@@ -36,7 +35,8 @@ pub fn fill(page: &str) -> Result<String, String> {
     }
 }
 
-pub fn run(dist: &Path) -> Result<String, String> {
+pub fn run(build: &super::Build) -> Result<String, String> {
+    let dist = build.dist.as_path();
     let path = dist.join("index.html");
     let page = fill(&super::read(&path)?)?;
     super::write(&path, &page)?;

@@ -72,7 +72,8 @@ pub fn fill_in(worker: &str, dist: &Path) -> Result<(String, usize), String> {
     Ok((filled, files.len()))
 }
 
-pub fn run(dist: &Path) -> Result<String, String> {
+pub fn run(build: &super::Build) -> Result<String, String> {
+    let dist = build.dist.as_path();
     let path = dist.join("sw.js");
     let (worker, count) = fill_in(&super::read(&path)?, dist)?;
     super::write(&path, &worker)?;
