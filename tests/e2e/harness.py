@@ -242,7 +242,7 @@ class ReaderTestCase(unittest.TestCase):
             self.state.files[TEST_JSON] = Fault(body=json.dumps(seed_as(TEST_SLUG), ensure_ascii=False))
         self.b.close_other_windows(self.main_window)
         # Clear storage on our origin (the test starts from a clean slate).
-        self.b.get(self.base + "/robots.txt")  # a 404 page on our origin: no app runs
+        self.b.get(self.base + "/robots.txt")  # a plain text file on our origin: no app runs
         self.b.js("localStorage.clear()")
         # ... and no service worker or saved copies from an earlier test.
         self.b.js_async(

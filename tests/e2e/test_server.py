@@ -13,6 +13,7 @@ import http.client
 import json
 import os
 import unittest
+import xml.etree.ElementTree as ET
 
 from .harness import SEED_SLUG
 from .servers import DIST, SERVERS
@@ -41,6 +42,7 @@ class HeadTags(html.parser.HTMLParser):
     def __init__(self):
         super().__init__()
         self.meta, self.links, self.json_ld, self.descriptions = {}, {}, [], 0
+        self.alternates = []
         self.title_ends_at = self.first_share_tag_at = None
         self._in_ld = False
 
@@ -52,6 +54,8 @@ class HeadTags(html.parser.HTMLParser):
             self.descriptions += key == "description"
             if self.first_share_tag_at is None and key.startswith("og:"):
                 self.first_share_tag_at = self.getpos()
+        elif tag == "link" and a.get("rel") == "alternate":
+            self.alternates.append(f'{a.get("type")} {a.get("href")}')
         elif tag == "link" and "rel" in a:
             self.links[a["rel"]] = a.get("href")
         self._in_ld = tag == "script" and a.get("type") == "application/ld+json"
@@ -141,6 +145,35 @@ class ServerTest:
         ld = json.loads(head.json_ld[0])
         self.assertEqual((ld["@type"], ld["headline"], ld["author"]["name"]), ("NewsArticle", meta["og:title"], "Hương Dịu"))
         self.assertEqual(ld["datePublished"], "2020-08-21T00:00:00+07:00")
+
+    def test_the_feeds_sitemap_and_robots_are_served_and_parse(self):
+        atom = ET.fromstring(self.request("/feed.xml").body)
+        ns = {"a": "http://www.w3.org/2005/Atom"}
+        entries = atom.findall("a:entry", ns)
+        self.assertGreaterEqual(len(entries), 1)
+        seed = entries[0]
+        self.assertTrue(seed.find("a:id", ns).text.endswith(SEED_PAGE))
+        self.assertEqual(seed.find("a:published", ns).text, "2020-08-21T00:00:00+07:00")
+        self.assertEqual(seed.find("a:author/a:name", ns).text, "Hương Dịu")
+        self.assertTrue(seed.find("a:content", ns).text.endswith("./."), "the whole text")
+        feed = json.loads(self.request("/feed.json").body)
+        self.assertEqual(feed["version"], "https://jsonfeed.org/version/1.1")
+        for field in ["title", "items"]:
+            self.assertIn(field, feed)
+        self.assertTrue(all("id" in item for item in feed["items"]))
+        sitemap = ET.fromstring(self.request("/sitemap.xml").body)
+        locs = [e.text for e in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+        self.assertTrue(any(loc.endswith(SEED_PAGE) for loc in locs))
+        robots = self.request("/robots.txt")
+        self.assertEqual(robots.header("Content-Type"), "text/plain; charset=utf-8")
+        self.assertIn("Sitemap: ", robots.body.decode())
+        self.assertTrue(robots.body.decode().strip().endswith("/sitemap.xml"))
+
+    def test_every_page_links_the_feeds(self):
+        for path in [SEED_PAGE, "/"]:
+            head = HeadTags()
+            head.feed(self.request(path).body.decode("utf-8"))
+            self.assertEqual(sorted(head.alternates), ["application/atom+xml /feed.xml", "application/feed+json /feed.json"], path)
 
     def test_the_shell_describes_the_site(self):
         head = HeadTags()

@@ -120,6 +120,31 @@ pub fn published_time(date: Date) -> String {
     format!("{}T00:00:00+07:00", date.iso())
 }
 
+/// The article's whole text as plain text, for feeds: the lead, then each
+/// block (a list item per line with "• ", a quote with its source, a
+/// figure's caption), separated by blank lines.
+pub fn plain_text(article: &Article) -> String {
+    let mut parts: Vec<String> = article.lead.iter().cloned().collect();
+    for block in &article.body {
+        match block {
+            Block::Paragraph { text } | Block::Heading { text } => parts.push(text.clone()),
+            Block::Quote { text, cite } => parts.push(match cite {
+                Some(cite) => format!("“{text}” — {cite}"),
+                None => format!("“{text}”"),
+            }),
+            Block::List { items, .. } => parts.push(
+                items
+                    .iter()
+                    .map(|i| format!("• {i}"))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
+            Block::Figure { caption, .. } => parts.extend(caption.iter().cloned()),
+        }
+    }
+    parts.join("\n\n")
+}
+
 /// The article's schema.org `NewsArticle`, as JSON-LD.
 pub fn news_article(article: &Article, site: &SiteUrl, site_name: &str) -> Value {
     let (image, width, height) = image(article, site);

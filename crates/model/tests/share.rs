@@ -116,3 +116,15 @@ fn the_structured_data_is_a_news_article_with_the_vietnam_offset() {
         format!("https://baobackan.vn/articles/{SEED_SLUG}")
     );
 }
+
+#[test]
+fn the_plain_text_has_the_lead_and_every_block() {
+    let text = share::plain_text(&seed());
+    let parts: Vec<&str> = text.split("\n\n").collect();
+    assert_eq!(parts.len(), 1 + 9, "the lead, 8 paragraphs and the caption");
+    assert!(parts[0].starts_with("Thấm nhuần"));
+    assert!(
+        parts[8].starts_with("Những cá nhân điển hình"),
+        "the caption where it stands"
+    );
+}

@@ -8,10 +8,12 @@
 //! | `csp`      | the page's policy, with each script's hash    | `loader` (edits a script) |
 //! | `worker`   | sw.js: the build's name and shell files       | `csp` (last edit of index.html) |
 //! | `pages`    | a pre-rendered page per article               | `csp` (copies the finished shell) |
+//! | `feeds`    | feed.xml, feed.json, sitemap.xml, robots.txt  | `pages` (the same articles)      |
 //! | `compress` | `.br` and `.gz` beside every text/WASM file   | every step that writes a file |
 
 pub mod compress;
 pub mod csp;
+pub mod feeds;
 pub mod html;
 pub mod loader;
 pub mod pages;
@@ -36,7 +38,7 @@ pub struct Step {
     pub run: fn(&Build) -> Result<String, String>,
 }
 
-pub const STEPS: [Step; 6] = [
+pub const STEPS: [Step; 7] = [
     Step {
         name: "script",
         run: script::run,
@@ -56,6 +58,10 @@ pub const STEPS: [Step; 6] = [
     Step {
         name: "pages",
         run: pages::run,
+    },
+    Step {
+        name: "feeds",
+        run: feeds::run,
     },
     Step {
         name: "compress",
