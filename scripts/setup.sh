@@ -24,6 +24,7 @@ cd "$(dirname "$0")/.."
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
 AXE_VERSION=4.11.0
+LIGHTHOUSE_VERSION=12.2.3
 PLAYWRIGHT_VERSION=1.65.2
 TOOLS_DIR="${BANTIN_TOOLS_DIR:-$PWD/.tools}"
 # Debian packages: the browser and its driver (together, so their versions
@@ -193,6 +194,17 @@ need_axe() {
   fi
 }
 
+# Lighthouse (12.2.3 runs on this Node 20): the end-to-end tests check its
+# SEO, accessibility and best-practices scores on Debian's Chromium.
+need_lighthouse() {
+  local pkg="$TOOLS_DIR/lighthouse/node_modules/lighthouse/package.json"
+  if [ -f "$pkg" ] && [[ $(<"$pkg") == *"\"version\": \"$LIGHTHOUSE_VERSION\""* ]]; then
+    say "lighthouse $LIGHTHOUSE_VERSION: present"
+  else
+    npm_install lighthouse "lighthouse@$LIGHTHOUSE_VERSION"
+  fi
+}
+
 # --- PyPI, into .tools/python ----------------------------------------------
 
 # Playwright for Python drives the end-to-end tests and the bench on Debian's
@@ -217,6 +229,7 @@ case "${1:-all}" in
     need_cargo_fuzz
     need_wasm_opt
     need_axe
+    need_lighthouse
     need_playwright
     say "all tools present"
     ;;

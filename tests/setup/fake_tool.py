@@ -96,11 +96,11 @@ def npm(state):
         with open(path, "w", encoding="utf-8") as f:
             f.write(f"#!/bin/sh\necho 'wasm-opt version {version} (version_{version})'\n")
         os.chmod(path, 0o755)
-    elif package == "axe-core":
-        path = os.path.join(prefix, "node_modules", "axe-core", "package.json")
+    elif package in ("axe-core", "lighthouse"):
+        path = os.path.join(prefix, "node_modules", package, "package.json")
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as f:
-            f.write(f'{{\n  "name": "axe-core",\n  "version": "{version}"\n}}\n')
+            f.write(f'{{\n  "name": "{package}",\n  "version": "{version}"\n}}\n')
     else:
         sys.exit(f"fake npm: unexpected package {package}")
 

@@ -71,6 +71,7 @@ def provisioned_machine():
 TOOLS = {
     "binaryen": ("npm", "--prefix", "binaryen@132"),
     "axe": ("npm", "--prefix", "axe-core@4.11.0"),
+    "lighthouse": ("npm", "--prefix", "lighthouse@12.2.3"),
     "python": ("pip3", "--target", PLAYWRIGHT),
 }
 ALL_TOOLS = tuple(TOOLS)
@@ -193,6 +194,7 @@ class SetupDrill(unittest.TestCase):
                 ["cargo", "install", "cargo-fuzz", "--locked"],
                 npm_call(machine.tools, "binaryen", "binaryen@132"),
                 npm_call(machine.tools, "axe", "axe-core@4.11.0"),
+                npm_call(machine.tools, "lighthouse", "lighthouse@12.2.3"),
                 ["pip3", "install", "--quiet", "--disable-pip-version-check", "--upgrade", "--target",
                  os.path.join(machine.tools, "python"), PLAYWRIGHT],
             ],
@@ -253,7 +255,7 @@ class SetupDrill(unittest.TestCase):
     def test_a_failed_pip_install_names_the_tool_and_the_command(self):
         state = provisioned_machine()
         state["fail"] = ["playwright"]
-        machine = self.machine(state, tools=("binaryen", "axe"))
+        machine = self.machine(state, tools=("binaryen", "axe", "lighthouse"))
         result, _ = self.run_setup(machine)
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("FAILED to install playwright 1.65.2 (PyPI): `pip3 install", result.stderr)
