@@ -8,6 +8,10 @@ PORT ?= 8080
 # The site's public origin, for share previews, canonical links and feeds:
 # set it for production (`make build SITE_URL=https://baobackan.vn`).
 SITE_URL ?= http://127.0.0.1:$(PORT)
+# The folder of article files the site is built from (and `make import` writes
+# to); STRICT=1 makes a file that fails validation fail the build.
+CONTENT ?= public/articles
+STRICT ?=
 
 FUZZ_SECONDS ?= 60
 
@@ -30,10 +34,9 @@ build: setup
 	cargo fetch --quiet
 	trunk build --release --offline
 	cargo build --quiet --release -p bantin-site
-	SITE_URL="$(SITE_URL)" target/release/site build dist
+	SITE_URL="$(SITE_URL)" CONTENT="$(CONTENT)" STRICT="$(STRICT)" target/release/site build dist
 
 ## import: the portal's text exports (a file or a folder, FROM=…) as article files in CONTENT
-CONTENT ?= public/articles
 import: setup
 	@test -n "$(FROM)" || { echo "usage: make import FROM=<file or folder> [CONTENT=public/articles]"; exit 2; }
 	cargo build --quiet --release -p bantin-site

@@ -3,8 +3,8 @@
 //! article is already there, and the article's entry in `index.json`.
 
 use crate::Draft;
-use bantin_model::{Article, ArticleSummary, Slug};
-use serde_json::{Map, Value};
+use bantin_model::{Article, Slug};
+use serde_json::Value;
 use std::path::Path;
 
 /// What happened to one imported article.
@@ -73,21 +73,6 @@ pub fn save(draft: &Draft, content: &Path) -> Result<Saved, String> {
     ))
 }
 
-/// An entry of `index.json`, in the format's key order.
-fn entry(summary: &ArticleSummary) -> Value {
-    let mut map = Map::new();
-    map.insert("slug".into(), summary.slug.as_str().into());
-    map.insert("title".into(), summary.title.clone().into());
-    map.insert("published".into(), summary.published.iso().into());
-    if let Some(lead) = &summary.lead {
-        map.insert("lead".into(), lead.clone().into());
-    }
-    if let Some(author) = &summary.author {
-        map.insert("author".into(), author.clone().into());
-    }
-    Value::Object(map)
-}
-
 /// Puts the article in `index.json` (created if missing) among the others by
 /// date, newest first; the other entries are kept exactly as they are.
 fn list(article: &Article, content: &Path) -> Result<(), String> {
@@ -114,7 +99,7 @@ fn list(article: &Article, content: &Path) -> Result<(), String> {
         .iter()
         .position(|e| e.get("published").and_then(Value::as_str) < Some(published.as_str()))
         .unwrap_or(entries.len());
-    entries.insert(at, entry(&article.summary()));
+    entries.insert(at, article.summary().to_json());
     let mut text = serde_json::to_string_pretty(&index).map_err(|e| e.to_string())?;
     text.push('\n');
     std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))

@@ -4,7 +4,7 @@
 use crate::decode::*;
 use crate::error::*;
 use crate::*;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 /// One entry of the article list.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,6 +25,22 @@ pub struct ArticleIndex {
 }
 
 impl ArticleSummary {
+    /// The entry in the list file's format (the key order of the shipped file
+    /// where the map keeps order).
+    pub fn to_json(&self) -> Value {
+        let mut map = Map::new();
+        map.insert("slug".into(), self.slug.as_str().into());
+        map.insert("title".into(), self.title.clone().into());
+        map.insert("published".into(), self.published.iso().into());
+        if let Some(lead) = &self.lead {
+            map.insert("lead".into(), lead.clone().into());
+        }
+        if let Some(author) = &self.author {
+            map.insert("author".into(), author.clone().into());
+        }
+        Value::Object(map)
+    }
+
     fn from_value(value: &Value, index: usize) -> Result<ArticleSummary, DataError> {
         let path = format!("articles[{index}]");
         let Value::Object(map) = value else {
@@ -45,6 +61,33 @@ impl ArticleSummary {
 }
 
 impl ArticleIndex {
+    /// The list of `articles` as the app shows it: newest first, and on the
+    /// same day by title, then by address, so the order never depends on the
+    /// order the files were read in.
+    pub fn of(mut articles: Vec<ArticleSummary>) -> ArticleIndex {
+        articles.sort_by(|a, b| {
+            b.published
+                .cmp(&a.published)
+                .then_with(|| a.title.cmp(&b.title))
+                .then_with(|| a.slug.cmp(&b.slug))
+        });
+        ArticleIndex {
+            articles,
+            skipped: 0,
+        }
+    }
+
+    /// The list file (`index.json`, schema 1).
+    pub fn to_json(&self) -> Value {
+        let mut map = Map::new();
+        map.insert("schema".into(), SCHEMA_VERSION.into());
+        map.insert(
+            "articles".into(),
+            self.articles.iter().map(ArticleSummary::to_json).collect(),
+        );
+        Value::Object(map)
+    }
+
     /// Decodes `index.json`: `{"articles": [ {slug, title, published, lead?, author?}, … ]}`.
     /// Invalid entries are skipped and counted; the rest are sorted newest
     /// first (then by title, so the order is stable).
@@ -59,11 +102,10 @@ impl ArticleIndex {
                 Err(_) => index.skipped += 1,
             }
         }
-        index.articles.sort_by(|a, b| {
-            b.published
-                .cmp(&a.published)
-                .then_with(|| a.title.cmp(&b.title))
-        });
-        Ok(index)
+        let skipped = index.skipped;
+        Ok(ArticleIndex {
+            skipped,
+            ..ArticleIndex::of(index.articles)
+        })
     }
 }

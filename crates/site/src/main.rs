@@ -1,6 +1,7 @@
 //! `site`: bantin's host program.
 //!
-//!   SITE_URL=<origin> site build <dist>                 the build steps after Trunk, in order
+//!   SITE_URL=<origin> [CONTENT=public/articles] [STRICT=1] site build <dist>
+//!                                                       the build steps after Trunk, in order
 //!   site serve [--dir dist] [--host 127.0.0.1] [--port 8080]   dist/ as production serves it
 //!   site static <article.json> <stylesheet-href>        a script-free page on stdout (make bench)
 //!   site import <file or folder> [--content public/articles]   the portal's exports as articles
@@ -59,7 +60,12 @@ fn main() -> ExitCode {
         .as_slice()
     {
         ["build", dist] => match std::env::var("SITE_URL") {
-            Ok(site_url) => bantin_site::build::run(Path::new(dist), &site_url),
+            Ok(site_url) => bantin_site::build::run(
+                Path::new(dist),
+                &site_url,
+                Path::new(&std::env::var("CONTENT").unwrap_or_else(|_| "public/articles".into())),
+                std::env::var("STRICT").is_ok_and(|v| v == "1"),
+            ),
             Err(_) => Err("SITE_URL is not set: the site's public origin, e.g. SITE_URL=https://baobackan.vn site build dist (make build sets a local one)".into()),
         },
         ["serve", ..] => serve(&args[1..]),

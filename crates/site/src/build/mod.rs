@@ -3,6 +3,7 @@
 //!
 //! | step       | what                                          | after            |
 //! |------------|-----------------------------------------------|------------------|
+//! | `content`  | dist/articles/ from CONTENT, the list derived | Trunk            |
 //! | `script`   | the page's script: preferences, early toolbar | Trunk            |
 //! | `loader`   | Trunk's loader waits for the first paint      | Trunk            |
 //! | `csp`      | the page's policy, with each script's hash    | `loader` (edits a script) |
@@ -12,6 +13,7 @@
 //! | `compress` | `.br` and `.gz` beside every text/WASM file   | every step that writes a file |
 
 pub mod compress;
+pub mod content;
 pub mod csp;
 pub mod feeds;
 pub mod html;
@@ -30,6 +32,10 @@ pub struct Build {
     /// The site's public origin (`SITE_URL`), for the absolute addresses
     /// that shared links and crawlers need.
     pub site: SiteUrl,
+    /// The folder of article files (`CONTENT`).
+    pub content: PathBuf,
+    /// `STRICT=1`: a file that fails validation fails the build.
+    pub strict: bool,
 }
 
 pub struct Step {
@@ -38,7 +44,11 @@ pub struct Step {
     pub run: fn(&Build) -> Result<String, String>,
 }
 
-pub const STEPS: [Step; 7] = [
+pub const STEPS: [Step; 8] = [
+    Step {
+        name: "content",
+        run: content::run,
+    },
     Step {
         name: "script",
         run: script::run,
@@ -70,7 +80,7 @@ pub const STEPS: [Step; 7] = [
 ];
 
 /// Runs every step in order; stops at the first that fails, naming it.
-pub fn run(dist: &Path, site_url: &str) -> Result<(), String> {
+pub fn run(dist: &Path, site_url: &str, content: &Path, strict: bool) -> Result<(), String> {
     if !dist.join("index.html").is_file() {
         return Err(format!(
             "{}/index.html is missing: run Trunk first",
@@ -80,6 +90,8 @@ pub fn run(dist: &Path, site_url: &str) -> Result<(), String> {
     let build = Build {
         dist: dist.to_path_buf(),
         site: SiteUrl::parse(site_url)?,
+        content: content.to_path_buf(),
+        strict,
     };
     for step in &STEPS {
         let done = (step.run)(&build).map_err(|e| format!("step `{}`: {e}", step.name))?;

@@ -1,0 +1,220 @@
+//! Step `content`: `dist/articles/` made from the content folder (`CONTENT`,
+//! default `public/articles`): every `<slug>.json` that validates, copied as
+//! it is, and `index.json` derived from them, newest first. Nobody keeps the
+//! list by hand: an `index.json` in the content folder is ignored (it is there
+//! for `make dev`, which runs no build steps). A file that fails validation is
+//! reported with its name and reason and left out; with `STRICT=1` the build
+//! fails on it instead. First of all steps: `pages` and `feeds` read the list.
+
+use super::Build;
+use bantin::model::{Article, ArticleIndex, Slug, MAX_FILE_BYTES};
+use std::path::Path;
+
+/// What the content folder held.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Content {
+    /// The valid articles, in file-name order.
+    pub articles: Vec<(Slug, String)>,
+    /// `file name: reason`, for every file left out.
+    pub refused: Vec<String>,
+}
+
+/// Reads every `.json` file of `folder` but `index.json`.
+pub fn read(folder: &Path) -> Result<Content, String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .map_err(|e| format!("{}: {e}", folder.display()))?
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| name.ends_with(".json") && name != "index.json")
+        .collect();
+    names.sort();
+    let mut content = Content::default();
+    for name in names {
+        let path = folder.join(&name);
+        let stem = name.trim_end_matches(".json");
+        let Some(slug) = Slug::parse(stem) else {
+            content.refused.push(format!(
+                "{name}: the file name is not an address (lowercase a-z, 0-9 and hyphens, at most 200)"
+            ));
+            continue;
+        };
+        let text = match std::fs::metadata(&path) {
+            Ok(meta) if meta.len() > MAX_FILE_BYTES as u64 => {
+                content
+                    .refused
+                    .push(format!("{name}: larger than {} MB", MAX_FILE_BYTES >> 20));
+                continue;
+            }
+            _ => match std::fs::read_to_string(&path) {
+                Ok(text) => text,
+                Err(e) => {
+                    content.refused.push(format!("{name}: {e}"));
+                    continue;
+                }
+            },
+        };
+        match Article::from_json(&text, &slug) {
+            Ok(_) => content.articles.push((slug, text)),
+            Err(e) => content.refused.push(format!("{name}: {e}")),
+        }
+    }
+    Ok(content)
+}
+
+/// `dist/articles/` with exactly `content`'s articles and their list.
+pub fn write(content: &Content, articles: &Path) -> Result<(), String> {
+    if articles.exists() {
+        std::fs::remove_dir_all(articles).map_err(|e| format!("{}: {e}", articles.display()))?;
+    }
+    std::fs::create_dir_all(articles).map_err(|e| format!("{}: {e}", articles.display()))?;
+    let mut summaries = Vec::new();
+    for (slug, text) in &content.articles {
+        super::write(&articles.join(format!("{slug}.json")), text)?;
+        if let Ok(article) = Article::from_json(text, slug) {
+            summaries.push(article.summary());
+        }
+    }
+    let index = ArticleIndex::of(summaries).to_json();
+    let mut text = serde_json::to_string_pretty(&index).map_err(|e| e.to_string())?;
+    text.push('\n');
+    super::write(&articles.join("index.json"), &text)
+}
+
+pub fn run(build: &Build) -> Result<String, String> {
+    let content = read(&build.content)?;
+    for refusal in &content.refused {
+        eprintln!("[build] content: left out {refusal}");
+    }
+    if build.strict && !content.refused.is_empty() {
+        return Err(format!(
+            "STRICT=1 and {} file(s) failed: {}",
+            content.refused.len(),
+            content.refused.join("; ")
+        ));
+    }
+    write(&content, &build.dist.join("articles"))?;
+    Ok(format!(
+        "{} article(s) from {}, the list derived from them; {} file(s) left out",
+        content.articles.len(),
+        build.content.display(),
+        content.refused.len()
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED_SLUG: &str = "thanh-pho-bac-kan-day-manh-thuc-hien-phong-trao-thi-dua-yeu-nuoc";
+    const SEED_FILE: &str = include_str!(
+        "../../../../public/articles/thanh-pho-bac-kan-day-manh-thuc-hien-phong-trao-thi-dua-yeu-nuoc.json"
+    );
+
+    fn article(slug: &str, title: &str, published: &str) -> String {
+        serde_json::json!({"slug": slug, "title": title, "published": published,
+            "body": [{"type": "paragraph", "text": "Nội dung."}]})
+        .to_string()
+    }
+
+    fn folder(files: &[(&str, String)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in files {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn the_list_is_derived_from_the_files_newest_first_ties_by_title() {
+        let content = folder(&[
+            (&format!("{SEED_SLUG}.json"), SEED_FILE.to_string()),
+            (
+                "b-cung-ngay.json",
+                article("b-cung-ngay", "B cùng ngày", "2024-05-01"),
+            ),
+            (
+                "a-cung-ngay.json",
+                article("a-cung-ngay", "A cùng ngày", "2024-05-01"),
+            ),
+            (
+                "index.json",
+                r#"{"articles": [{"slug": "khong-co", "title": "Cũ", "published": "2030-01-01"}]}"#
+                    .into(),
+            ),
+        ]);
+        let dist = tempfile::tempdir().unwrap();
+        let read = read(content.path()).unwrap();
+        assert_eq!(read.refused, Vec::<String>::new());
+        write(&read, &dist.path().join("articles")).unwrap();
+        let index = ArticleIndex::from_json(
+            &std::fs::read_to_string(dist.path().join("articles/index.json")).unwrap(),
+        )
+        .unwrap();
+        let slugs: Vec<&str> = index.articles.iter().map(|a| a.slug.as_str()).collect();
+        assert_eq!(
+            slugs,
+            ["a-cung-ngay", "b-cung-ngay", SEED_SLUG],
+            "the content's own index.json is ignored"
+        );
+        assert_eq!(
+            std::fs::read_to_string(dist.path().join(format!("articles/{SEED_SLUG}.json")))
+                .unwrap(),
+            SEED_FILE,
+            "copied as it is"
+        );
+    }
+
+    #[test]
+    fn a_bad_file_is_named_with_its_reason_and_left_out() {
+        let content = folder(&[
+            ("tot.json", article("tot", "Tốt", "2024-01-01")),
+            ("hong.json", "{ not json".into()),
+            ("sai-ngay.json", article("sai-ngay", "Sai", "2024-02-30")),
+            ("Ten Sai.json", article("x", "X", "2024-01-01")),
+            ("ghi-chu.txt", "not an article".into()),
+        ]);
+        let read = read(content.path()).unwrap();
+        assert_eq!(
+            read.articles
+                .iter()
+                .map(|(s, _)| s.as_str())
+                .collect::<Vec<_>>(),
+            ["tot"]
+        );
+        assert_eq!(read.refused.len(), 3, "{:?}", read.refused);
+        assert!(read
+            .refused
+            .iter()
+            .any(|r| r.starts_with("Ten Sai.json: the file name is not an address")));
+        assert!(read.refused.iter().any(|r| r.starts_with("hong.json: ")));
+        assert!(
+            read.refused
+                .iter()
+                .any(|r| r.starts_with("sai-ngay.json: ") && r.contains("published")),
+            "{:?}",
+            read.refused
+        );
+    }
+
+    #[test]
+    fn strict_fails_the_build_on_a_bad_file_and_says_which() {
+        let content = folder(&[
+            ("tot.json", article("tot", "Tốt", "2024-01-01")),
+            ("hong.json", "{".into()),
+        ]);
+        let dist = tempfile::tempdir().unwrap();
+        let build = |strict| Build {
+            dist: dist.path().to_path_buf(),
+            site: bantin::model::share::SiteUrl::parse("https://x.vn").unwrap(),
+            content: content.path().to_path_buf(),
+            strict,
+        };
+        let err = run(&build(true)).unwrap_err();
+        assert!(
+            err.contains("STRICT=1") && err.contains("hong.json"),
+            "{err}"
+        );
+        assert!(!dist.path().join("articles").exists(), "nothing written");
+        assert!(run(&build(false)).unwrap().contains("1 article(s)"));
+        assert!(dist.path().join("articles/tot.json").exists());
+    }
+}
