@@ -184,24 +184,14 @@ need_wasm_opt() {
   fi
 }
 
-# axe-core, the accessibility rules the end-to-end tests run in the page.
-need_axe() {
-  local pkg="$TOOLS_DIR/axe/node_modules/axe-core/package.json"
-  if [ -f "$pkg" ] && [[ $(<"$pkg") == *"\"version\": \"$AXE_VERSION\""* ]]; then
-    say "axe-core $AXE_VERSION: present"
+# An npm package at an exact version in .tools/<folder>, by its package.json.
+need_npm_package() {
+  local folder=$1 package=$2 version=$3
+  local pkg="$TOOLS_DIR/$folder/node_modules/$package/package.json"
+  if [ -f "$pkg" ] && [[ $(<"$pkg") == *"\"version\": \"$version\""* ]]; then
+    say "$package $version: present"
   else
-    npm_install axe "axe-core@$AXE_VERSION"
-  fi
-}
-
-# Lighthouse (12.2.3 runs on this Node 20): the end-to-end tests check its
-# SEO, accessibility and best-practices scores on Debian's Chromium.
-need_lighthouse() {
-  local pkg="$TOOLS_DIR/lighthouse/node_modules/lighthouse/package.json"
-  if [ -f "$pkg" ] && [[ $(<"$pkg") == *"\"version\": \"$LIGHTHOUSE_VERSION\""* ]]; then
-    say "lighthouse $LIGHTHOUSE_VERSION: present"
-  else
-    npm_install lighthouse "lighthouse@$LIGHTHOUSE_VERSION"
+    npm_install "$folder" "$package@$version"
   fi
 }
 
@@ -228,8 +218,11 @@ case "${1:-all}" in
     need_wasm_bindgen
     need_cargo_fuzz
     need_wasm_opt
-    need_axe
-    need_lighthouse
+    # axe-core: the accessibility rules the end-to-end tests run in the page.
+    need_npm_package axe axe-core "$AXE_VERSION"
+    # Lighthouse (12.2.3 runs on this Node 20): the SEO, accessibility and
+    # best-practices scores the end-to-end tests check.
+    need_npm_package lighthouse lighthouse "$LIGHTHOUSE_VERSION"
     need_playwright
     say "all tools present"
     ;;
