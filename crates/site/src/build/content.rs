@@ -13,8 +13,8 @@ use std::path::Path;
 /// What the content folder held.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Content {
-    /// The valid articles, in file-name order.
-    pub articles: Vec<(Slug, String)>,
+    /// The valid articles, in file-name order, with their file's text.
+    pub articles: Vec<(Article, String)>,
     /// `file name: reason`, for every file left out.
     pub refused: Vec<String>,
 }
@@ -53,7 +53,7 @@ pub fn read(folder: &Path) -> Result<Content, String> {
             },
         };
         match Article::from_json(&text, &slug) {
-            Ok(_) => content.articles.push((slug, text)),
+            Ok(article) => content.articles.push((article, text)),
             Err(e) => content.refused.push(format!("{name}: {e}")),
         }
     }
@@ -66,13 +66,10 @@ pub fn write(content: &Content, articles: &Path) -> Result<(), String> {
         std::fs::remove_dir_all(articles).map_err(|e| format!("{}: {e}", articles.display()))?;
     }
     std::fs::create_dir_all(articles).map_err(|e| format!("{}: {e}", articles.display()))?;
-    let mut summaries = Vec::new();
-    for (slug, text) in &content.articles {
-        super::write(&articles.join(format!("{slug}.json")), text)?;
-        if let Ok(article) = Article::from_json(text, slug) {
-            summaries.push(article.summary());
-        }
+    for (article, text) in &content.articles {
+        super::write(&articles.join(format!("{}.json", article.slug)), text)?;
     }
+    let summaries = content.articles.iter().map(|(a, _)| a.summary()).collect();
     let index = ArticleIndex::of(summaries).to_json();
     let mut text = serde_json::to_string_pretty(&index).map_err(|e| e.to_string())?;
     text.push('\n');
@@ -176,7 +173,7 @@ mod tests {
         assert_eq!(
             read.articles
                 .iter()
-                .map(|(s, _)| s.as_str())
+                .map(|(a, _)| a.slug.as_str())
                 .collect::<Vec<_>>(),
             ["tot"]
         );

@@ -10,7 +10,7 @@ use atom_syndication::{
     ContentBuilder, EntryBuilder, FeedBuilder, FixedDateTime, LinkBuilder, PersonBuilder,
 };
 use bantin::model::share::{self, SiteUrl};
-use bantin::model::{Article, ArticleIndex, Date};
+use bantin::model::{Article, Date};
 use bantin::routes::SITE_NAME;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
@@ -197,19 +197,7 @@ pub fn robots(site: &SiteUrl) -> String {
 
 pub fn run(build: &Build) -> Result<String, String> {
     let dist = build.dist.as_path();
-    let folder = dist.join("articles");
-    let index = ArticleIndex::from_json(&super::read(&folder.join("index.json"))?)
-        .map_err(|e| format!("articles/index.json: {e}"))?;
-    // Newest first, as the list is; an article that fails validation was
-    // already reported by `pages` and is left out here too.
-    let articles: Vec<Article> = index
-        .articles
-        .iter()
-        .filter_map(|entry| {
-            let text = super::read(&folder.join(format!("{}.json", entry.slug))).ok()?;
-            Article::from_json(&text, &entry.slug).ok()
-        })
-        .collect();
+    let articles = super::articles(dist, "feeds")?;
     let site = &build.site;
     super::write(&dist.join("feed.xml"), &atom(&articles, site))?;
     super::write(&dist.join("feed.json"), &json_feed(&articles, site))?;

@@ -23,6 +23,7 @@ pub mod script;
 pub mod worker;
 
 use bantin::model::share::SiteUrl;
+use bantin::model::{Article, ArticleIndex};
 use std::path::{Path, PathBuf};
 
 /// What a build works on, and its settings.
@@ -98,6 +99,23 @@ pub fn run(dist: &Path, site_url: &str, content: &Path, strict: bool) -> Result<
         println!("[build] {}: {done}", step.name);
     }
     Ok(())
+}
+
+/// The articles of `dist/articles/`, in the list's order (newest first), as
+/// `content` wrote them; one that fails validation is reported and left out.
+fn articles(dist: &Path, step: &str) -> Result<Vec<Article>, String> {
+    let folder = dist.join("articles");
+    let index = ArticleIndex::from_json(&read(&folder.join("index.json"))?)
+        .map_err(|e| format!("articles/index.json: {e}"))?;
+    let mut articles = Vec::with_capacity(index.articles.len());
+    for entry in &index.articles {
+        let file = folder.join(format!("{}.json", entry.slug));
+        match Article::from_json(&read(&file)?, &entry.slug) {
+            Ok(article) => articles.push(article),
+            Err(e) => eprintln!("[build] {step}: skipping {}: {e}", file.display()),
+        }
+    }
+    Ok(articles)
 }
 
 fn read(path: &Path) -> Result<String, String> {

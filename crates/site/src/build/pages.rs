@@ -7,7 +7,7 @@
 //! show the reader why).
 
 use bantin::model::share::SiteUrl;
-use bantin::model::{Article, ArticleIndex, Slug};
+use bantin::model::{Article, Slug};
 use bantin::prerender::{
     embedded_json, Prerendering, ShareMeta, EMBEDDED_ARTICLE_ID, PRERENDERED_ATTRIBUTE,
 };
@@ -21,12 +21,16 @@ use lol_html::{element, rewrite_str, RewriteStrSettings};
 use std::path::Path;
 use std::sync::Arc;
 
+/// `view` rendered to HTML on the host, in a server-side reactive context:
+/// effects and window listeners stay off.
+fn on_host(view: impl FnOnce() -> String) -> String {
+    Owner::new_root(Some(Arc::new(SsrSharedContext::new()))).with(view)
+}
+
 /// The app at the article's address, to HTML, on the host.
 pub fn render(article: &Article) -> String {
-    // A server-side context: effects and window listeners stay off.
-    let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
     let article = article.clone();
-    owner.with(move || {
+    on_host(move || {
         provide_context(RequestUrl::new(&article.slug.route()));
         provide_context(Prerendering(article));
         view! { <App /> }.to_html()
@@ -85,9 +89,8 @@ fn into_shell(shell: &str, title: &str, content: &str, data: &str) -> Result<Str
 
 /// What a shared link shows ([`ShareMeta`]), as HTML for the head.
 pub fn share_meta(article: &Article, site: &SiteUrl) -> String {
-    let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
     let (article, site) = (article.clone(), site.clone());
-    owner.with(move || view! { <ShareMeta article site /> }.to_html())
+    on_host(move || view! { <ShareMeta article site /> }.to_html())
 }
 
 /// The pre-rendered page of `article` in `shell` (the built index.html).
@@ -109,24 +112,12 @@ pub fn page(shell: &str, article: &Article, site: &SiteUrl) -> Result<String, St
 pub fn run(build: &super::Build) -> Result<String, String> {
     let dist = build.dist.as_path();
     let shell = super::read(&dist.join("index.html"))?;
-    let articles = dist.join("articles");
-    let index = ArticleIndex::from_json(&super::read(&articles.join("index.json"))?)
-        .map_err(|e| format!("articles/index.json: {e}"))?;
-    let mut written = 0;
-    for entry in &index.articles {
-        let file = articles.join(format!("{}.json", entry.slug));
-        let article = match Article::from_json(&super::read(&file)?, &entry.slug) {
-            Ok(article) => article,
-            Err(e) => {
-                eprintln!("[build] pages: skipping {}: {e}", file.display());
-                continue;
-            }
-        };
-        let html = page(&shell, &article, &build.site).map_err(|e| format!("index.html: {e}"))?;
-        super::write(&articles.join(format!("{}.html", entry.slug)), &html)?;
-        written += 1;
+    let articles = super::articles(dist, "pages")?;
+    for article in &articles {
+        let html = page(&shell, article, &build.site).map_err(|e| format!("index.html: {e}"))?;
+        super::write(&dist.join(format!("articles/{}.html", article.slug)), &html)?;
     }
-    Ok(format!("{written} article page(s) in articles/"))
+    Ok(format!("{} article page(s) in articles/", articles.len()))
 }
 
 /// The bench's "fastest possible" twin of a deep link: the same rendered
