@@ -217,7 +217,6 @@ fn copy_paragraph_link(
     );
 }
 
-/// The paragraph being read, measured in the page.
 /// What "L" does in an article: copy the link to the paragraph being read.
 pub fn copy_link_to_paragraph_being_read(status: CopyStatus, route: &str) {
     match paragraph_on_screen() {
@@ -226,6 +225,7 @@ pub fn copy_link_to_paragraph_being_read(status: CopyStatus, route: &str) {
     }
 }
 
+/// The paragraph being read, measured in the page.
 fn paragraph_on_screen() -> Option<usize> {
     let window = web_sys::window()?;
     let height = window.inner_height().ok()?.as_f64()?;
