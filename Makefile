@@ -27,13 +27,17 @@ serve-nginx: build
 
 ## dev: Trunk's dev server with rebuild on save (debug build)
 dev: setup
+	cargo build --quiet --release -p bantin-site
 	trunk serve --offline
 
 ## build: the release build in dist/ (wasm-opt -Oz), pre-rendered pages, .br/.gz beside each file
+# Trunk's own output stays untouched in target/trunk; the build steps finish a
+# fresh copy of it, so a build can be run again (or for another CONTENT).
 build: setup
 	cargo fetch --quiet
-	trunk build --release --offline
+	trunk build --release --offline --dist target/trunk
 	cargo build --quiet --release -p bantin-site
+	rm -rf dist && cp -r target/trunk dist
 	SITE_URL="$(SITE_URL)" CONTENT="$(CONTENT)" STRICT="$(STRICT)" target/release/site build dist
 
 ## import: the portal's text exports (a file or a folder, FROM=…) as article files in CONTENT

@@ -1,18 +1,21 @@
 // bantin's service worker: offline reading. Plain JavaScript, no framework.
 //
-// - The app shell (index.html and the hashed JS, WASM and CSS of this build)
+// - The app shell (shell.html and the hashed JS, WASM and CSS of this build)
 //   is cached at install, in a cache named after the build. A new build
 //   installs beside it, takes over, and deletes the old shell caches.
-// - Page loads and article data go to the network first; a good answer is
-//   used (and, for data, a copy kept), so readers always get the newest text.
-//   Only when the network fails does a saved copy answer: the shell for any
-//   page, and the list or an article read before. Saved copies carry the
-//   X-Bantin-Saved-At header (milliseconds since 1970), which the app turns
-//   into "bản đã lưu" notice (src/offline.rs).
-// - Opening a pre-rendered article page saves the article from its embedded
-//   data block (the app never asks for that JSON). Being installed while an
-//   article or the list is open saves what it shows: the first article a
-//   reader opens is kept too.
+// - Page loads and data (articles, list pages) go to the network first; a
+//   good answer is used (and, for data, a copy kept), so readers always get
+//   the newest text. Only when the network fails does a saved copy answer:
+//   the shell for any page, and a list page or an article read before. Saved
+//   copies carry the X-Bantin-Saved-At header (milliseconds since 1970),
+//   which the app turns into "bản đã lưu" notice (src/offline.rs).
+// - Opening a pre-rendered page (an article, the home page, /trang/<n>)
+//   saves its data from the page's embedded data block (the app never asks
+//   for that JSON). Being installed while such a page is open saves what it
+//   shows: the first page a reader opens is kept too.
+// - At most MAX_SAVED articles and MAX_SAVED_LISTS list pages are kept; past
+//   that, the one read least recently goes (X-Bantin-Read-At, renewed each
+//   time a saved copy is read or saved again).
 //
 // The build step `worker` (crates/site/src/build/worker.rs) fills in BUILD and
 // SHELL_FILES for each release build.
@@ -23,9 +26,16 @@ const SHELL = "bantin-shell-" + BUILD;
 // Saved articles outlive builds: the app validates whatever it reads.
 const ARTICLES = "bantin-articles-v1";
 const SAVED_AT = "X-Bantin-Saved-At";
+const READ_AT = "X-Bantin-Read-At";
+// How many saved articles and list pages a device keeps (README, "Offline").
+const MAX_SAVED = 200;
+const MAX_SAVED_LISTS = 20;
 // The app's own slug rule (src/model.rs, Slug::parse).
 const ARTICLE_PAGE = /^\/articles\/([a-z0-9-]{1,200})$/;
 const ARTICLE_DATA = /^\/articles\/[a-z0-9-]{1,200}\.json$/;
+// The list pages: "/" is page 1, "/trang/<n>" page n (ListPage::number_in).
+const LIST_PAGE = /^\/trang\/([1-9][0-9]{0,6})$/;
+const LIST_DATA = /^\/trang\/[1-9][0-9]{0,6}\.json$/;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -60,7 +70,7 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
   if (request.mode === "navigate") {
     event.respondWith(page(event, url));
-  } else if (url.pathname === "/articles/index.json" || ARTICLE_DATA.test(url.pathname)) {
+  } else if (LIST_DATA.test(url.pathname) || ARTICLE_DATA.test(url.pathname)) {
     event.respondWith(data(event, url.pathname));
   } else if (SHELL_FILES.includes(url.pathname)) {
     // Hashed build files never change under the same name.
@@ -71,12 +81,13 @@ self.addEventListener("fetch", (event) => {
 async function page(event, url) {
   try {
     const response = await fetch(event.request);
-    if (response.ok && ARTICLE_PAGE.test(url.pathname)) {
-      event.waitUntil(saveEmbedded(url.pathname, response.clone()));
+    const path = dataOf(url.pathname);
+    if (response.ok && path) {
+      event.waitUntil(saveEmbedded(path, response.clone()));
     }
     return response;
   } catch (offline) {
-    const shell = await caches.match("/", { cacheName: SHELL });
+    const shell = await caches.match(SHELL_FILES[0], { cacheName: SHELL });
     if (shell) return shell;
     throw offline;
   }
@@ -89,29 +100,39 @@ async function data(event, path) {
     return response;
   } catch (offline) {
     const saved = await caches.match(path, { cacheName: ARTICLES });
-    if (saved) return saved;
-    throw offline;
+    if (!saved) throw offline;
+    event.waitUntil(touch(path, saved.clone()));
+    return saved;
   }
 }
 
-// A pre-rendered article page carries its article as a JSON data block
+// The data file behind a page's address, or null: "/" and "/trang/<n>" are
+// list pages, "/articles/<slug>" an article.
+function dataOf(pathname) {
+  if (pathname === "/") return "/trang/1.json";
+  const list = LIST_PAGE.exec(pathname);
+  if (list) return "/trang/" + list[1] + ".json";
+  const article = ARTICLE_PAGE.exec(pathname);
+  if (article) return "/articles/" + article[1] + ".json";
+  return null;
+}
+
+// A pre-rendered page carries its data as a JSON data block
 // (src/prerender.rs): save that, with no second request. Other pages make the
 // app fetch the JSON itself, which data() saves.
-const EMBEDDED = /<script type="application\/json" id="bantin-article">([^<]*)<\/script>/;
+const EMBEDDED = /<script type="application\/json" id="(?:bantin-article|bantin-list)">([^<]*)<\/script>/;
 
-async function saveEmbedded(pathname, response) {
+async function saveEmbedded(path, response) {
   const found = EMBEDDED.exec(await response.text());
   if (!found) return;
   const json = new Response(found[1], { headers: { "Content-Type": "application/json; charset=utf-8" } });
-  await keep(pathname + ".json", json);
+  await keep(path, json);
 }
 
-// Saves the data behind a page: an article's JSON, or the list for "/".
+// Saves the data behind a page: an article's JSON, or a list page's.
 function saveFor(pathname) {
-  const article = ARTICLE_PAGE.exec(pathname);
-  if (article) return saveData("/articles/" + article[1] + ".json");
-  if (pathname === "/") return saveData("/articles/index.json");
-  return Promise.resolve();
+  const path = dataOf(pathname);
+  return path ? saveData(path) : Promise.resolve();
 }
 
 async function saveData(path) {
@@ -123,13 +144,42 @@ async function saveData(path) {
   }
 }
 
-// Stores a copy stamped with when it was saved.
+// Stores a copy stamped with when it was saved (and read), then makes room.
 async function keep(path, response) {
   const type = response.headers.get("Content-Type") || "";
   if (!type.includes("json")) return; // an HTML error page is not an article
+  const now = String(Date.now());
   const headers = new Headers(response.headers);
-  headers.set(SAVED_AT, String(Date.now()));
+  headers.set(SAVED_AT, now);
+  headers.set(READ_AT, now);
   const body = await response.blob();
   const cache = await caches.open(ARTICLES);
   await cache.put(path, new Response(body, { status: 200, headers }));
+  await evict(cache);
+}
+
+// A saved copy read again (offline): it is now the most recently read.
+async function touch(path, saved) {
+  const headers = new Headers(saved.headers);
+  headers.set(READ_AT, String(Date.now()));
+  const body = await saved.blob();
+  const cache = await caches.open(ARTICLES);
+  await cache.put(path, new Response(body, { status: 200, headers }));
+}
+
+// Past the limits, the copies read least recently go.
+async function evict(cache) {
+  const requests = await cache.keys();
+  for (const [pattern, limit] of [[ARTICLE_DATA, MAX_SAVED], [LIST_DATA, MAX_SAVED_LISTS]]) {
+    const mine = requests.filter((r) => pattern.test(new URL(r.url).pathname));
+    if (mine.length <= limit) continue;
+    const read = await Promise.all(
+      mine.map(async (r) => {
+        const saved = await cache.match(r);
+        return [r, Number(saved && saved.headers.get(READ_AT)) || 0];
+      })
+    );
+    read.sort((a, b) => a[1] - b[1]);
+    await Promise.all(read.slice(0, mine.length - limit).map(([r]) => cache.delete(r)));
+  }
 }

@@ -23,8 +23,8 @@ while [ $# -gt 0 ]; do
   esac
   shift 2
 done
-if [ ! -f "$dist/index.html" ]; then
-  echo "$dist/index.html is missing: run \`make build\` first" >&2
+if [ ! -f "$dist/index.html" ] || [ ! -f "$dist/shell.html" ]; then
+  echo "$dist/index.html or shell.html is missing: run \`make build\` first" >&2
   exit 1
 fi
 command -v nginx >/dev/null || { echo "nginx is missing: run \`make setup\`" >&2; exit 1; }

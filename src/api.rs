@@ -5,7 +5,7 @@
 //! asked for it is torn down (the reader navigated away) and after
 //! [`TIMEOUT`] (a response that never finishes).
 
-use crate::model::{Article, ArticleIndex, DataError, Slug};
+use crate::model::{Article, DataError, ListPage, Slug};
 use crate::offline::{SavedAt, SAVED_AT_HEADER};
 use gloo_net::http::Request;
 use leptos::prelude::*;
@@ -16,9 +16,6 @@ use std::time::Duration;
 
 /// How long a request may take, headers and body together.
 pub const TIMEOUT: Duration = Duration::from_secs(15);
-
-/// Where the article list lives.
-pub const INDEX_URL: &str = "/articles/index.json";
 
 /// Why something could not be loaded. `Display` is for developers (the
 /// console); [`ApiError::message_vi`] is for the reader.
@@ -191,11 +188,11 @@ pub async fn fetch_article(slug: Slug) -> Result<Fetched<Article>, ApiError> {
     })
 }
 
-/// Loads and validates the article list.
-pub async fn fetch_index() -> Result<Fetched<ArticleIndex>, ApiError> {
-    let text = get_text(INDEX_URL, Resource::List).await?;
+/// Loads and validates page `number` of the article list.
+pub async fn fetch_list(number: usize) -> Result<Fetched<ListPage>, ApiError> {
+    let text = get_text(&ListPage::data_url(number), Resource::List).await?;
     Ok(Fetched {
-        value: ArticleIndex::from_json(&text.value)?,
+        value: ListPage::from_json(&text.value, number)?,
         saved: text.saved,
     })
 }

@@ -2,7 +2,11 @@
 
 use crate::components::site_header::SiteHeader;
 use crate::prefs::{FontScaleCtx, ReadingPrefs};
-use crate::routes::{article::ArticlePage, home::Home, not_found::NotFound};
+use crate::routes::{
+    article::ArticlePage,
+    home::{Home, OlderPage},
+    not_found::NotFound,
+};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
@@ -22,6 +26,7 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=Home />
+                    <Route path=path!("/trang/:n") view=OlderPage />
                     <Route path=path!("/articles/:slug") view=ArticlePage />
                 </Routes>
             </main>

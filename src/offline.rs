@@ -205,10 +205,17 @@ mod tests {
             2,
             "both slug patterns use {slug}"
         );
-        assert!(sw.contains(crate::api::INDEX_URL));
+        let page = format!("[1-9][0-9]{{0,{}}}", crate::model::MAX_PAGE_DIGITS - 1);
+        assert_eq!(
+            sw.matches(&page).count(),
+            2,
+            "both list page patterns use {page}"
+        );
+        assert!(sw.contains(&crate::model::ListPage::data_url(1)));
         assert!(sw.contains(&format!(
-            r#"<script type="application\/json" id="{}">"#,
-            crate::prerender::EMBEDDED_ARTICLE_ID
+            r#"<script type="application\/json" id="(?:{}|{})">"#,
+            crate::prerender::EMBEDDED_ARTICLE_ID,
+            crate::prerender::EMBEDDED_LIST_ID
         )));
     }
 }

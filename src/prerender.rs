@@ -8,7 +8,7 @@
 //! only the model, the view and the CSS.
 
 use crate::model::share::{self, SiteUrl};
-use crate::model::{Article, Slug};
+use crate::model::{Article, ListPage, Slug};
 use crate::prefs::IN_BROWSER;
 use crate::routes::SITE_NAME;
 use leptos::prelude::*;
@@ -21,40 +21,76 @@ pub const PRERENDERED_ATTRIBUTE: &str = "data-prerendered";
 /// The id of the `<script type="application/json">` data block in `<head>`
 /// holding the pre-rendered article, so the app needs no request for it.
 pub const EMBEDDED_ARTICLE_ID: &str = "bantin-article";
+/// The same for a pre-rendered list page (`/`, `/trang/<n>`).
+pub const EMBEDDED_LIST_ID: &str = "bantin-list";
 
-/// The article's data for the app, as the text of its data block. `<` is
-/// escaped, so no text in the article can close the element.
-pub fn embedded_json(article: &Article) -> String {
-    article.to_json().to_string().replace('<', "\\u003c")
+/// Data as the text of a data block: `<` is escaped, so no text in it can
+/// close the element.
+fn block_text(data: serde_json::Value) -> String {
+    data.to_string().replace('<', "\\u003c")
 }
 
-/// The article being pre-rendered, provided by the build around [`crate::App`].
+/// The article's data for the app, as the text of its data block.
+pub fn embedded_json(article: &Article) -> String {
+    block_text(article.to_json())
+}
+
+/// A list page's data for the app, as the text of its data block.
+pub fn embedded_list_json(page: &ListPage) -> String {
+    block_text(page.to_json())
+}
+
+/// What is being pre-rendered, provided by the build around [`crate::App`].
 #[derive(Clone)]
-pub struct Prerendering(pub Article);
+pub enum Prerendering {
+    Article(Article),
+    List(ListPage),
+}
 
 /// The article this page was pre-rendered with, if it is `slug`'s: from the
 /// build's context on the host, from the data block in the browser (taken
 /// out, so it serves the first render only).
 pub fn embedded_article(slug: &Slug) -> Option<Article> {
     let article = if IN_BROWSER {
-        take_data_block().and_then(|text| match Article::from_json(&text, slug) {
-            Ok(article) => Some(article),
-            // Another article's data, or damaged: ask the server instead.
-            Err(e) => {
-                web_sys::console::warn_1(&format!("bantin: embedded article unused: {e}").into());
-                None
-            }
+        take_data_block(EMBEDDED_ARTICLE_ID).and_then(|text| {
+            Article::from_json(&text, slug)
+                .map_err(|e| unused("article", e))
+                .ok()
         })
     } else {
-        use_context::<Prerendering>().map(|p| p.0)
+        match use_context::<Prerendering>() {
+            Some(Prerendering::Article(a)) => Some(a),
+            _ => None,
+        }
     };
     article.filter(|a| &a.slug == slug)
 }
 
-fn take_data_block() -> Option<String> {
-    let element = web_sys::window()?
-        .document()?
-        .get_element_by_id(EMBEDDED_ARTICLE_ID)?;
+/// The list page this page was pre-rendered with, if it is page `number`:
+/// as [`embedded_article`] does for an article.
+pub fn embedded_list(number: usize) -> Option<ListPage> {
+    let page = if IN_BROWSER {
+        take_data_block(EMBEDDED_LIST_ID).and_then(|text| {
+            ListPage::from_json(&text, number)
+                .map_err(|e| unused("list", e))
+                .ok()
+        })
+    } else {
+        match use_context::<Prerendering>() {
+            Some(Prerendering::List(page)) => Some(page),
+            _ => None,
+        }
+    };
+    page.filter(|p| p.number == number)
+}
+
+/// Another page's data, or damaged: the app asks the server instead.
+fn unused(what: &str, e: crate::model::DataError) {
+    web_sys::console::warn_1(&format!("bantin: embedded {what} unused: {e}").into());
+}
+
+fn take_data_block(id: &str) -> Option<String> {
+    let element = web_sys::window()?.document()?.get_element_by_id(id)?;
     element.remove();
     element.text_content()
 }
@@ -83,9 +119,7 @@ pub fn ShareMeta(
     let (image, width, height) = share::image(&article, &site);
     // A data block (never run, never parsed as HTML); `<` escaped so no text
     // can end the element.
-    let data = share::news_article(&article, &site, SITE_NAME)
-        .to_string()
-        .replace('<', "\\u003c");
+    let data = block_text(share::news_article(&article, &site, SITE_NAME));
     view! {
         <meta name="description" content=description.clone() />
         <link rel="canonical" href=url.clone() />
@@ -101,6 +135,35 @@ pub fn ShareMeta(
         {og("article:published_time", share::published_time(article.published))}
         <meta name="twitter:card" content="summary_large_image" />
         <script type="application/ld+json" inner_html=data></script>
+    }
+}
+
+/// What a shared link to a list page shows: its canonical address, the
+/// site's card, and (but for the home page, which keeps the site's) a
+/// description of the page.
+#[component]
+pub fn ListMeta(
+    /// The pre-rendered page.
+    page: ListPage,
+    /// The site's public origin (`SITE_URL`).
+    site: SiteUrl,
+) -> impl IntoView {
+    let url = site.join(&ListPage::route(page.number));
+    let description = share::list_description(&page);
+    let (image, width, height) = share::SITE_IMAGE;
+    view! {
+        {description.clone().map(|d| view! { <meta name="description" content=d /> })}
+        <link rel="canonical" href=url.clone() />
+        {og("og:type", "website".into())}
+        {og("og:site_name", SITE_NAME.into())}
+        {og("og:locale", "vi_VN".into())}
+        {og("og:title", crate::routes::document_title(crate::routes::list_title(page.number).as_deref()))}
+        {description.map(|d| og("og:description", d))}
+        {og("og:url", url)}
+        {og("og:image", site.join(image))}
+        {og("og:image:width", width.to_string())}
+        {og("og:image:height", height.to_string())}
+        <meta name="twitter:card" content="summary_large_image" />
     }
 }
 

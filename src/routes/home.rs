@@ -1,47 +1,142 @@
-//! `/`: the list of articles, newest first.
+//! The list of articles, newest first, [`PAGE_SIZE`](crate::model::PAGE_SIZE)
+//! a page: `/` is page 1, `/trang/<n>` page n. Each page loads its own small
+//! data file (or, pre-rendered, has it in the page), so a page costs the same
+//! whatever the size of the archive.
 
-use super::set_document_title;
-use crate::api;
+use super::not_found::{Missing, NotFound};
+use super::{list_title, set_document_title};
+use crate::api::{self, ApiError, Resource};
 use crate::components::load_error::LoadError;
 use crate::components::saved_notice::SavedNotice;
 use crate::components::toolbar::Toolbar;
-use crate::model::{ArticleIndex, ArticleSummary};
+use crate::model::{ArticleIndex, ArticleSummary, ListPage};
 use crate::offline;
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos::Params;
+use leptos_router::components::{Redirect, A};
+use leptos_router::hooks::use_params;
+use leptos_router::params::Params;
 
+/// `/`: the newest articles.
 #[component]
 pub fn Home() -> impl IntoView {
-    Effect::new(move || set_document_title(None));
-    let index = LocalResource::new(api::fetch_index);
+    view! { <Listing number=1 /> }
+}
+
+#[derive(Params, PartialEq, Clone, Debug)]
+struct PageParams {
+    n: Option<String>,
+}
+
+/// `/trang/<n>`: older articles. A number that names no page (`0`, `abc`)
+/// is "not found" at once; `/trang/1` is the home page's other address.
+#[component]
+pub fn OlderPage() -> impl IntoView {
+    let params = use_params::<PageParams>();
+    let number = Memo::new(move |_| {
+        params
+            .read()
+            .as_ref()
+            .ok()
+            .and_then(|p| p.n.as_deref().and_then(ListPage::number_in))
+    });
+    move || match number.get() {
+        Some(1) => view! { <Redirect path="/" /> }.into_any(),
+        Some(number) => view! { <Listing number /> }.into_any(),
+        None => view! { <NotFound what=Missing::Page /> }.into_any(),
+    }
+}
+
+/// List page `number`: its heading, its entries and the links to the
+/// pages beside it.
+#[component]
+fn Listing(number: usize) -> impl IntoView {
+    // A pre-rendered page holds its list: shown at once, with no request.
+    let content = match crate::prerender::embedded_list(number) {
+        Some(page) => view! { <PageOfList page offline=false /> }.into_any(),
+        None => view! { <ListLoader number /> }.into_any(),
+    };
     view! {
         <section class="home">
             <Toolbar />
-            <h1 class="home-title">"Bài viết mới"</h1>
-            <Suspense fallback=|| {
-                view! { <p class="loading" role="status">"Đang tải danh sách bài viết…"</p> }
-            }>
-                {move || Suspend::new(async move {
-                    match index.await {
-                        Ok(api::Fetched { value, saved }) => {
-                            view! {
-                                <SavedNotice
-                                    saved
-                                    what="danh sách bài viết"
-                                    hint="Bài có dấu “Đã lưu” đọc được khi không có mạng."
-                                />
-                                <ArticleList index=value offline=saved.is_some() />
-                            }
-                                .into_any()
-                        }
-                        Err(error) => {
-                            view! { <LoadError error on_retry=Callback::new(move |_| index.refetch()) /> }
-                                .into_any()
-                        }
-                    }
-                })}
-            </Suspense>
+            {content}
         </section>
+    }
+}
+
+/// Loads page `number`'s data file and shows it, or says why it cannot.
+#[component]
+fn ListLoader(number: usize) -> impl IntoView {
+    let data = LocalResource::new(move || api::fetch_list(number));
+    view! {
+        <Suspense fallback=|| {
+            view! { <p class="loading" role="status">"Đang tải danh sách bài viết…"</p> }
+        }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(api::Fetched { value, saved }) => {
+                        view! {
+                            <SavedNotice
+                                saved
+                                what="danh sách bài viết"
+                                hint="Bài có dấu “Đã lưu” đọc được khi không có mạng."
+                            />
+                            <PageOfList page=value offline=saved.is_some() />
+                        }
+                            .into_any()
+                    }
+                    // Past the last page: there is no such page.
+                    Err(ApiError::NotFound(_, Resource::List)) if number > 1 => {
+                        view! { <NotFound what=Missing::Page /> }.into_any()
+                    }
+                    Err(error) => {
+                        view! { <LoadError error on_retry=Callback::new(move |_| data.refetch()) /> }
+                            .into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// A page's entries and, below them, the way to newer and older pages.
+#[component]
+fn PageOfList(
+    /// The page, already validated.
+    page: ListPage,
+    /// The page is a saved copy: mark the articles that can be read offline.
+    offline: bool,
+) -> impl IntoView {
+    let number = page.number;
+    Effect::new(move || set_document_title(list_title(number).as_deref()));
+    let heading = match number {
+        1 => "Bài viết mới".to_string(),
+        n => format!("Bài viết cũ hơn · Trang {n}"),
+    };
+    let pager = (page.pages > 1).then(|| view! { <Pager page=page.clone() /> });
+    let empty = page.total == 0;
+    view! {
+        <h1 class="home-title">{heading}</h1>
+        <ArticleList index=page.index offline empty />
+        {pager}
+    }
+}
+
+/// "Trang trước" (newer) and "Trang sau" (older), with where the reader is.
+#[component]
+fn Pager(page: ListPage) -> impl IntoView {
+    let newer = page.newer().map(|n| {
+        view! { <A href=ListPage::route(n) attr:rel="prev">"Trang trước"</A> }
+    });
+    let older = page.older().map(|n| {
+        view! { <A href=ListPage::route(n) attr:rel="next">"Trang sau"</A> }
+    });
+    view! {
+        <nav class="pager" aria-label="Chuyển trang danh sách">
+            {newer}
+            <span class="pager-where">{format!("Trang {} / {}", page.number, page.pages)}</span>
+            {older}
+        </nav>
     }
 }
 
@@ -52,6 +147,8 @@ fn ArticleList(
     index: ArticleIndex,
     /// The list is a saved copy: mark the articles that can be read offline.
     offline: bool,
+    /// The archive has no article at all (not just this page).
+    empty: bool,
 ) -> impl IntoView {
     let ArticleIndex { articles, skipped } = index;
     let saved = RwSignal::new(Vec::<String>::new());
@@ -61,9 +158,7 @@ fn ArticleList(
             let _ = saved.try_set(offline::saved_slugs().await);
         });
     }
-    let empty = articles
-        .is_empty()
-        .then(|| view! { <p>"Chưa có bài viết nào."</p> });
+    let empty = empty.then(|| view! { <p>"Chưa có bài viết nào."</p> });
     let note = (skipped > 0).then(|| {
         view! {
             <p class="note" role="note">

@@ -22,3 +22,9 @@ pub fn document_title(page: Option<&str>) -> String {
         None => SITE_NAME.to_string(),
     }
 }
+
+/// A list page's own name for its title: none for the home page ("Bản
+/// tin"), "Trang <n>" for the others.
+pub fn list_title(number: usize) -> Option<String> {
+    (number > 1).then(|| format!("Trang {number}"))
+}

@@ -23,8 +23,16 @@ SEED_SLUG = "thanh-pho-bac-kan-day-manh-thuc-hien-phong-trao-thi-dua-yeu-nuoc"
 TEST_SLUG = "bai-thu-nghiem"
 TEST_PATH = f"/articles/{TEST_SLUG}"
 TEST_JSON = f"/articles/{TEST_SLUG}.json"
+# The home page's data file (list page 1), which the app loads when the
+# home page is not pre-rendered (or when it is reached inside the app).
+LIST_JSON = "/trang/1.json"
 # Not forwarded either way: they describe one connection, not the answer.
 HOP_BY_HOP = {"connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade"}
+
+
+def list_page(entries, number=1, pages=1, total=None):
+    """A list page's data file holding `entries`."""
+    return {"schema": 1, "page": number, "pages": pages, "total": len(entries) if total is None else total, "articles": entries}
 
 
 def seed_as(slug):
@@ -41,12 +49,14 @@ class Fault:
     delay: seconds to wait first; hang: send headers and part of the body, then
     stall until released; drop: close the connection without answering (what a
     lost connection looks like, to the page and its service worker alike);
-    times: how many requests it applies to (None = all).
+    times: how many requests it applies to (None = all); serve: answer as the
+    server answers for this other path.
     """
 
-    def __init__(self, status=None, body=None, content_type="application/json", delay=0.0, hang=False, drop=False, times=None):
+    def __init__(self, status=None, body=None, content_type="application/json", delay=0.0, hang=False, drop=False, times=None, serve=None):
         self.status, self.body, self.content_type = status, body, content_type
         self.delay, self.hang, self.drop, self.times = delay, hang, drop, times
+        self.serve = serve
 
 
 class FaultyHandler(http.server.BaseHTTPRequestHandler):
@@ -56,11 +66,15 @@ class FaultyHandler(http.server.BaseHTTPRequestHandler):
         if os.environ.get("BANTIN_SERVER_LOG"):
             super().log_message(fmt, *args)
 
-    def forward(self):
+    def forward(self, path=None):
         upstream = http.client.HTTPConnection("127.0.0.1", self.server.upstream_port, timeout=60)
         try:
             headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
-            upstream.request(self.command, self.path, headers=headers)
+            if path:
+                # The browser's copy is of what this path usually is: a "not
+                # modified" for the other file would keep that copy.
+                headers = {k: v for k, v in headers.items() if not k.lower().startswith("if-")}
+            upstream.request(self.command, path or self.path, headers=headers)
             answer = upstream.getresponse()
             body = answer.read()
             self.send_response_only(answer.status, answer.reason)
@@ -104,6 +118,8 @@ class FaultyHandler(http.server.BaseHTTPRequestHandler):
         if fault.drop:
             self.close_connection = True
             return None
+        if fault.serve:
+            return self.forward(fault.serve)
         if fault.hang:
             self.send_response(200)
             self.send_header("Content-Type", fault.content_type)
@@ -199,12 +215,14 @@ class ReaderTestCase(unittest.TestCase):
     """
 
     server_kind = "site"
+    # The built site served: `make build`'s, unless a class builds its own.
+    dist = DIST
 
     @classmethod
     def setUpClass(cls):
-        if not os.path.isfile(os.path.join(DIST, "index.html")):
-            raise unittest.SkipTest("dist/ is missing: run `make build` (make test does)")
-        cls.upstream = SERVERS[cls.server_kind]().start()
+        if not os.path.isfile(os.path.join(cls.dist, "index.html")):
+            raise unittest.SkipTest(f"{cls.dist} is missing: run `make build` (make test does)")
+        cls.upstream = SERVERS[cls.server_kind](dist=cls.dist).start()
         cls.state = ServerState()
         cls.server = start_proxy(cls.state, cls.upstream.port)
         cls.base = f"http://127.0.0.1:{cls.server.server_address[1]}"
@@ -320,7 +338,17 @@ class ReaderTestCase(unittest.TestCase):
             {"slug": SEED_SLUG, "title": seed_as(SEED_SLUG)["title"], "published": "2020-08-21"},
             {"slug": TEST_SLUG, "title": title, "published": "2020-08-20"},
         ]
-        self.fault("/articles/index.json", body=json.dumps({"articles": entries}, ensure_ascii=False))
+        self.list_from_the_app(entries)
+
+    def list_from_the_app(self, entries=None, **fault):
+        """Makes the home page the app's own, not pre-rendered: `/` answers
+        with the shell, and the app loads /trang/1.json, which holds
+        `entries` (one page) or answers with `fault`."""
+        self.fault("/", serve="/shell.html")
+        if entries is not None:
+            fault = dict(body=json.dumps(list_page(entries), ensure_ascii=False))
+        if fault:
+            self.fault(LIST_JSON, **fault)
 
     def requested(self, path):
         with self.state.lock:

@@ -87,13 +87,10 @@ class NetworkTest(ReaderTestCase):
         self.assertEqual(self.b.find_all("[data-testid=load-error]"), [])
 
     def test_rapid_size_clicks_while_switching_articles(self):
-        index = {
-            "articles": [
-                {"slug": SEED_SLUG, "title": seed()["title"], "published": "2020-08-21"},
-                {"slug": "bai-hai", "title": "Bài hai", "published": "2020-08-20"},
-            ]
-        }
-        self.fault("/articles/index.json", body=json.dumps(index))
+        self.list_from_the_app([
+            {"slug": SEED_SLUG, "title": seed()["title"], "published": "2020-08-21"},
+            {"slug": "bai-hai", "title": "Bài hai", "published": "2020-08-20"},
+        ])
         self.fault("/articles/bai-hai.json", body=article("bai-hai", "Bài hai"), delay=0.5)
         self.open(PATH)
         self.h1()

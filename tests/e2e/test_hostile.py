@@ -160,20 +160,20 @@ class HostileArticleTest(ReaderTestCase):
 
 class HostileListTest(ReaderTestCase):
     def test_an_html_list_is_bad_data(self):
-        self.fault("/articles/index.json", body="<!doctype html><p>index</p>", content_type="text/html")
+        self.list_from_the_app(body="<!doctype html><p>index</p>", content_type="text/html")
         self.open("/")
         self.wait_text("main h1", "Dữ liệu bị lỗi")
 
     def test_bad_entries_are_left_out_with_a_note(self):
         good = {"slug": "tot", "title": "Bài tốt", "published": "2021-01-01"}
         entries = [good, {"slug": "XẤU", "title": "x", "published": "2021-01-01"}, {"title": 5}, "rác", None]
-        self.fault("/articles/index.json", body=json.dumps({"articles": entries}))
+        self.list_from_the_app(entries)
         self.open("/")
         self.wait_text("ol.article-list h2 a", "Bài tốt")
         self.assertEqual(len(self.b.find_all("ol.article-list li")), 1)
         self.assertIn("4 bài viết", self.b.find(".note").text)
 
     def test_an_empty_list_says_so(self):
-        self.fault("/articles/index.json", body='{"articles": []}')
+        self.list_from_the_app([])
         self.open("/")
         self.wait_text("main p", "Chưa có bài viết nào.")

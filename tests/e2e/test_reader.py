@@ -108,14 +108,11 @@ class NavigationTest(ReaderTestCase):
         self.assertEqual(self.b.title, "Bản tin")
 
     def test_the_list_is_newest_first(self):
-        index = {
-            "articles": [
-                {"slug": "cu", "title": "Bài cũ", "published": "2019-03-01"},
-                {"slug": "moi", "title": "Bài mới", "published": "2024-12-31"},
-                {"slug": "giua", "title": "Bài giữa", "published": "2021-07-15"},
-            ]
-        }
-        self.fault("/articles/index.json", body=json.dumps(index))
+        self.list_from_the_app([
+            {"slug": "cu", "title": "Bài cũ", "published": "2019-03-01"},
+            {"slug": "moi", "title": "Bài mới", "published": "2024-12-31"},
+            {"slug": "giua", "title": "Bài giữa", "published": "2021-07-15"},
+        ])
         self.open("/")
         self.wait_text("ol.article-list h2 a", "Bài mới")
         titles = [el.text for el in self.b.find_all("ol.article-list h2 a")]
@@ -152,7 +149,7 @@ class NavigationTest(ReaderTestCase):
         for path in ["/articles/Khong-Hop-Le", "/articles/%3Cscript%3E", "/articles/a_b", "/articles/%E1%BA%A1", "/articles/a%2Fb"]:
             self.open(path)
             self.wait_text("main h1", "Không tìm thấy bài viết")
-        article_requests = [p for p in self.state.requests if p.endswith(".json") and p != "/articles/index.json"]
+        article_requests = [p for p in self.state.requests if p.startswith("/articles/") and p.endswith(".json")]
         self.assertEqual(article_requests, [], "no request left the browser for a bad slug")
 
 
@@ -285,7 +282,7 @@ class FailureTest(ReaderTestCase):
         self.b.browser_log()  # the failed fetch was expected
 
     def test_a_broken_list_offers_a_retry_that_works(self):
-        self.fault("/articles/index.json", status=500, times=1)
+        self.list_from_the_app(status=500, times=1)
         self.open("/")
         self.wait_text("main h1", "Máy chủ đang gặp sự cố")
         self.b.button("Thử lại").click()
@@ -293,7 +290,7 @@ class FailureTest(ReaderTestCase):
 
     def test_a_missing_list_says_the_list_is_missing_and_retry_works(self):
         """A 404 for the list (a site mid-deploy) is not a missing article."""
-        self.fault("/articles/index.json", status=404, times=1)
+        self.list_from_the_app(status=404, times=1)
         self.open("/")
         self.wait_text("main h1", "Không tìm thấy danh sách bài viết")
         self.assertNotIn("Bài viết này", self.b.find("[data-testid=load-error]").text)
@@ -312,13 +309,10 @@ class FailureTest(ReaderTestCase):
         self.assertTrue(h1)
 
     def test_a_late_answer_never_replaces_the_article_on_screen(self):
-        index = {
-            "articles": [
-                {"slug": TEST_SLUG, "title": "Bài chậm", "published": "2020-08-21"},
-                {"slug": "bai-nhanh", "title": "Bài nhanh", "published": "2020-08-20"},
-            ]
-        }
-        self.fault("/articles/index.json", body=json.dumps(index))
+        self.list_from_the_app([
+            {"slug": TEST_SLUG, "title": "Bài chậm", "published": "2020-08-21"},
+            {"slug": "bai-nhanh", "title": "Bài nhanh", "published": "2020-08-20"},
+        ])
         self.fault(TEST_JSON, delay=2)
         self.fault("/articles/bai-nhanh.json", body=article("bai-nhanh", "Bài nhanh"))
         self.open("/")

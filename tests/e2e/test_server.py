@@ -120,7 +120,18 @@ class ServerTest:
         self.assertEqual(answer.body, dist_file(f"/articles/{SEED_SLUG}.html"))
         self.assertIn(b"<body data-prerendered", answer.body)
         self.assertNotIn(b"preload", answer.body, "the app's bytes wait until the text is painted")
-        self.assertIn(b"preload", dist_file("/index.html"), "the shell, where the app is the content, keeps them")
+        self.assertIn(b"preload", dist_file("/shell.html"), "the shell, where the app is the content, keeps them")
+
+    def test_the_home_page_is_prerendered_with_its_list(self):
+        answer = self.request("/")
+        self.assertEqual(answer.status, 200)
+        self.assertEqual(answer.body, dist_file("/index.html"))
+        self.assertIn(b"<body data-prerendered", answer.body)
+        self.assertIn(f'href="/articles/{SEED_SLUG}"'.encode(), answer.body)
+        self.assertIn(b'id="bantin-list"', answer.body)
+        head = HeadTags()
+        head.feed(answer.body.decode("utf-8"))
+        self.assertTrue(head.links["canonical"].endswith("/"))
 
     def test_an_article_page_carries_its_share_preview(self):
         head = HeadTags()
@@ -181,14 +192,14 @@ class ServerTest:
         self.assertTrue(head.meta["description"])
 
     def test_app_routes_without_a_page_get_the_shell(self):
-        shell = dist_file("/index.html")
-        for path in ["/", "/articles/khong-co-bai-nay", "/trang/2", "/tim-kiem?q=l%E1%BB%93ng+t%E1%BB%93ng", "/mot/hai/ba"]:
+        shell = dist_file("/shell.html")
+        for path in ["/articles/khong-co-bai-nay", "/trang/2", "/trang/1", "/trang/abc", "/tim-kiem?q=l%E1%BB%93ng+t%E1%BB%93ng", "/mot/hai/ba"]:
             answer = self.request(path)
             self.assertEqual((answer.status, answer.body), (200, shell), path)
 
     def test_a_missing_file_is_a_real_404_not_the_shell(self):
-        shell = dist_file("/index.html")
-        for path in ["/articles/khong-co-bai-nay.json", "/bantin-0000000000000000_bg.wasm", "/favicon.ico", "/articles/x."]:
+        shell = dist_file("/shell.html")
+        for path in ["/articles/khong-co-bai-nay.json", "/trang/2.json", "/articles/index.json", "/bantin-0000000000000000_bg.wasm", "/favicon.ico", "/articles/x."]:
             answer = self.request(path)
             self.assertEqual(answer.status, 404, path)
             self.assertNotEqual(answer.body, shell, path)
@@ -197,6 +208,8 @@ class ServerTest:
         answer = self.request(f"/articles/{SEED_SLUG}.html")
         self.assertEqual(answer.status, 301)
         self.assertEqual(answer.header("Location"), SEED_PAGE)
+        answer = self.request("/trang/2.html")
+        self.assertEqual((answer.status, answer.header("Location")), (301, "/trang/2"))
 
     def test_each_kind_of_file_has_its_type(self):
         expected = {
@@ -235,7 +248,7 @@ class ServerTest:
     def test_hashed_assets_are_cached_for_a_year_and_the_rest_revalidates(self):
         for path in [asset("*_bg.wasm"), asset("bantin-*.js"), asset("*.css")]:
             self.assertEqual(self.request(path).header("Cache-Control"), "public, max-age=31536000, immutable", path)
-        for path in ["/", SEED_PAGE, SEED_JSON, "/articles/index.json", "/sw.js", "/manifest.webmanifest", "/trang/2"]:
+        for path in ["/", SEED_PAGE, SEED_JSON, "/trang/1.json", "/sw.js", "/manifest.webmanifest", "/trang/2"]:
             self.assertEqual(self.request(path).header("Cache-Control"), "no-cache", path)
 
     def test_precompressed_files_are_sent_by_accept_encoding(self):
@@ -246,6 +259,7 @@ class ServerTest:
             "/": "/index.html",
             SEED_PAGE: f"/articles/{SEED_SLUG}.html",
             SEED_JSON: SEED_JSON,
+            "/trang/1.json": "/trang/1.json",
             "/sw.js": "/sw.js",
         }
         for path, file in files.items():
@@ -278,7 +292,7 @@ class ServerTest:
             self.assertNotIn(b"root:", answer.body, path)
             # Refused, or (for a name that only looks like dots) the app's shell.
             if answer.status == 200:
-                self.assertEqual(answer.body, dist_file("/index.html"), path)
+                self.assertEqual(answer.body, dist_file("/shell.html"), path)
             else:
                 self.assertIn(answer.status, (400, 404), path)
 
@@ -338,7 +352,8 @@ class SameAnswersTest(unittest.TestCase):
                    "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options", "Content-Range"]
         paths = ["/", SEED_PAGE, SEED_JSON, f"{SEED_PAGE}.html", "/articles/khong-co", "/articles/khong-co.json",
                  asset("*_bg.wasm"), asset("bantin-*.js"), asset("*.css"), "/sw.js", "/manifest.webmanifest",
-                 "/icon.svg", "/articles/index.json", "/..%2f..%2fetc/passwd", "/a/../index.html", "/" + "a" * 10_000]
+                 "/icon.svg", "/trang/1.json", "/trang/2.json", "/trang/2", "/trang/2.html", "/shell.html",
+                 "/..%2f..%2fetc/passwd", "/a/../index.html", "/" + "a" * 10_000]
         for path in paths:
             for accept in [None, "br", "gzip", "identity"]:
                 for extra in [{}, {"Range": "bytes=0-9"}]:

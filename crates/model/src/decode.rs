@@ -105,6 +105,18 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// A whole number that must be present (a count or a page number).
+    pub(crate) fn count(&self, key: &str) -> Result<usize, DataError> {
+        match self.get(key) {
+            None => Err(DataError::Missing(self.name(key))),
+            Some(Value::Number(n)) => n
+                .as_u64()
+                .and_then(|v| usize::try_from(v).ok())
+                .ok_or_else(|| self.wrong(key, "a whole number")),
+            Some(_) => Err(self.wrong(key, "a whole number")),
+        }
+    }
+
     pub(crate) fn req_array(&self, key: &str) -> Result<&'a Vec<Value>, DataError> {
         match self.get(key) {
             None => Err(DataError::Missing(self.name(key))),

@@ -24,7 +24,7 @@ pub use article::{Article, Block, Image};
 pub use date::Date;
 pub use decode::valid_image_src;
 pub use error::DataError;
-pub use list::{ArticleIndex, ArticleSummary};
+pub use list::{ArticleIndex, ArticleSummary, ListPage, MAX_PAGE_DIGITS, PAGE_SIZE};
 pub use slug::{fold, Slug};
 
 /// The newest schema version this build understands (`"schema"` field; absent means 1).

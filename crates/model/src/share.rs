@@ -164,3 +164,28 @@ pub fn news_article(article: &Article, site: &SiteUrl, site_name: &str) -> Value
     }
     ld
 }
+
+/// A list page's description, for search results: which page of how many
+/// and the dates it spans, e.g. "Trang 2/5: 20 bài viết từ 03/01/2020 đến
+/// 09/01/2020." (`None` for page 1, which keeps the site's own.)
+pub fn list_description(page: &crate::ListPage) -> Option<String> {
+    if page.number == 1 {
+        return None;
+    }
+    let articles = &page.index.articles;
+    let span = match (articles.last(), articles.first()) {
+        (Some(oldest), Some(newest)) if oldest.published != newest.published => format!(
+            " từ {} đến {}",
+            oldest.published.vi(),
+            newest.published.vi()
+        ),
+        (Some(only), _) => format!(" ngày {}", only.published.vi()),
+        _ => String::new(),
+    };
+    Some(format!(
+        "Trang {}/{}: {} bài viết{span}.",
+        page.number,
+        page.pages,
+        articles.len()
+    ))
+}

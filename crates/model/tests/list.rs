@@ -31,3 +31,128 @@ fn a_broken_index_is_refused() {
     );
     assert_eq!(ArticleIndex::from_json("[]"), Err(DataError::NotAnObject));
 }
+
+fn summaries(n: usize) -> ArticleIndex {
+    // Three a day, so pages cut through days; ties ordered by title.
+    let articles = (0..n)
+        .map(|i| ArticleSummary {
+            slug: Slug::parse(&format!("bai-{i}")).unwrap(),
+            title: format!("Bài {i:06}"),
+            published: Date::new(2020, 1, 1 + (i / 3 % 28) as u8).unwrap(),
+            lead: None,
+            author: None,
+        })
+        .collect();
+    ArticleIndex::of(articles)
+}
+
+#[test]
+fn the_list_is_cut_into_pages_of_twenty_in_its_order() {
+    let index = summaries(45);
+    let pages = ListPage::paginate(&index);
+    assert_eq!(pages.len(), 3);
+    assert_eq!(
+        pages
+            .iter()
+            .map(|p| p.index.articles.len())
+            .collect::<Vec<_>>(),
+        [20, 20, 5]
+    );
+    let again: Vec<ArticleSummary> = pages
+        .iter()
+        .flat_map(|p| p.index.articles.clone())
+        .collect();
+    assert_eq!(
+        again, index.articles,
+        "every article once, in the list's order"
+    );
+    assert!(pages.iter().all(|p| p.pages == 3 && p.total == 45));
+    assert_eq!((pages[0].newer(), pages[0].older()), (None, Some(2)));
+    assert_eq!((pages[1].newer(), pages[1].older()), (Some(1), Some(3)));
+    assert_eq!((pages[2].newer(), pages[2].older()), (Some(2), None));
+    assert_eq!(ListPage::paginate(&summaries(20)).len(), 1);
+    assert_eq!(ListPage::paginate(&summaries(21)).len(), 2);
+}
+
+#[test]
+fn an_empty_archive_has_one_empty_page() {
+    let pages = ListPage::paginate(&ArticleIndex::default());
+    assert_eq!(pages.len(), 1);
+    assert_eq!((pages[0].number, pages[0].pages, pages[0].total), (1, 1, 0));
+    assert_eq!((pages[0].newer(), pages[0].older()), (None, None));
+}
+
+#[test]
+fn a_page_survives_its_data_file() {
+    for page in ListPage::paginate(&summaries(45)) {
+        let text = page.to_json().to_string();
+        assert_eq!(ListPage::from_json(&text, page.number).unwrap(), page);
+    }
+}
+
+#[test]
+fn page_addresses() {
+    assert_eq!(ListPage::route(1), "/");
+    assert_eq!(ListPage::route(2), "/trang/2");
+    assert_eq!(ListPage::data_url(1), "/trang/1.json");
+    assert_eq!(ListPage::number_in("2"), Some(2));
+    assert_eq!(ListPage::number_in("1"), Some(1));
+    assert_eq!(ListPage::number_in("9999999"), Some(9_999_999));
+    for bad in [
+        "", "0", "01", "abc", "2.5", "-1", "+2", " 2", "2a", "10000000", "٣",
+    ] {
+        assert_eq!(ListPage::number_in(bad), None, "{bad:?}");
+    }
+}
+
+#[test]
+fn a_wrong_or_inconsistent_page_file_is_refused() {
+    let page = |v: serde_json::Value| ListPage::from_json(&v.to_string(), 2);
+    let invalid = |field: &str| {
+        Err(DataError::Invalid {
+            field: field.into(),
+            reason: "number out of range",
+        })
+    };
+    let ok = json!({"page": 2, "pages": 3, "total": 41, "articles": []});
+    assert!(page(ok).is_ok());
+    assert_eq!(
+        page(json!({"page": 3, "pages": 3, "total": 41, "articles": []})),
+        invalid("page"),
+        "another page's file"
+    );
+    assert_eq!(
+        page(json!({"page": 2, "pages": 1, "total": 41, "articles": []})),
+        invalid("pages")
+    );
+    assert_eq!(
+        page(json!({"page": 2, "pages": 3, "total": 0,
+            "articles": [{"slug": "a", "title": "A", "published": "2020-01-01"}]})),
+        invalid("total")
+    );
+    assert_eq!(
+        page(json!({"pages": 3, "total": 41, "articles": []})),
+        Err(DataError::Missing("page".into()))
+    );
+    assert_eq!(
+        page(json!({"page": "2", "pages": 3, "total": 41, "articles": []})),
+        Err(DataError::WrongType {
+            field: "page".into(),
+            expected: "a whole number"
+        })
+    );
+    assert_eq!(
+        page(json!({"page": -2, "pages": 3, "total": 41, "articles": []})),
+        Err(DataError::WrongType {
+            field: "page".into(),
+            expected: "a whole number"
+        })
+    );
+    let skipped = page(json!({"page": 2, "pages": 3, "total": 41,
+        "articles": ["x", {"slug": "a", "title": "A", "published": "2020-01-01"}]}))
+    .unwrap();
+    assert_eq!(
+        (skipped.index.articles.len(), skipped.index.skipped),
+        (1, 1)
+    );
+}

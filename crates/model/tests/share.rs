@@ -128,3 +128,36 @@ fn the_plain_text_has_the_lead_and_every_block() {
         "the caption where it stands"
     );
 }
+
+#[test]
+fn a_list_page_says_which_page_and_which_days() {
+    let entry = |slug: &str, day: u8| ArticleSummary {
+        slug: Slug::parse(slug).unwrap(),
+        title: slug.into(),
+        published: Date::new(2020, 1, day).unwrap(),
+        lead: None,
+        author: None,
+    };
+    let all = ArticleIndex::of(
+        (0..45)
+            .map(|i| entry(&format!("b-{i}"), 1 + (i / 2) as u8))
+            .collect(),
+    );
+    let pages = ListPage::paginate(&all);
+    assert_eq!(
+        share::list_description(&pages[0]),
+        None,
+        "the home keeps the site's"
+    );
+    assert_eq!(
+        share::list_description(&pages[1]).unwrap(),
+        "Trang 2/3: 20 bài viết từ 03/01/2020 đến 13/01/2020."
+    );
+    let one_day = ListPage::paginate(&ArticleIndex::of(
+        (0..21).map(|i| entry(&format!("c-{i}"), 5)).collect(),
+    ));
+    assert_eq!(
+        share::list_description(&one_day[1]).unwrap(),
+        "Trang 2/2: 1 bài viết ngày 05/01/2020."
+    );
+}

@@ -1,8 +1,10 @@
 //! The host side of bantin: the build steps that run after Trunk ([`build`]),
 //! the local server ([`serve`]) and the importer's command ([`import`]). The
-//! serving rules that nginx shares are in [`rules`].
+//! serving rules that nginx shares are in [`rules`]; [`generate`] makes a
+//! made-up archive for the scale tests.
 
 pub mod build;
+pub mod generate;
 pub mod import;
 pub mod rules;
 pub mod serve;

@@ -5,17 +5,24 @@
 //!   site serve [--dir dist] [--host 127.0.0.1] [--port 8080]   dist/ as production serves it
 //!   site static <article.json> <stylesheet-href>        a script-free page on stdout (make bench)
 //!   site import <file or folder> [--content public/articles]   the portal's exports as articles
+//!   site generate <folder> <count>                      a made-up archive (tests, make bench)
+//!   [CONTENT=public/articles] site content <dist>       the step `content` alone (make dev)
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: site build <dist> | site serve [--dir dist] [--host 127.0.0.1] [--port 8080] | site static <article.json> <stylesheet-href> | site import <file or folder> [--content public/articles]";
+const USAGE: &str = "usage: site build <dist> | site serve [--dir dist] [--host 127.0.0.1] [--port 8080] | site static <article.json> <stylesheet-href> | site import <file or folder> [--content public/articles] | site generate <folder> <count> | site content <dist>";
 
 /// Imports; `Ok(false)` when a file was refused (the exit status says so).
 fn import(from: &str, content: &str) -> Result<bool, String> {
     let report = bantin_site::import::run(Path::new(from), Path::new(content))?;
     Ok(report.refused == 0)
+}
+
+/// The content folder: `CONTENT`, else public/articles.
+fn content_env() -> String {
+    std::env::var("CONTENT").unwrap_or_else(|_| "public/articles".into())
 }
 
 fn serve(args: &[String]) -> Result<(), String> {
@@ -63,7 +70,7 @@ fn main() -> ExitCode {
             Ok(site_url) => bantin_site::build::run(
                 Path::new(dist),
                 &site_url,
-                Path::new(&std::env::var("CONTENT").unwrap_or_else(|_| "public/articles".into())),
+                Path::new(&content_env()),
                 std::env::var("STRICT").is_ok_and(|v| v == "1"),
             ),
             Err(_) => Err("SITE_URL is not set: the site's public origin, e.g. SITE_URL=https://baobackan.vn site build dist (make build sets a local one)".into()),
@@ -75,6 +82,12 @@ fn main() -> ExitCode {
         }
         ["import", from] => import(from, "public/articles").and_then(all_in),
         ["import", from, "--content", content] => import(from, content).and_then(all_in),
+        ["content", dist] => bantin_site::build::content_only(Path::new(dist), Path::new(&content_env())),
+        ["generate", folder, count] => count
+            .parse()
+            .map_err(|_| format!("not a count: {count}"))
+            .and_then(|n| bantin_site::generate::run(Path::new(folder), n))
+            .map(|n| println!("site: {n} article(s) in {folder}")),
         _ => Err(USAGE.into()),
     };
     match result {

@@ -187,10 +187,19 @@ pub fn normalise(raw: &str) -> Option<String> {
     Some(path)
 }
 
-/// The production routing of deploy/nginx.conf: a file that exists; an
-/// `articles/<slug>.html` asked by name goes to its pretty address; a missing
-/// file name is a real 404; `/articles/<slug>` gets its pre-rendered page;
-/// any other path is an app route and gets the shell.
+/// The folders whose pre-rendered `<name>.html` pages are served at
+/// `/<folder>/<name>`, and asked for by file name are sent there.
+pub const PAGE_FOLDERS: [&str; 2] = ["articles", "trang"];
+
+/// The page for every address without one of its own (the app shows what
+/// the address names, or "not found"); the build step `pages` writes it.
+pub const SHELL_PAGE: &str = "/shell.html";
+
+/// The production routing of deploy/nginx.conf: a file that exists; a
+/// pre-rendered `articles/<slug>.html` or `trang/<n>.html` asked by name goes
+/// to its pretty address; a missing file name is a real 404; `/` is
+/// `index.html` (the home page), `/articles/<slug>` and `/trang/<n>` get their
+/// pre-rendered page; any other path is an app route and gets the shell.
 pub fn answer(dist: &Path, raw_path: &str) -> Answer {
     if raw_path.len() > MAX_TARGET_BYTES {
         return Answer::TooLong;
@@ -198,12 +207,14 @@ pub fn answer(dist: &Path, raw_path: &str) -> Answer {
     let Some(path) = normalise(raw_path) else {
         return Answer::BadRequest;
     };
-    if let Some(slug) = path
-        .strip_prefix("/articles/")
-        .and_then(|rest| rest.strip_suffix(".html"))
-    {
-        if !slug.is_empty() && !slug.contains('/') {
-            return Answer::Redirect(format!("/articles/{slug}"));
+    for folder in PAGE_FOLDERS {
+        if let Some(name) = path
+            .strip_prefix(&format!("/{folder}/"))
+            .and_then(|rest| rest.strip_suffix(".html"))
+        {
+            if !name.is_empty() && !name.contains('/') {
+                return Answer::Redirect(format!("/{folder}/{name}"));
+            }
         }
     }
     if is_file(&within(dist, &path)) {
@@ -212,11 +223,14 @@ pub fn answer(dist: &Path, raw_path: &str) -> Answer {
     if extension(&path).is_some() {
         return Answer::NotFound;
     }
-    let page = format!("{}.html", path.trim_end_matches('/'));
-    if path != "/" && is_file(&within(dist, &page)) {
+    let page = match path.as_str() {
+        "/" => "/index.html".to_string(),
+        _ => format!("{}.html", path.trim_end_matches('/')),
+    };
+    if is_file(&within(dist, &page)) {
         return Answer::File(page);
     }
-    Answer::File("/index.html".into())
+    Answer::File(SHELL_PAGE.into())
 }
 
 fn within(dist: &Path, path: &str) -> PathBuf {
@@ -235,8 +249,11 @@ mod tests {
         let dir = tempfile::tempdir().expect("a temporary folder");
         for file in [
             "index.html",
+            "shell.html",
             "bantin-0123456789abcdef_bg.wasm",
-            "articles/index.json",
+            "trang/1.json",
+            "trang/2.json",
+            "trang/2.html",
             "articles/bai-mot.json",
             "articles/bai-mot.html",
         ] {
@@ -261,8 +278,21 @@ mod tests {
             answer(d, "/articles/bai-mot.json"),
             file("/articles/bai-mot.json")
         );
-        assert_eq!(answer(d, "/articles/khong-co"), file("/index.html"));
-        assert_eq!(answer(d, "/trang/2"), file("/index.html"));
+        assert_eq!(answer(d, "/articles/khong-co"), file("/shell.html"));
+        assert_eq!(answer(d, "/trang/2"), file("/trang/2.html"));
+        assert_eq!(answer(d, "/trang/2.json"), file("/trang/2.json"));
+        assert_eq!(answer(d, "/trang/3"), file("/shell.html"));
+        assert_eq!(answer(d, "/trang/3.json"), Answer::NotFound);
+        assert_eq!(
+            answer(d, "/trang/1"),
+            file("/shell.html"),
+            "the app sends it to /"
+        );
+        assert_eq!(
+            answer(d, "/trang/2.html"),
+            Answer::Redirect("/trang/2".into())
+        );
+        assert_eq!(answer(d, "/tim-kiem"), file("/shell.html"));
         assert_eq!(answer(d, "/articles/khong-co.json"), Answer::NotFound);
         assert_eq!(
             answer(d, "/bantin-ffffffffffffffff_bg.wasm"),
@@ -335,6 +365,13 @@ mod tests {
             let line = format!("add_header {name} \"{value}\" always;");
             assert!(conf.contains(&line), "deploy/nginx.conf lacks: {line}");
         }
+        let redirect = format!("location ~ ^/({})/([^/]+)\\.html$", PAGE_FOLDERS.join("|"));
+        assert!(
+            conf.contains(&redirect),
+            "deploy/nginx.conf lacks: {redirect}"
+        );
+        assert!(conf.contains(&format!("try_files $uri $uri.html {SHELL_PAGE};")));
+        assert!(conf.contains(&format!("try_files /index.html {SHELL_PAGE};")));
         assert!(conf.contains(&format!("\"{CACHE_IMMUTABLE}\"")));
         assert!(conf.contains(&format!("default \"{CACHE_REVALIDATE}\"")));
         for ext in COMPRESSIBLE {

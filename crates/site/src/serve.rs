@@ -157,11 +157,13 @@ pub fn router(dist: PathBuf) -> axum::Router {
 
 /// Serves `dist` on `addr` until Ctrl-C.
 pub async fn run(dist: PathBuf, addr: SocketAddr) -> Result<(), String> {
-    if !dist.join("index.html").is_file() {
-        return Err(format!(
-            "{}/index.html is missing: run `make build` first",
-            dist.display()
-        ));
+    for page in ["/index.html", crate::rules::SHELL_PAGE] {
+        if !dist.join(page.trim_start_matches('/')).is_file() {
+            return Err(format!(
+                "{}{page} is missing: run `make build` first",
+                dist.display()
+            ));
+        }
     }
     let listener = tokio::net::TcpListener::bind(addr)
         .await

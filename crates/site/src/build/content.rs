@@ -1,13 +1,15 @@
 //! Step `content`: `dist/articles/` made from the content folder (`CONTENT`,
 //! default `public/articles`): every `<slug>.json` that validates, copied as
-//! it is, and `index.json` derived from them, newest first. Nobody keeps the
-//! list by hand: an `index.json` in the content folder is ignored (it is there
-//! for `make dev`, which runs no build steps). A file that fails validation is
-//! reported with its name and reason and left out; with `STRICT=1` the build
-//! fails on it instead. First of all steps: `pages` and `feeds` read the list.
+//! it is; and the list derived from them, newest first, as one small data
+//! file per list page (`dist/trang/<n>.json`, [`PAGE_SIZE`] entries each).
+//! Nobody keeps the list by hand: an `index.json` in the content folder is
+//! ignored (it is there for `make dev`, which runs no build steps). A file
+//! that fails validation is reported with its name and reason and left out;
+//! with `STRICT=1` the build fails on it instead. First of all steps: the
+//! others take the articles it read ([`Build::articles`]).
 
 use super::Build;
-use bantin::model::{Article, ArticleIndex, Slug, MAX_FILE_BYTES};
+use bantin::model::{Article, ArticleIndex, ListPage, Slug, MAX_FILE_BYTES, PAGE_SIZE};
 use std::path::Path;
 
 /// What the content folder held.
@@ -60,20 +62,49 @@ pub fn read(folder: &Path) -> Result<Content, String> {
     Ok(content)
 }
 
-/// `dist/articles/` with exactly `content`'s articles and their list.
-pub fn write(content: &Content, articles: &Path) -> Result<(), String> {
-    if articles.exists() {
-        std::fs::remove_dir_all(articles).map_err(|e| format!("{}: {e}", articles.display()))?;
+/// A folder emptied, or made.
+fn fresh(folder: &Path) -> Result<(), String> {
+    if folder.exists() {
+        std::fs::remove_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
     }
-    std::fs::create_dir_all(articles).map_err(|e| format!("{}: {e}", articles.display()))?;
-    for (article, text) in &content.articles {
-        super::write(&articles.join(format!("{}.json", article.slug)), text)?;
+    std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))
+}
+
+/// The articles in the list's order: newest first, ties by title, then by
+/// address ([`ArticleIndex::of`]).
+pub fn in_list_order(articles: Vec<Article>) -> Vec<Article> {
+    let order = ArticleIndex::of(articles.iter().map(Article::summary).collect());
+    let mut by_slug: std::collections::HashMap<_, _> =
+        articles.into_iter().map(|a| (a.slug.clone(), a)).collect();
+    order
+        .articles
+        .iter()
+        .filter_map(|entry| by_slug.remove(&entry.slug))
+        .collect()
+}
+
+/// `dist/articles/` with exactly `content`'s articles, `dist/trang/` with
+/// the list's pages. Returns the articles in the list's order.
+pub fn write(content: Content, dist: &Path) -> Result<Vec<Article>, String> {
+    let folder = dist.join("articles");
+    fresh(&folder)?;
+    let mut articles = Vec::with_capacity(content.articles.len());
+    for (article, text) in content.articles {
+        super::write(&folder.join(format!("{}.json", article.slug)), &text)?;
+        articles.push(article);
     }
-    let summaries = content.articles.iter().map(|(a, _)| a.summary()).collect();
-    let index = ArticleIndex::of(summaries).to_json();
-    let mut text = serde_json::to_string_pretty(&index).map_err(|e| e.to_string())?;
-    text.push('\n');
-    super::write(&articles.join("index.json"), &text)
+    let articles = in_list_order(articles);
+    let index = ArticleIndex {
+        articles: articles.iter().map(Article::summary).collect(),
+        skipped: 0,
+    };
+    let lists = dist.join("trang");
+    fresh(&lists)?;
+    for page in ListPage::paginate(&index) {
+        let path = dist.join(ListPage::data_url(page.number).trim_start_matches('/'));
+        super::write(&path, &page.to_json().to_string())?;
+    }
+    Ok(articles)
 }
 
 pub fn run(build: &Build) -> Result<String, String> {
@@ -88,12 +119,13 @@ pub fn run(build: &Build) -> Result<String, String> {
             content.refused.join("; ")
         ));
     }
-    write(&content, &build.dist.join("articles"))?;
+    let refused = content.refused.len();
+    let articles = write(content, &build.dist)?;
+    let (count, pages) = (articles.len(), articles.len().div_ceil(PAGE_SIZE).max(1));
+    let _ = build.articles.set(articles);
     Ok(format!(
-        "{} article(s) from {}, the list derived from them; {} file(s) left out",
-        content.articles.len(),
+        "{count} article(s) from {}, the list derived from them in {pages} page(s); {refused} file(s) left out",
         build.content.display(),
-        content.refused.len()
     ))
 }
 
@@ -141,12 +173,19 @@ mod tests {
         let dist = tempfile::tempdir().unwrap();
         let read = read(content.path()).unwrap();
         assert_eq!(read.refused, Vec::<String>::new());
-        write(&read, &dist.path().join("articles")).unwrap();
-        let index = ArticleIndex::from_json(
-            &std::fs::read_to_string(dist.path().join("articles/index.json")).unwrap(),
+        write(read, dist.path()).unwrap();
+        let page = ListPage::from_json(
+            &std::fs::read_to_string(dist.path().join("trang/1.json")).unwrap(),
+            1,
         )
         .unwrap();
-        let slugs: Vec<&str> = index.articles.iter().map(|a| a.slug.as_str()).collect();
+        assert_eq!((page.pages, page.total), (1, 3));
+        let slugs: Vec<&str> = page
+            .index
+            .articles
+            .iter()
+            .map(|a| a.slug.as_str())
+            .collect();
         assert_eq!(
             slugs,
             ["a-cung-ngay", "b-cung-ngay", SEED_SLUG],
@@ -157,6 +196,47 @@ mod tests {
                 .unwrap(),
             SEED_FILE,
             "copied as it is"
+        );
+    }
+
+    #[test]
+    fn the_list_is_written_as_pages_of_twenty_and_old_pages_go() {
+        let files: Vec<(String, String)> = (0..45)
+            .map(|i| {
+                let slug = format!("bai-{i:02}");
+                let day = format!("2024-05-{:02}", 1 + i / 3);
+                (
+                    format!("{slug}.json"),
+                    article(&slug, &format!("Bài {i:02}"), &day),
+                )
+            })
+            .collect();
+        let refs: Vec<(&str, String)> =
+            files.iter().map(|(n, t)| (n.as_str(), t.clone())).collect();
+        let content = folder(&refs);
+        let dist = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dist.path().join("trang")).unwrap();
+        std::fs::write(dist.path().join("trang/9.json"), "{}").unwrap();
+        let articles = write(read(content.path()).unwrap(), dist.path()).unwrap();
+        assert_eq!(
+            articles[0].slug.as_str(),
+            "bai-42",
+            "newest first, ties by title"
+        );
+        let mut seen = Vec::new();
+        for n in 1..=3 {
+            let text =
+                std::fs::read_to_string(dist.path().join(format!("trang/{n}.json"))).unwrap();
+            let page = ListPage::from_json(&text, n).unwrap();
+            assert_eq!((page.pages, page.total), (3, 45));
+            seen.extend(page.index.articles.into_iter().map(|a| a.slug));
+        }
+        let expected: Vec<Slug> = articles.iter().map(|a| a.slug.clone()).collect();
+        assert_eq!(seen, expected, "every article once, in the list's order");
+        assert!(!dist.path().join("trang/4.json").exists());
+        assert!(
+            !dist.path().join("trang/9.json").exists(),
+            "an old build's page is gone"
         );
     }
 
@@ -199,12 +279,8 @@ mod tests {
             ("hong.json", "{".into()),
         ]);
         let dist = tempfile::tempdir().unwrap();
-        let build = |strict| Build {
-            dist: dist.path().to_path_buf(),
-            site: bantin::model::share::SiteUrl::parse("https://x.vn").unwrap(),
-            content: content.path().to_path_buf(),
-            strict,
-        };
+        let site = bantin::model::share::SiteUrl::parse("https://x.vn").unwrap();
+        let build = |strict| Build::new(dist.path(), site.clone(), content.path(), strict);
         let err = run(&build(true)).unwrap_err();
         assert!(
             err.contains("STRICT=1") && err.contains("hong.json"),

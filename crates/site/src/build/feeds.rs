@@ -1,16 +1,16 @@
 //! Step `feeds`: what readers' feed readers and search engines fetch:
 //! `feed.xml` (Atom) and `feed.json` (JSON Feed 1.1) with the newest
 //! [`FEED_ARTICLES`] articles in full, `sitemap.xml` with every article and
-//! the list (a sitemap index over `sitemap-<n>.xml` files past
+//! every list page (a sitemap index over `sitemap-<n>.xml` files past
 //! [`MAX_SITEMAP_URLS`], as the protocol requires), and `robots.txt` naming
-//! it. After `pages` (the same validated articles), before `compress`.
+//! it. After `content` (the same validated articles), before `compress`.
 
 use super::Build;
 use atom_syndication::{
     ContentBuilder, EntryBuilder, FeedBuilder, FixedDateTime, LinkBuilder, PersonBuilder,
 };
 use bantin::model::share::{self, SiteUrl};
-use bantin::model::{Article, Date};
+use bantin::model::{Article, Date, ListPage};
 use bantin::routes::SITE_NAME;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
@@ -197,11 +197,20 @@ pub fn robots(site: &SiteUrl) -> String {
 
 pub fn run(build: &Build) -> Result<String, String> {
     let dist = build.dist.as_path();
-    let articles = super::articles(dist, "feeds")?;
+    let articles = build.articles()?;
     let site = &build.site;
-    super::write(&dist.join("feed.xml"), &atom(&articles, site))?;
-    super::write(&dist.join("feed.json"), &json_feed(&articles, site))?;
-    let mut urls = vec![(site.join("/"), articles.first().map(|a| a.published))];
+    super::write(&dist.join("feed.xml"), &atom(articles, site))?;
+    super::write(&dist.join("feed.json"), &json_feed(articles, site))?;
+    // The list pages (the home page first), each last changed when its
+    // newest article was published; then every article.
+    let mut urls: Vec<_> = build
+        .list_pages()?
+        .iter()
+        .map(|page| {
+            let newest = page.index.articles.first().map(|a| a.published);
+            (site.join(&ListPage::route(page.number)), newest)
+        })
+        .collect();
     urls.extend(
         articles
             .iter()
@@ -313,6 +322,33 @@ mod tests {
             assert_eq!(item["authors"][0]["name"], "Hương Dịu");
         }
         assert_eq!(items[0]["date_published"], "2024-12-28T00:00:00+07:00");
+    }
+
+    #[test]
+    fn the_sitemap_lists_every_list_page_and_every_article() {
+        let content = tempfile::tempdir().unwrap();
+        let dist = tempfile::tempdir().unwrap();
+        crate::generate::run(content.path(), 45).unwrap();
+        let build = Build::new(dist.path(), site(), content.path(), true);
+        super::super::content::run(&build).unwrap();
+        run(&build).unwrap();
+        let sitemap = std::fs::read_to_string(dist.path().join("sitemap.xml")).unwrap();
+        assert!(xml(&sitemap).is_ok());
+        let locs: Vec<&str> = sitemap
+            .split("<loc>")
+            .skip(1)
+            .map(|s| &s[..s.find("</loc>").unwrap()])
+            .collect();
+        assert_eq!(locs.len(), 3 + 45);
+        assert_eq!(
+            &locs[..3],
+            [
+                "https://baobackan.vn/",
+                "https://baobackan.vn/trang/2",
+                "https://baobackan.vn/trang/3"
+            ]
+        );
+        assert!(locs[3..].iter().all(|l| l.starts_with("https://baobackan.vn/articles/")));
     }
 
     #[test]

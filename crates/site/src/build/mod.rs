@@ -3,13 +3,13 @@
 //!
 //! | step       | what                                          | after            |
 //! |------------|-----------------------------------------------|------------------|
-//! | `content`  | dist/articles/ from CONTENT, the list derived | Trunk            |
+//! | `content`  | dist/articles/ from CONTENT; the list pages' data, dist/trang/ | Trunk |
 //! | `script`   | the page's script: preferences, early toolbar | Trunk            |
 //! | `loader`   | Trunk's loader waits for the first paint      | Trunk            |
 //! | `csp`      | the page's policy, with each script's hash    | `loader` (edits a script) |
-//! | `worker`   | sw.js: the build's name and shell files       | `csp` (last edit of index.html) |
-//! | `pages`    | a pre-rendered page per article               | `csp` (copies the finished shell) |
-//! | `feeds`    | feed.xml, feed.json, sitemap.xml, robots.txt  | `pages` (the same articles)      |
+//! | `pages`    | a pre-rendered page per article and list page; the shell as shell.html | `csp` (copies the finished shell) |
+//! | `worker`   | sw.js: the build's name and shell files       | `pages` (writes shell.html) |
+//! | `feeds`    | feed.xml, feed.json, sitemap.xml, robots.txt  | `content` (the same articles)    |
 //! | `compress` | `.br` and `.gz` beside every text/WASM file   | every step that writes a file |
 
 pub mod compress;
@@ -23,7 +23,8 @@ pub mod script;
 pub mod worker;
 
 use bantin::model::share::SiteUrl;
-use bantin::model::{Article, ArticleIndex};
+use bantin::model::{Article, ArticleIndex, ListPage};
+use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
 
 /// What a build works on, and its settings.
@@ -37,6 +38,38 @@ pub struct Build {
     pub content: PathBuf,
     /// `STRICT=1`: a file that fails validation fails the build.
     pub strict: bool,
+    /// The valid articles in the list's order (newest first), as `content`
+    /// read them: the later steps use these, never a second reading.
+    pub articles: OnceCell<Vec<Article>>,
+}
+
+impl Build {
+    pub fn new(dist: &Path, site: SiteUrl, content: &Path, strict: bool) -> Build {
+        Build {
+            dist: dist.to_path_buf(),
+            site,
+            content: content.to_path_buf(),
+            strict,
+            articles: OnceCell::new(),
+        }
+    }
+
+    /// The articles, newest first (step `content` reads them).
+    pub fn articles(&self) -> Result<&[Article], String> {
+        self.articles
+            .get()
+            .map(Vec::as_slice)
+            .ok_or_else(|| "no articles: step `content` has not run".into())
+    }
+
+    /// The article list in pages, as `content` writes their data files.
+    pub fn list_pages(&self) -> Result<Vec<ListPage>, String> {
+        let index = ArticleIndex {
+            articles: self.articles()?.iter().map(Article::summary).collect(),
+            skipped: 0,
+        };
+        Ok(ListPage::paginate(&index))
+    }
 }
 
 pub struct Step {
@@ -63,12 +96,12 @@ pub const STEPS: [Step; 8] = [
         run: csp::run,
     },
     Step {
-        name: "worker",
-        run: worker::run,
-    },
-    Step {
         name: "pages",
         run: pages::run,
+    },
+    Step {
+        name: "worker",
+        run: worker::run,
     },
     Step {
         name: "feeds",
@@ -88,12 +121,7 @@ pub fn run(dist: &Path, site_url: &str, content: &Path, strict: bool) -> Result<
             dist.display()
         ));
     }
-    let build = Build {
-        dist: dist.to_path_buf(),
-        site: SiteUrl::parse(site_url)?,
-        content: content.to_path_buf(),
-        strict,
-    };
+    let build = Build::new(dist, SiteUrl::parse(site_url)?, content, strict);
     for step in &STEPS {
         let done = (step.run)(&build).map_err(|e| format!("step `{}`: {e}", step.name))?;
         println!("[build] {}: {done}", step.name);
@@ -101,21 +129,13 @@ pub fn run(dist: &Path, site_url: &str, content: &Path, strict: bool) -> Result<
     Ok(())
 }
 
-/// The articles of `dist/articles/`, in the list's order (newest first), as
-/// `content` wrote them; one that fails validation is reported and left out.
-fn articles(dist: &Path, step: &str) -> Result<Vec<Article>, String> {
-    let folder = dist.join("articles");
-    let index = ArticleIndex::from_json(&read(&folder.join("index.json"))?)
-        .map_err(|e| format!("articles/index.json: {e}"))?;
-    let mut articles = Vec::with_capacity(index.articles.len());
-    for entry in &index.articles {
-        let file = folder.join(format!("{}.json", entry.slug));
-        match Article::from_json(&read(&file)?, &entry.slug) {
-            Ok(article) => articles.push(article),
-            Err(e) => eprintln!("[build] {step}: skipping {}: {e}", file.display()),
-        }
-    }
-    Ok(articles)
+/// Only the step `content`, for a debug build (`make dev`): the articles and
+/// the list pages' data the app loads. (Its origin is never shown.)
+pub fn content_only(dist: &Path, content: &Path) -> Result<(), String> {
+    let build = Build::new(dist, SiteUrl::parse("http://127.0.0.1")?, content, false);
+    let done = content::run(&build)?;
+    println!("[build] content: {done}");
+    Ok(())
 }
 
 fn read(path: &Path) -> Result<String, String> {

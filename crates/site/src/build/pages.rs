@@ -1,17 +1,21 @@
-//! Step `pages`: `dist/articles/<slug>.html` for every article in the list:
-//! the finished shell (after `csp`) with the app itself rendered into
-//! `<body>` for the article's address (Leptos `ssr`, the article given as a
-//! [`Prerendering`] context), `<body>` marked as pre-rendered (the app then
-//! hydrates it), the article's data in `<head>` and its title in `<title>`.
-//! An article that fails validation is reported and skipped (the app will
-//! show the reader why).
+//! Step `pages`: a pre-rendered page for every address the site has:
+//! `dist/articles/<slug>.html` for every article, `dist/index.html` for the
+//! home page (list page 1) and `dist/trang/<n>.html` for the other list
+//! pages. Each is the finished shell (after `csp`) with the app itself
+//! rendered into `<body>` for the page's address (Leptos `ssr`, the article
+//! or list page given as a [`Prerendering`] context), `<body>` marked as
+//! pre-rendered (the app then hydrates it), the page's data in `<head>` and
+//! its title in `<title>`. The shell itself, for every other address (the
+//! app shows "not found" or loads what the address names), is kept as
+//! `dist/shell.html`.
 
 use bantin::model::share::SiteUrl;
-use bantin::model::{Article, Slug};
+use bantin::model::{Article, ListPage, Slug};
 use bantin::prerender::{
-    embedded_json, Prerendering, ShareMeta, EMBEDDED_ARTICLE_ID, PRERENDERED_ATTRIBUTE,
+    embedded_json, embedded_list_json, ListMeta, Prerendering, ShareMeta, EMBEDDED_ARTICLE_ID,
+    EMBEDDED_LIST_ID, PRERENDERED_ATTRIBUTE,
 };
-use bantin::routes::document_title;
+use bantin::routes::{document_title, list_title};
 use bantin::App;
 use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
@@ -27,14 +31,26 @@ fn on_host(view: impl FnOnce() -> String) -> String {
     Owner::new_root(Some(Arc::new(SsrSharedContext::new()))).with(view)
 }
 
-/// The app at the article's address, to HTML, on the host.
-pub fn render(article: &Article) -> String {
-    let article = article.clone();
+/// The shell, for every address without a page of its own.
+pub const SHELL: &str = "shell.html";
+
+/// The app at `route`, to HTML, on the host, with `data` as what is
+/// pre-rendered.
+fn render_at(route: &str, data: Prerendering) -> String {
+    let route = route.to_owned();
     on_host(move || {
-        provide_context(RequestUrl::new(&article.slug.route()));
-        provide_context(Prerendering(article));
+        provide_context(RequestUrl::new(&route));
+        provide_context(data);
         view! { <App /> }.to_html()
     })
+}
+
+/// The app at the article's address, to HTML, on the host.
+pub fn render(article: &Article) -> String {
+    render_at(
+        &article.slug.route(),
+        Prerendering::Article(article.clone()),
+    )
 }
 
 /// The preloads Trunk puts in the shell for the app's WASM and JS. A
@@ -48,7 +64,13 @@ const PRELOADS: &str = "link[rel=preload], link[rel=modulepreload]";
 /// The shell with `content` as the start of a marked `<body>`, the page's
 /// title, `data` right after it, in the head (Trunk's minified shell has
 /// no `<head>` tag to find), and no preloads.
-fn into_shell(shell: &str, title: &str, content: &str, data: &str) -> Result<String, String> {
+fn into_shell(
+    shell: &str,
+    title: &str,
+    content: &str,
+    data: &str,
+    own_description: bool,
+) -> Result<String, String> {
     let (mut titled, mut placed) = (false, false);
     let out = rewrite_str(
         shell,
@@ -64,9 +86,11 @@ fn into_shell(shell: &str, title: &str, content: &str, data: &str) -> Result<Str
                     el.remove();
                     Ok(())
                 }),
-                // The site's description gives way to the article's.
+                // The site's description gives way to the page's own.
                 element!("meta[name=description]", |el| {
-                    el.remove();
+                    if own_description {
+                        el.remove();
+                    }
                     Ok(())
                 }),
                 element!("body", |el| {
@@ -106,18 +130,62 @@ pub fn page(shell: &str, article: &Article, site: &SiteUrl) -> Result<String, St
         &document_title(Some(&article.title)),
         &render(article),
         &(share_meta(article, site) + &data),
+        true,
     )
+}
+
+/// The pre-rendered list page `list` in `shell`.
+pub fn list_page(shell: &str, list: &ListPage, site: &SiteUrl) -> Result<String, String> {
+    let data = format!(
+        r#"<script type="application/json" id="{EMBEDDED_LIST_ID}">{}</script>"#,
+        embedded_list_json(list)
+    );
+    let meta = {
+        let (page, site) = (list.clone(), site.clone());
+        on_host(move || view! { <ListMeta page site /> }.to_html())
+    };
+    let html = render_at(
+        &ListPage::route(list.number),
+        Prerendering::List(list.clone()),
+    );
+    let title = document_title(list_title(list.number).as_deref());
+    into_shell(shell, &title, &html, &(meta + &data), list.number > 1)
+}
+
+/// Where list page `number`'s pre-rendered file goes: the home page is
+/// `index.html`, which every host serves for `/`.
+pub fn list_file(number: usize) -> String {
+    match number {
+        1 => "index.html".into(),
+        n => format!("trang/{n}.html"),
+    }
 }
 
 pub fn run(build: &super::Build) -> Result<String, String> {
     let dist = build.dist.as_path();
-    let shell = super::read(&dist.join("index.html"))?;
-    let articles = super::articles(dist, "pages")?;
-    for article in &articles {
-        let html = page(&shell, article, &build.site).map_err(|e| format!("index.html: {e}"))?;
+    // The finished shell, kept aside before index.html becomes the home page
+    // (a second run reads the one kept).
+    let kept = dist.join(SHELL);
+    if !kept.is_file() {
+        std::fs::copy(dist.join("index.html"), &kept)
+            .map_err(|e| format!("{}: {e}", kept.display()))?;
+    }
+    let shell = super::read(&kept)?;
+    let articles = build.articles()?;
+    for article in articles {
+        let html = page(&shell, article, &build.site).map_err(|e| format!("{SHELL}: {e}"))?;
         super::write(&dist.join(format!("articles/{}.html", article.slug)), &html)?;
     }
-    Ok(format!("{} article page(s) in articles/", articles.len()))
+    let lists = build.list_pages()?;
+    for list in &lists {
+        let html = list_page(&shell, list, &build.site).map_err(|e| format!("{SHELL}: {e}"))?;
+        super::write(&dist.join(list_file(list.number)), &html)?;
+    }
+    Ok(format!(
+        "{} article page(s) in articles/, {} list page(s) (index.html, trang/), the shell as {SHELL}",
+        articles.len(),
+        lists.len()
+    ))
 }
 
 /// The bench's "fastest possible" twin of a deep link: the same rendered
@@ -369,6 +437,97 @@ mod tests {
         assert_eq!(
             ld["headline"], a.title,
             "the data block holds the title whole"
+        );
+    }
+
+    fn list(total: usize) -> Vec<ListPage> {
+        use bantin::model::{ArticleIndex, Date};
+        let entries = (0..total)
+            .map(|i| bantin::model::ArticleSummary {
+                slug: Slug::parse(&format!("bai-{i:03}")).unwrap(),
+                title: format!("Bài số {i:03}"),
+                published: Date::new(2021, 3, 28 - (i / 2) as u8).unwrap(),
+                lead: Some(format!("Tóm tắt {i}.")),
+                author: None,
+            })
+            .collect();
+        ListPage::paginate(&ArticleIndex::of(entries))
+    }
+
+    fn shell_with_description() -> String {
+        SHELL.replace(
+            "</title>",
+            r#"</title><meta name="description" content="site">"#,
+        )
+    }
+
+    #[test]
+    fn an_older_list_page_has_its_entries_links_title_and_data() {
+        let pages = list(45);
+        let html = list_page(&shell_with_description(), &pages[1], &site()).unwrap();
+        assert!(html.contains("<title>Trang 2 — Bản tin</title>"));
+        assert!(html.contains(r#"<body data-prerendered="">"#));
+        let order = [
+            r#"<link rel="canonical" href="https://baobackan.vn/trang/2">"#,
+            r#"<script type="application/json" id="bantin-list">"#,
+            "Bài viết cũ hơn · Trang 2",
+            r#"<a href="/articles/bai-020">Bài số 020</a>"#,
+            r#"<a href="/articles/bai-039">Bài số 039</a>"#,
+            r#"<a href="/" rel="prev">Trang trước</a>"#,
+            "Trang 2 / 3",
+            r#"<a href="/trang/3" rel="next">Trang sau</a>"#,
+        ];
+        let positions: Vec<usize> = order
+            .iter()
+            .map(|part| {
+                html.find(part)
+                    .unwrap_or_else(|| panic!("missing {part} in {html}"))
+            })
+            .collect();
+        assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
+        assert_eq!(html.matches(r#"<li><article class="card">"#).count(), 20);
+        assert!(!html.contains("bai-019") && !html.contains("bai-040"));
+        assert!(html.contains(r#"<meta name="description" content="Trang 2/3: 20 bài viết"#));
+        assert!(!html.contains(r#"content="site""#), "its own description");
+        let start = html.find(r#"id="bantin-list">"#).unwrap() + 17;
+        let end = start + html[start..].find("</script>").unwrap();
+        assert_eq!(ListPage::from_json(&html[start..end], 2).unwrap(), pages[1]);
+    }
+
+    #[test]
+    fn the_home_page_links_only_to_older_and_keeps_the_site_description() {
+        let pages = list(45);
+        let html = list_page(&shell_with_description(), &pages[0], &site()).unwrap();
+        assert!(html.contains("<title>Bản tin</title>"));
+        assert!(html.contains(r#"<link rel="canonical" href="https://baobackan.vn/">"#));
+        assert!(html.contains(r#"content="site""#));
+        assert!(html.contains(r#"<a href="/trang/2" rel="next">Trang sau</a>"#));
+        assert!(!html.contains("Trang trước"));
+        assert!(html.contains("Bài viết mới"));
+        let last = list_page(SHELL, &pages[2], &site()).unwrap();
+        assert!(last.contains(r#"<a href="/trang/2" rel="prev">Trang trước</a>"#));
+        assert!(!last.contains("Trang sau"));
+        assert_eq!(last.matches(r#"<article class="card">"#).count(), 5);
+    }
+
+    #[test]
+    fn one_page_needs_no_pager_and_an_empty_archive_says_so() {
+        let one = list_page(SHELL, &list(3)[0], &site()).unwrap();
+        assert!(!one.contains("pager"));
+        assert_eq!(one.matches(r#"<article class="card">"#).count(), 3);
+        let empty = list_page(SHELL, &list(0)[0], &site()).unwrap();
+        assert!(empty.contains("Chưa có bài viết nào."));
+        assert!(!empty.contains("pager"));
+    }
+
+    #[test]
+    fn list_pages_go_where_hosts_look_for_them() {
+        assert_eq!(list_file(1), "index.html");
+        assert_eq!(list_file(2), "trang/2.html");
+        assert_eq!(
+            format!("/{}", list_file(7)),
+            format!("{}.html", ListPage::route(7)),
+            "served at /trang/<n> by the rules"
         );
     }
 

@@ -1,8 +1,9 @@
 //! Step `worker`: fills in the service worker (`dist/sw.js`) with the build's
 //! name, a hash of every shell file, and the list of files to cache at
 //! install. A new build therefore gets a new shell cache, and the old one is
-//! deleted when it takes over. Runs after `csp`, the last change to
-//! index.html, so the name covers the shell as served.
+//! deleted when it takes over. Runs after `pages`, which keeps the finished
+//! shell as `shell.html` (the page the worker answers with offline), so the
+//! name covers the shell as served.
 
 use sha2::{Digest, Sha256};
 use std::path::Path;
@@ -11,10 +12,10 @@ use std::path::Path;
 /// worker has them).
 pub const BUILD_LINE: &str = r#"const BUILD = "__BANTIN_BUILD__";"#;
 pub const FILES_LINE: &str = r#"const SHELL_FILES = ["/"]; /* __BANTIN_SHELL_FILES__ */"#;
-/// Fixed names the shell needs besides index.html and Trunk's hashed files.
+/// Fixed names the shell needs besides shell.html and Trunk's hashed files.
 const EXTRA: [&str; 2] = ["manifest.webmanifest", "icon.svg"];
 
-/// index.html, the extra files present, then every hashed asset, sorted.
+/// shell.html, the extra files present, then every hashed asset, sorted.
 pub fn shell_files(dist: &Path) -> Result<Vec<String>, String> {
     let mut hashed = Vec::new();
     let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
@@ -29,7 +30,7 @@ pub fn shell_files(dist: &Path) -> Result<Vec<String>, String> {
         }
     }
     hashed.sort();
-    let mut files = vec!["index.html".to_string()];
+    let mut files = vec![super::pages::SHELL.to_string()];
     files.extend(
         EXTRA
             .iter()
@@ -56,13 +57,7 @@ pub fn fill_in(worker: &str, dist: &Path) -> Result<(String, usize), String> {
         .take(8)
         .map(|b| format!("{b:02x}"))
         .collect();
-    let urls: Vec<String> = files
-        .iter()
-        .map(|name| match name.as_str() {
-            "index.html" => "\"/\"".to_string(),
-            other => format!("\"/{other}\""),
-        })
-        .collect();
+    let urls: Vec<String> = files.iter().map(|name| format!("\"/{name}\"")).collect();
     let filled = worker
         .replace(BUILD_LINE, &format!("const BUILD = \"{build}\";"))
         .replace(
@@ -96,7 +91,8 @@ mod tests {
     fn names_the_build_after_its_shell_and_lists_it() {
         let dist = tempfile::tempdir().expect("a folder");
         for (name, text) in [
-            ("index.html", "<html>"),
+            ("shell.html", "<html>"),
+            ("index.html", "the home page, not the shell"),
             ("icon.svg", "<svg/>"),
             ("bantin-0123456789abcdef_bg.wasm", "w"),
             ("main-0123456789abcdef.css", "c"),
@@ -107,10 +103,10 @@ mod tests {
         let worker = format!("{BUILD_LINE}\n{FILES_LINE}\n");
         let (filled, n) = fill_in(&worker, dist.path()).unwrap();
         assert_eq!(n, 4);
-        assert!(filled.contains(r#"const SHELL_FILES = ["/", "/icon.svg", "/bantin-0123456789abcdef_bg.wasm", "/main-0123456789abcdef.css"];"#));
+        assert!(filled.contains(r#"const SHELL_FILES = ["/shell.html", "/icon.svg", "/bantin-0123456789abcdef_bg.wasm", "/main-0123456789abcdef.css"];"#));
         let build = filled.lines().next().unwrap().to_string();
         assert_eq!(build.len(), r#"const BUILD = "0123456789abcdef";"#.len());
-        std::fs::write(dist.path().join("index.html"), "<html> changed").expect("a file");
+        std::fs::write(dist.path().join("shell.html"), "<html> changed").expect("a file");
         let (again, _) = fill_in(&worker, dist.path()).unwrap();
         assert_ne!(
             again.lines().next().unwrap(),

@@ -1,0 +1,192 @@
+"""An archive of many articles: the home page shows the newest 20, older ones
+are on /trang/2, /trang/3, … (each pre-rendered, each with its own small data
+file), and the offline worker keeps the list pages read, within its limits.
+The site is built here, as `make build` does, from 45 generated articles
+(`site generate`): three list pages of 20, 20 and 5."""
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+from .harness import ROOT, ReaderTestCase
+from .servers import DIST
+
+TRUNK = os.path.join(ROOT, "target", "trunk")
+SITE = os.path.join(ROOT, "target", "release", "site")
+COUNT = 45
+
+
+def build_archive(count):
+    """A site of `count` generated articles, built from Trunk's output as
+    `make build` does, in a new temporary folder. Returns (folder, dist)."""
+    folder = tempfile.mkdtemp(prefix="bantin-archive-")
+    content, dist = os.path.join(folder, "content"), os.path.join(folder, "dist")
+    subprocess.run([SITE, "generate", content, str(count)], check=True, stdout=subprocess.DEVNULL)
+    shutil.copytree(TRUNK, dist)
+    env = dict(os.environ, SITE_URL="http://127.0.0.1", CONTENT=content, STRICT="1")
+    subprocess.run([SITE, "build", dist], check=True, env=env, stdout=subprocess.DEVNULL)
+    return folder, dist
+
+
+def titles_in(content, newest_first):
+    """The generated articles' titles, newest first (ties by title)."""
+    articles = []
+    for name in os.listdir(content):
+        with open(os.path.join(content, name), encoding="utf-8") as f:
+            a = json.load(f)
+        articles.append((a["published"], a["title"], a["slug"]))
+    articles.sort(key=lambda a: (a[1], a[2]))
+    articles.sort(key=lambda a: a[0], reverse=True)
+    return [t for _, t, _ in articles] if newest_first else articles
+
+
+class ArchiveTest(ReaderTestCase):
+    @classmethod
+    def setUpClass(cls):
+        if not (os.path.isdir(TRUNK) and os.path.isfile(SITE) and os.path.isfile(os.path.join(DIST, "index.html"))):
+            raise unittest.SkipTest("target/trunk or the site program is missing: run `make build` (make test does)")
+        cls.folder, cls.dist = build_archive(COUNT)
+        cls.titles = titles_in(os.path.join(cls.folder, "content"), True)
+        super().setUpClass()
+
+    @classmethod
+    def tearDownClass(cls):
+        try:
+            super().tearDownClass()
+        finally:
+            shutil.rmtree(cls.folder, ignore_errors=True)
+
+    def shown(self):
+        return [el.text for el in self.b.find_all("ol.article-list h2 a")]
+
+    def pager(self):
+        return [(a.text, a.attr("href")) for a in self.b.find_all("nav.pager a")]
+
+    def test_the_home_page_shows_the_newest_twenty_with_a_way_to_older(self):
+        self.open("/")
+        self.assertEqual(self.shown(), self.titles[:20])
+        self.assertEqual(self.pager(), [("Trang sau", "/trang/2")])
+        self.assertEqual(self.b.find("nav.pager .pager-where").text, "Trang 1 / 3")
+        self.assertEqual(self.b.title, "Bản tin")
+        # What the page itself fetched (the worker's own requests are not in it).
+        data = self.b.js("return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname).filter(p => p.endsWith('.json'))")
+        self.assertEqual(data, [], "the list is in the page: no request for it")
+        self.assertFalse(self.requested("/articles/index.json"), "the whole list is never loaded")
+
+    def test_older_and_newer_pages_follow_each_other_in_the_app(self):
+        self.open("/")
+        self.b.by_text("nav.pager a", "Trang sau").click()
+        self.wait_for(lambda: self.shown() == self.titles[20:40], "page 2's articles")
+        self.assertEqual(self.b.current_url, self.base + "/trang/2")
+        self.assertEqual(self.b.title, "Trang 2 — Bản tin")
+        self.assertEqual(self.h1(), "Bài viết cũ hơn · Trang 2")
+        self.assertEqual(self.pager(), [("Trang trước", "/"), ("Trang sau", "/trang/3")])
+        self.assertTrue(self.requested("/trang/2.json"), "the page's own small file")
+        self.b.by_text("nav.pager a", "Trang sau").click()
+        self.wait_for(lambda: self.shown() == self.titles[40:], "the last page's five")
+        self.assertEqual(self.pager(), [("Trang trước", "/trang/2")])
+        self.b.by_text("nav.pager a", "Trang trước").click()
+        self.wait_for(lambda: self.shown() == self.titles[20:40], "page 2 again")
+        self.b.back()
+        self.wait_for(lambda: self.shown() == self.titles[40:], "back to page 3")
+
+    def test_a_list_page_opened_cold_is_there_before_the_app_and_the_app_keeps_it(self):
+        self.no_http_cache()
+        self.fault(self.wasm_path(), delay=60)  # held back until released
+        self.b.get(self.base + "/trang/3")
+        self.wait_for(lambda: self.shown() == self.titles[40:], "the pre-rendered list")
+        self.assertEqual(self.b.title, "Trang 3 — Bản tin")
+        self.assertTrue(self.b.find_all("body[data-prerendered]"), "the WASM was still on its way")
+        self.b.js("document.querySelector('ol.article-list li').dataset.mark = 'before'")
+        self.state.released.set()
+        self.wait_for_app()
+        self.assertEqual(self.b.js("return document.querySelector('ol.article-list li').dataset.mark"), "before", "hydrated, not replaced")
+        self.b.by_text("nav.pager a", "Trang trước").click()
+        self.wait_for(lambda: self.shown() == self.titles[20:40], "page 2 from the app")
+        self.assertEqual([e for e in self.b.browser_log() if e["level"] == "SEVERE"], [])
+
+    def test_a_page_that_is_not_there_is_not_found(self):
+        for path in ["/trang/4", "/trang/99999", "/trang/0", "/trang/abc", "/trang/01", "/trang/-1", "/trang/1e3"]:
+            self.open(path)
+            self.wait_text("main h1", "Không tìm thấy trang")
+            self.assertEqual(self.b.title, "Không tìm thấy trang — Bản tin", path)
+            self.assertEqual(self.b.find_all("[data-testid=load-error]"), [], path)
+        requested = {p for p in self.state.requests if p.startswith("/trang/") and p.endswith(".json")}
+        self.assertEqual(requested, {"/trang/4.json", "/trang/99999.json"}, "a number that names no page asks nothing")
+        self.b.browser_log()  # the two 404s were expected
+
+    def test_page_one_has_one_address(self):
+        self.open("/trang/1")
+        self.wait_for(lambda: self.b.current_url == self.base + "/", "/trang/1 to become /")
+        self.wait_for(lambda: self.shown() == self.titles[:20], "the home page")
+
+    def test_the_list_pages_read_are_kept_for_reading_offline(self):
+        self.open("/")
+        self.wait_for(lambda: self.b.js("return !!navigator.serviceWorker.controller"), "the service worker to take control")
+        self.b.by_text("nav.pager a", "Trang sau").click()
+        self.wait_for(lambda: self.shown() == self.titles[20:40], "page 2")
+        cached = lambda path: self.b.js_async(
+            "const done = arguments[arguments.length - 1];"
+            "caches.match(arguments[0]).then(r => done(!!r), e => done(String(e)));",
+            path,
+        )
+        self.wait_for(lambda: cached("/trang/1.json") is True and cached("/trang/2.json") is True, "pages 1 and 2 saved")
+        self.assertFalse(cached("/trang/3.json"), "not read, not saved")
+        start_again = self.restart_server()
+        try:
+            self.open("/trang/2")
+            self.wait_for(lambda: self.shown() == self.titles[20:40], "page 2, offline")
+            self.assertIn("danh sách bài viết đã lưu", self.b.find("[data-testid=saved-notice]").text)
+            self.b.by_text("nav.pager a", "Trang trước").click()
+            self.wait_for(lambda: self.shown() == self.titles[:20], "page 1, offline")
+        finally:
+            start_again()
+        self.b.browser_log()  # the failed requests were expected
+
+    def test_saved_articles_beyond_the_limit_go_least_recently_read_first(self):
+        self.open("/")
+        self.wait_for(lambda: self.b.js("return !!navigator.serviceWorker.controller"), "the service worker to take control")
+        with open(os.path.join(ROOT, "public", "sw.js"), encoding="utf-8") as f:
+            limit = int(f.read().split("const MAX_SAVED = ", 1)[1].split(";", 1)[0])
+        # `limit` articles saved before, read at times 1, 2, …: the first
+        # is the one read longest ago.
+        self.b.js_async(
+            "const [limit, done] = [arguments[0], arguments[arguments.length - 1]];"
+            "caches.open('bantin-articles-v1').then(async cache => {"
+            "  for (let i = 1; i <= limit; i++) {"
+            "    const headers = {'Content-Type': 'application/json', 'X-Bantin-Saved-At': String(i), 'X-Bantin-Read-At': String(i)};"
+            "    await cache.put('/articles/cu-' + i + '.json', new Response('{}', {headers}));"
+            "  }"
+            "}).then(() => done(true), e => done(String(e)));",
+            limit,
+        )
+        # Read the oldest again, offline: it is now the most recently read.
+        start_again = self.restart_server()
+        try:
+            self.b.js_async(
+                "const done = arguments[arguments.length - 1];"
+                "fetch('/articles/cu-1.json').then(r => done(r.status), e => done(String(e)));"
+            )
+        finally:
+            start_again()
+        # ... then open a new article: one must go to make room.
+        slug = self.b.find("ol.article-list h2 a").attr("href")
+        self.open(slug)
+        keys = lambda: self.b.js_async(
+            "const done = arguments[arguments.length - 1];"
+            "caches.open('bantin-articles-v1').then(c => c.keys()).then(ks => done(ks.map(k => new URL(k.url).pathname)));"
+        )
+        self.wait_for(lambda: slug + ".json" in keys(), "the new article saved")
+        saved = [k for k in keys() if k.startswith("/articles/")]
+        self.assertEqual(len(saved), limit, "never more than the limit")
+        self.assertNotIn("/articles/cu-2.json", saved, "the one read longest ago went")
+        self.assertIn("/articles/cu-1.json", saved, "read again offline, so kept")
+        self.assertIn("/articles/cu-3.json", saved)
+        self.b.browser_log()
+
+
+if __name__ == "__main__":
+    unittest.main()
