@@ -6,6 +6,7 @@ use crate::routes::{
     article::ArticlePage,
     home::{Home, OlderPage},
     not_found::NotFound,
+    search::SearchPage,
 };
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -27,6 +28,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=Home />
                     <Route path=path!("/trang/:n") view=OlderPage />
+                    <Route path=path!("/tim-kiem") view=SearchPage />
                     <Route path=path!("/articles/:slug") view=ArticlePage />
                 </Routes>
             </main>

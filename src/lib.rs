@@ -14,6 +14,7 @@ pub mod prefs;
 pub mod prerender;
 pub mod reading;
 pub mod routes;
+pub mod search;
 pub mod shortcuts;
 pub mod takeover;
 

@@ -1,5 +1,6 @@
 //! Reusable pieces of the page.
 
+pub mod article_card;
 pub mod article_view;
 pub mod copy_link;
 pub mod load_error;

@@ -23,7 +23,33 @@ fn skip_to_content(ev: MouseEvent) {
     }
 }
 
-/// A skip link, the site name and the way home ("Trang chủ").
+/// The header's search field: a plain GET form to the search page, which
+/// works before the app has started; once it has, the app goes there itself.
+#[component]
+fn SiteSearch() -> impl IntoView {
+    use crate::search::{QUERY_PARAM, ROUTE};
+    let navigate = leptos_router::hooks::use_navigate();
+    let field = NodeRef::<leptos::html::Input>::new();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        if let Some(field) = field.get() {
+            ev.prevent_default();
+            navigate(
+                &crate::routes::search::address(&field.value()),
+                Default::default(),
+            );
+        }
+    };
+    view! {
+        <form class="site-search" role="search" aria-label="Tìm trong Bản tin" action=ROUTE method="get" on:submit=on_submit>
+            <label class="visually-hidden" for="site-search-q">"Tìm bài viết"</label>
+            <input id="site-search-q" node_ref=field type="search" name=QUERY_PARAM placeholder="Tìm bài viết" autocomplete="off" />
+            <button type="submit">"Tìm"</button>
+        </form>
+    }
+}
+
+/// A skip link, the site name, the way home ("Trang chủ") and the search
+/// field.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     view! {
@@ -36,6 +62,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <A href="/">"Trang chủ"</A>
                 <Shortcuts />
             </nav>
+            <SiteSearch />
         </header>
     }
 }

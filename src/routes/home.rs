@@ -6,10 +6,11 @@
 use super::not_found::{Missing, NotFound};
 use super::{list_title, set_document_title};
 use crate::api::{self, ApiError, Resource};
+use crate::components::article_card::ArticleCard;
 use crate::components::load_error::LoadError;
 use crate::components::saved_notice::SavedNotice;
 use crate::components::toolbar::Toolbar;
-use crate::model::{ArticleIndex, ArticleSummary, ListPage};
+use crate::model::{ArticleIndex, ListPage};
 use crate::offline;
 use leptos::prelude::*;
 use leptos::Params;
@@ -179,35 +180,5 @@ fn ArticleList(
                 .collect_view()}
         </ol>
         {note}
-    }
-}
-
-/// One entry: the title as a link, the date and the lead.
-#[component]
-fn ArticleCard(
-    /// The entry to show.
-    summary: ArticleSummary,
-    /// Whether it can be read offline (only asked when the list is a saved copy).
-    is_saved: impl Fn() -> bool + Send + Sync + 'static,
-) -> impl IntoView {
-    let ArticleSummary {
-        slug,
-        title,
-        published,
-        lead,
-        author,
-    } = summary;
-    view! {
-        <article class="card">
-            <h2 class="card-title">
-                <A href=slug.route()>{title}</A>
-            </h2>
-            <p class="card-meta">
-                <time datetime=published.iso()>{published.vi()}</time>
-                {author.map(|a| view! { " · " <span>{a}</span> })}
-                {move || is_saved().then(|| view! { " · " <span class="saved-badge">"Đã lưu"</span> })}
-            </p>
-            {lead.map(|l| view! { <p class="card-lead">{l}</p> })}
-        </article>
     }
 }

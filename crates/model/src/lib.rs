@@ -25,7 +25,7 @@ pub use date::Date;
 pub use decode::valid_image_src;
 pub use error::DataError;
 pub use list::{ArticleIndex, ArticleSummary, ListPage, MAX_PAGE_DIGITS, PAGE_SIZE};
-pub use slug::{fold, Slug};
+pub use slug::{fold, fold_decomposed, Slug};
 
 /// The newest schema version this build understands (`"schema"` field; absent means 1).
 pub const SCHEMA_VERSION: u64 = 1;

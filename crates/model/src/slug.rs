@@ -75,10 +75,16 @@ impl fmt::Display for Slug {
 /// and `đ`/`Đ`, which Unicode does not decompose, as `d`/`D`.
 /// "Lồng Tồng, Đồng" → "Long Tong, Dong".
 pub fn fold(text: &str) -> String {
-    use unicode_normalization::char::is_combining_mark;
     use unicode_normalization::UnicodeNormalization;
-    text.nfd()
-        .filter(|c| !is_combining_mark(*c))
+    fold_decomposed(text.nfd())
+}
+
+/// [`fold`] for text already decomposed (NFD). The browser decomposes with
+/// `String.prototype.normalize`, so the app folds a search query with this
+/// one rule and without Unicode's decomposition tables in its WASM.
+pub fn fold_decomposed(nfd: impl Iterator<Item = char>) -> String {
+    use unicode_normalization::char::is_combining_mark;
+    nfd.filter(|c| !is_combining_mark(*c))
         .map(|c| match c {
             'đ' => 'd',
             'Đ' => 'D',

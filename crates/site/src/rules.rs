@@ -19,7 +19,7 @@ pub const POLICY_DIRECTIVES: [&str; 9] = [
     "manifest-src 'self'",
     "worker-src 'self'",
     "base-uri 'none'",
-    "form-action 'none'",
+    "form-action 'self'",
     "object-src 'none'",
 ];
 

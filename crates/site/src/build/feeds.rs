@@ -348,7 +348,9 @@ mod tests {
                 "https://baobackan.vn/trang/3"
             ]
         );
-        assert!(locs[3..].iter().all(|l| l.starts_with("https://baobackan.vn/articles/")));
+        assert!(locs[3..]
+            .iter()
+            .all(|l| l.starts_with("https://baobackan.vn/articles/")));
     }
 
     #[test]

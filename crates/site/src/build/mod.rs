@@ -10,6 +10,7 @@
 //! | `pages`    | a pre-rendered page per article and list page; the shell as shell.html | `csp` (copies the finished shell) |
 //! | `worker`   | sw.js: the build's name and shell files       | `pages` (writes shell.html) |
 //! | `feeds`    | feed.xml, feed.json, sitemap.xml, robots.txt  | `content` (the same articles)    |
+//! | `search`   | the search index and Pagefind's browser side in pagefind/ | `content` (the same articles) |
 //! | `compress` | `.br` and `.gz` beside every text/WASM file   | every step that writes a file |
 
 pub mod compress;
@@ -20,6 +21,7 @@ pub mod html;
 pub mod loader;
 pub mod pages;
 pub mod script;
+pub mod search;
 pub mod worker;
 
 use bantin::model::share::SiteUrl;
@@ -78,7 +80,7 @@ pub struct Step {
     pub run: fn(&Build) -> Result<String, String>,
 }
 
-pub const STEPS: [Step; 8] = [
+pub const STEPS: [Step; 9] = [
     Step {
         name: "content",
         run: content::run,
@@ -106,6 +108,10 @@ pub const STEPS: [Step; 8] = [
     Step {
         name: "feeds",
         run: feeds::run,
+    },
+    Step {
+        name: "search",
+        run: search::run,
     },
     Step {
         name: "compress",

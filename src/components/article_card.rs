@@ -1,0 +1,36 @@
+//! One entry of a list of articles (the home page, a list page, search
+//! results): the title as a link, the date, the author and the lead.
+
+use crate::model::ArticleSummary;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// One entry: the title as a link, the date and the lead.
+#[component]
+pub fn ArticleCard(
+    /// The entry to show.
+    summary: ArticleSummary,
+    /// Whether it can be read offline (only asked when the list is a saved copy).
+    is_saved: impl Fn() -> bool + Send + Sync + 'static,
+) -> impl IntoView {
+    let ArticleSummary {
+        slug,
+        title,
+        published,
+        lead,
+        author,
+    } = summary;
+    view! {
+        <article class="card">
+            <h2 class="card-title">
+                <A href=slug.route()>{title}</A>
+            </h2>
+            <p class="card-meta">
+                <time datetime=published.iso()>{published.vi()}</time>
+                {author.map(|a| view! { " · " <span>{a}</span> })}
+                {move || is_saved().then(|| view! { " · " <span class="saved-badge">"Đã lưu"</span> })}
+            </p>
+            {lead.map(|l| view! { <p class="card-lead">{l}</p> })}
+        </article>
+    }
+}

@@ -1,0 +1,254 @@
+//! Search (`/tim-kiem?q=…`): the query as it is searched, and the search
+//! itself through Pagefind's browser side. The build step `search`
+//! (crates/site/src/build/search.rs) indexes every article folded
+//! ([`crate::model::fold`]), so the query is folded the same way here: "Lồng
+//! Tồng", "long tong" and "LONG TONG" find the same articles, and "đ" finds
+//! "d".
+
+use crate::model::{ArticleSummary, Date, Slug};
+
+/// The search page's address and its query parameter.
+pub const ROUTE: &str = "/tim-kiem";
+pub const QUERY_PARAM: &str = "q";
+/// Where the build puts Pagefind's index and browser side.
+pub const INDEX_FOLDER: &str = "/pagefind/";
+/// The module that hands Pagefind to the app (`public/search.js`).
+pub const LOADER: &str = "/search.js";
+/// The language the index is built for (Pagefind has no Vietnamese
+/// stemmer: words are matched whole, and as prefixes).
+pub const LANGUAGE: &str = "vi";
+/// The names of what a result shows, kept beside the index.
+pub const META_TITLE: &str = "title";
+pub const META_DATE: &str = "date";
+pub const META_LEAD: &str = "lead";
+/// The longest query searched, in characters (the rest is ignored).
+pub const MAX_QUERY_CHARS: usize = 200;
+/// How many results are shown.
+pub const MAX_RESULTS: usize = 20;
+
+/// What is searched for `query`: at most [`MAX_QUERY_CHARS`] characters,
+/// decomposed by `decompose` (NFD) and folded, with its spaces collapsed.
+/// `None` when nothing is left to search for (empty, spaces, or only
+/// punctuation).
+pub fn searched(query: &str, decompose: impl Fn(&str) -> String) -> Option<String> {
+    let cut: String = query.chars().take(MAX_QUERY_CHARS).collect();
+    let folded = crate::model::fold_decomposed(decompose(&cut).chars());
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    words
+        .iter()
+        .any(|w| w.chars().any(char::is_alphanumeric))
+        .then(|| words.join(" "))
+}
+
+/// The page's title: "Tìm kiếm: <query>" (cut), or "Tìm kiếm".
+pub fn title(query: &str) -> String {
+    let query = query.trim();
+    if query.is_empty() {
+        return "Tìm kiếm".into();
+    }
+    let cut: String = query.chars().take(60).collect();
+    let more = if query.chars().count() > 60 {
+        "…"
+    } else {
+        ""
+    };
+    format!("Tìm kiếm: {cut}{more}")
+}
+
+/// One result, as the list shows it, from Pagefind's address and metadata.
+/// `None` for anything that is not one of our articles.
+pub fn result(url: &str, title: &str, date: &str, lead: &str) -> Option<ArticleSummary> {
+    let slug = url.strip_prefix("/articles/").and_then(Slug::parse)?;
+    let title = title.trim();
+    if title.is_empty() {
+        return None;
+    }
+    Some(ArticleSummary {
+        slug,
+        title: title.to_string(),
+        published: Date::parse_iso(date)?,
+        lead: Some(lead.trim().to_string()).filter(|l| !l.is_empty()),
+        author: None,
+    })
+}
+
+/// Why a search could not be made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SearchError(pub String);
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use super::*;
+    use js_sys::{Array, Function, Object, Promise, Reflect};
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_futures::JsFuture;
+
+    fn get(target: &JsValue, key: &str) -> Result<JsValue, JsValue> {
+        Reflect::get(target, &key.into())
+    }
+
+    fn call(target: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+        let f: Function = get(target, method)?.dyn_into()?;
+        f.apply(target, &args.iter().collect::<Array>())
+    }
+
+    async fn awaited(value: JsValue) -> Result<JsValue, JsValue> {
+        JsFuture::from(value.dyn_into::<Promise>()?).await
+    }
+
+    /// Pagefind's module: the one loaded already, or loaded now by adding
+    /// [`LOADER`] to the page.
+    async fn pagefind() -> Result<JsValue, JsValue> {
+        let window = web_sys::window().ok_or("no window")?;
+        let loaded = get(&window, "bantinPagefind")?;
+        if !loaded.is_undefined() {
+            return Ok(loaded);
+        }
+        let document = window.document().ok_or("no document")?;
+        let script = document.create_element("script")?;
+        script.set_attribute("type", "module")?;
+        script.set_attribute("src", LOADER)?;
+        let script: web_sys::HtmlElement = script.dyn_into()?;
+        let done = Promise::new(&mut |resolve, reject| {
+            script.set_onload(Some(&resolve));
+            script.set_onerror(Some(&reject));
+        });
+        document.head().ok_or("no head")?.append_child(&script)?;
+        JsFuture::from(done)
+            .await
+            .map_err(|_| JsValue::from("Pagefind did not load"))?;
+        let loaded = get(&window, "bantinPagefind")?;
+        if loaded.is_undefined() {
+            return Err("Pagefind did not load".into());
+        }
+        let options = Object::new();
+        Reflect::set(&options, &"baseUrl".into(), &"/".into())?;
+        awaited(call(&loaded, "options", &[options.into()])?).await?;
+        Ok(loaded)
+    }
+
+    fn text(meta: &JsValue, key: &str) -> String {
+        get(meta, key)
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    }
+
+    async fn run(query: &str) -> Result<Vec<ArticleSummary>, JsValue> {
+        let pagefind = pagefind().await?;
+        let found = awaited(call(&pagefind, "search", &[query.into()])?).await?;
+        let results: Array = get(&found, "results")?.dyn_into()?;
+        let data: Array = results
+            .iter()
+            .take(MAX_RESULTS)
+            .map(|r| call(&r, "data", &[]))
+            .collect::<Result<_, _>>()?;
+        let data: Array = JsFuture::from(Promise::all(&data)).await?.dyn_into()?;
+        Ok(data
+            .iter()
+            .filter_map(|d| {
+                let meta = get(&d, "meta").ok()?;
+                let url = get(&d, "url").ok()?.as_string()?;
+                result(
+                    &url,
+                    &text(&meta, META_TITLE),
+                    &text(&meta, META_DATE),
+                    &text(&meta, META_LEAD),
+                )
+            })
+            .collect())
+    }
+
+    /// The articles that match `query`, best first (at most
+    /// [`MAX_RESULTS`]); none for a query with nothing to search for.
+    pub async fn search(query: String) -> Result<Vec<ArticleSummary>, SearchError> {
+        let decompose = |s: &str| String::from(js_sys::JsString::from(s).normalize("NFD"));
+        let Some(query) = searched(&query, decompose) else {
+            return Ok(Vec::new());
+        };
+        run(&query).await.map_err(|e| {
+            let message = e.as_string().unwrap_or_else(|| format!("{e:?}"));
+            web_sys::console::warn_1(&format!("bantin: search failed: {message}").into());
+            SearchError(message)
+        })
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use browser::search;
+
+/// On the host (pre-rendering, tests) nothing is searched.
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn search(_query: String) -> Result<Vec<ArticleSummary>, SearchError> {
+    Ok(Vec::new())
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    fn nfd(s: &str) -> String {
+        use unicode_normalization::UnicodeNormalization;
+        s.nfd().collect()
+    }
+
+    #[test]
+    fn a_query_with_or_without_diacritics_is_searched_the_same() {
+        let long_tong = searched("Lồng Tồng", nfd).unwrap();
+        assert_eq!(long_tong, "Long Tong");
+        assert_eq!(
+            searched("long tong", nfd).map(|s| s.to_lowercase()),
+            Some("long tong".into())
+        );
+        assert_eq!(searched("  đường   dây ", nfd).unwrap(), "duong day");
+        assert_eq!(searched("ĐỒNG", nfd).unwrap(), "DONG");
+    }
+
+    #[test]
+    fn nothing_to_search_is_none() {
+        for q in ["", "   ", "!!! ,.;", "“”…", "\u{301}"] {
+            assert_eq!(searched(q, nfd), None, "{q:?}");
+        }
+        assert_eq!(
+            searched("<b>x</b>", nfd).unwrap(),
+            "<b>x</b>",
+            "searched as text"
+        );
+    }
+
+    #[test]
+    fn a_long_query_is_cut() {
+        let q = "lồng ".repeat(10_000);
+        let s = searched(&q, nfd).unwrap();
+        assert!(s.chars().count() <= MAX_QUERY_CHARS);
+    }
+
+    #[test]
+    fn results_are_our_articles_only() {
+        let r = result("/articles/le-hoi", "Lễ hội", "2024-05-01", " Mở đầu. ").unwrap();
+        assert_eq!(r.slug.as_str(), "le-hoi");
+        assert_eq!(r.lead.as_deref(), Some("Mở đầu."));
+        assert_eq!(
+            result("/articles/le-hoi", "Lễ hội", "01/05/2024", ""),
+            None,
+            "an ISO date"
+        );
+        assert_eq!(
+            result("https://evil/articles/x", "X", "2024-05-01", ""),
+            None
+        );
+        assert_eq!(result("/articles/X Y", "X", "2024-05-01", ""), None);
+        assert_eq!(result("/articles/x", " ", "2024-05-01", ""), None);
+        assert_eq!(
+            result("/articles/x", "X", "2024-05-01", "").unwrap().lead,
+            None
+        );
+    }
+
+    #[test]
+    fn the_title_names_the_query() {
+        assert_eq!(title(""), "Tìm kiếm");
+        assert_eq!(title(" lồng tồng "), "Tìm kiếm: lồng tồng");
+        assert!(title(&"a".repeat(500)).ends_with("a…"));
+    }
+}
