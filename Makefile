@@ -52,10 +52,12 @@ import: setup
 test: test-setup setup test-unit test-browser build test-e2e test-fuzz
 
 ## bench: the release build vs the same article as static HTML (target/bench/report.json),
-## then the servers under load: nginx, make serve, the old Python server (target/bench/load.json)
+## the servers under load: nginx, make serve, the old Python server (target/bench/load.json),
+## then archives of 20, 10,000 and 100,000 generated articles (target/bench/scale.json)
 bench: build
 	python3 bench/bench.py
 	python3 bench/load.py
+	python3 bench/scale.py
 
 test-unit:
 	cargo test --quiet --workspace

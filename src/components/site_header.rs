@@ -42,7 +42,7 @@ fn SiteSearch() -> impl IntoView {
     view! {
         <form class="site-search" role="search" aria-label="Tìm trong Bản tin" action=ROUTE method="get" on:submit=on_submit>
             <label class="visually-hidden" for="site-search-q">"Tìm bài viết"</label>
-            <input id="site-search-q" node_ref=field type="search" name=QUERY_PARAM placeholder="Tìm bài viết" autocomplete="off" />
+            <input id="site-search-q" node_ref=field type="search" name=QUERY_PARAM placeholder="Tìm bài viết" maxlength=crate::search::MAX_QUERY_CHARS autocomplete="off" />
             <button type="submit">"Tìm"</button>
         </form>
     }

@@ -14,9 +14,10 @@ use crate::model::{ArticleIndex, ListPage};
 use crate::offline;
 use leptos::prelude::*;
 use leptos::Params;
-use leptos_router::components::{Redirect, A};
-use leptos_router::hooks::use_params;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params};
 use leptos_router::params::Params;
+use leptos_router::NavigateOptions;
 
 /// `/`: the newest articles.
 #[component]
@@ -41,8 +42,20 @@ pub fn OlderPage() -> impl IntoView {
             .ok()
             .and_then(|p| p.n.as_deref().and_then(ListPage::number_in))
     });
+    // `/trang/1` becomes `/`, once the router is running (a navigation
+    // made while the page is first rendered can be lost).
+    let navigate = use_navigate();
+    Effect::new(move || {
+        if number.get() == Some(1) {
+            let replace = NavigateOptions {
+                replace: true,
+                ..Default::default()
+            };
+            navigate("/", replace);
+        }
+    });
     move || match number.get() {
-        Some(1) => view! { <Redirect path="/" /> }.into_any(),
+        Some(1) => ().into_any(),
         Some(number) => view! { <Listing number /> }.into_any(),
         None => view! { <NotFound what=Missing::Page /> }.into_any(),
     }

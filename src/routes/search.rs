@@ -6,6 +6,7 @@
 
 use super::set_document_title;
 use crate::components::article_card::ArticleCard;
+use crate::components::toolbar::Toolbar;
 use crate::search::{self, QUERY_PARAM, ROUTE};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -73,6 +74,7 @@ pub fn SearchPage() -> impl IntoView {
 
     view! {
         <section class="search-page">
+            <Toolbar />
             <h1>"Tìm kiếm"</h1>
             <form
                 class="search-form"
@@ -89,6 +91,7 @@ pub fn SearchPage() -> impl IntoView {
                         type="search"
                         name=QUERY_PARAM
                         value=query.get_untracked()
+                        maxlength=search::MAX_QUERY_CHARS
                         autocomplete="off"
                         spellcheck="false"
                         on:input=on_input

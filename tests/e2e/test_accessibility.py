@@ -26,6 +26,7 @@ class AxeTest(ReaderTestCase):
             "an article": (f"/articles/{SEED_SLUG}", ".article h1"),
             "an article at 200%": (f"/articles/{SEED_SLUG}", ".article h1"),
             "not found": ("/khong/co", ".not-found h1"),
+            "search results": ("/tim-kiem?q=bac+kan", "[data-testid=search-count]"),
             "a load error": (TEST_PATH, "[data-testid=load-error]"),
         }
         self.fault(TEST_JSON, status=503)
@@ -60,16 +61,16 @@ class KeyboardTest(ReaderTestCase):
         self.open(f"/articles/{SEED_SLUG}")
         self.h1()
         expected = self.b.js(
-            "return [...document.querySelectorAll('a[href], button:not(:disabled)')]"
+            "return [...document.querySelectorAll('a[href], button:not(:disabled), input')]"
             ".filter(e => e.getClientRects().length || e.classList.contains('skip-link'))"
-            ".map(e => e.textContent.trim())"
+            ".map(e => e.textContent.trim() || e.id)"
         )
         reached, outlines = [], []
         for _ in range(len(expected) + 1):
             self.b.keys("Tab")
             focused = self.b.js(
                 "const e = document.activeElement, s = getComputedStyle(e);"
-                "return [e.textContent.trim(), s.outlineStyle, parseFloat(s.outlineWidth), e.tagName];"
+                "return [e.textContent.trim() || e.id, s.outlineStyle, parseFloat(s.outlineWidth), e.tagName];"
             )
             if focused[3] == "BODY":
                 break

@@ -9,7 +9,9 @@ import os
 import shutil
 import subprocess
 import tempfile
+import unicodedata
 import unittest
+import urllib.parse
 
 from .harness import ROOT, ReaderTestCase
 from .servers import DIST
@@ -43,7 +45,31 @@ def titles_in(content, newest_first):
     return [t for _, t, _ in articles] if newest_first else articles
 
 
-class ArchiveTest(ReaderTestCase):
+def fold(text):
+    """The test's own folding, independent of the app's: no diacritics,
+    đ as d, lowercase."""
+    text = unicodedata.normalize("NFD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.replace("đ", "d").replace("Đ", "D").lower()
+
+
+def containing(content, *words):
+    """The addresses of the generated articles whose title, lead or body
+    has every one of `words` (folded) as a word."""
+    found = set()
+    for name in os.listdir(content):
+        with open(os.path.join(content, name), encoding="utf-8") as f:
+            a = json.load(f)
+        text = " ".join([a["title"], a.get("lead", "")] + [b.get("text", "") for b in a["body"]])
+        have = set("".join(c if c.isalnum() else " " for c in fold(text)).split())
+        if all(fold(w) in have for w in words):
+            found.add("/articles/" + a["slug"])
+    return found
+
+
+class ArchiveSite(ReaderTestCase):
+    """The generated archive, built and served for the class."""
+
     @classmethod
     def setUpClass(cls):
         if not (os.path.isdir(TRUNK) and os.path.isfile(SITE) and os.path.isfile(os.path.join(DIST, "index.html"))):
@@ -59,6 +85,9 @@ class ArchiveTest(ReaderTestCase):
         finally:
             shutil.rmtree(cls.folder, ignore_errors=True)
 
+
+
+class ArchiveTest(ArchiveSite):
     def shown(self):
         return [el.text for el in self.b.find_all("ol.article-list h2 a")]
 
@@ -120,7 +149,7 @@ class ArchiveTest(ReaderTestCase):
 
     def test_page_one_has_one_address(self):
         self.open("/trang/1")
-        self.wait_for(lambda: self.b.current_url == self.base + "/", "/trang/1 to become /")
+        self.wait_for(lambda: self.b.js("return location.pathname") == "/", "/trang/1 to become /")
         self.wait_for(lambda: self.shown() == self.titles[:20], "the home page")
 
     def test_the_list_pages_read_are_kept_for_reading_offline(self):
@@ -186,6 +215,109 @@ class ArchiveTest(ReaderTestCase):
         self.assertIn("/articles/cu-1.json", saved, "read again offline, so kept")
         self.assertIn("/articles/cu-3.json", saved)
         self.b.browser_log()
+
+
+class SearchTest(ArchiveSite):
+    """Search on the same generated archive."""
+
+    def results(self):
+        return [a.attr("href") for a in self.b.find_all(".search-page ol.article-list h2 a")]
+
+    def count(self):
+        found = self.b.find_all("[data-testid=search-count]")
+        return found[0].text if found else None
+
+    def search(self, query):
+        self.open("/tim-kiem?q=" + urllib.parse.quote_plus(query))
+        self.wait_for(lambda: self.count() is not None and query[:20] in self.count(), f"the results for {query!r}")
+        return self.results()
+
+    def test_with_or_without_diacritics_the_same_articles(self):
+        content = os.path.join(self.folder, "content")
+        for variants, words in [
+            (["Lồng Tồng", "long tong", "LONG TONG", "lồng tong"], ["long", "tong"]),
+            (["đường dây", "duong day", "Đường Dây", "DUONG DAY"], ["duong", "day"]),
+            (["Đồng Hỷ", "dong hy"], ["dong", "hy"]),
+        ]:
+            expected = containing(content, *words)
+            self.assertTrue(0 < len(expected) <= 20, f"{words}: {len(expected)} in the archive")
+            for query in variants:
+                found = self.search(query)
+                self.assertEqual(set(found), expected, query)
+                self.assertEqual(len(found), len(expected), f"{query}: each once")
+                self.assertIn(f"{len(expected)} bài viết", self.count())
+        self.assertEqual(self.b.title, "Tìm kiếm: dong hy — Bản tin")
+        self.assertEqual([e for e in self.b.browser_log() if e["level"] == "SEVERE"], [])
+
+    def test_a_result_is_a_link_with_its_date_and_lead(self):
+        self.search("long tong")
+        card = self.b.find(".search-page ol.article-list li")
+        href = card.handle.query_selector("h2 a").get_attribute("href")
+        with open(os.path.join(self.folder, "content", href.split("/")[-1] + ".json"), encoding="utf-8") as f:
+            article = json.load(f)
+        self.assertEqual(card.handle.query_selector("h2 a").inner_text(), article["title"])
+        day = article["published"].split("-")
+        self.assertEqual(card.handle.query_selector("time").inner_text(), f"{day[2]}/{day[1]}/{day[0]}")
+        self.assertTrue(card.handle.query_selector(".card-lead").inner_text())
+        card.handle.query_selector("h2 a").click()
+        self.wait_text("main h1", article["title"])
+
+    def test_the_header_form_works_before_the_app(self):
+        lift = self.open_without_app("/")
+        field = self.b.find("header input[type=search]")
+        field.handle.fill("Lồng Tồng")
+        field.handle.press("Enter")
+        self.wait_for(lambda: "/tim-kiem?q=" in self.b.current_url, "the form to go to the search page")
+        self.assertEqual(urllib.parse.parse_qs(urllib.parse.urlsplit(self.b.current_url).query), {"q": ["Lồng Tồng"]})
+        lift()
+        self.b.refresh()
+        self.wait_for(lambda: self.count() is not None, "the results")
+        self.b.browser_log()  # the withheld WASM's load error, on the page before the refresh
+        self.assertEqual(set(self.results()), containing(os.path.join(self.folder, "content"), "long", "tong"))
+
+    def test_the_header_form_searches_inside_the_app(self):
+        self.open("/")
+        field = self.b.find("header input[type=search]")
+        field.handle.fill("duong day")
+        field.handle.press("Enter")
+        self.wait_for(lambda: self.count() is not None, "the results")
+        self.assertEqual(self.b.current_url, self.base + "/tim-kiem?q=duong%20day")
+        self.assertEqual(set(self.results()), containing(os.path.join(self.folder, "content"), "duong", "day"))
+        self.assertEqual(self.b.js("return performance.getEntriesByType('navigation').length"), 1, "no page load")
+
+    def test_typing_searches_and_never_resizes_the_text(self):
+        self.open("/tim-kiem")
+        self.wait_text("main p", "Nhập từ khoá để tìm bài viết.")
+        field = self.b.find("#search-page-q")
+        field.click()
+        self.b.page.keyboard.type("lồng tồng + - 0 = _")
+        self.wait_for(lambda: self.count() is not None, "results while typing, with no Enter")
+        self.assertEqual(self.shown_size(), "100%", "no size shortcut fired")
+        self.assertIsNone(self.b.js("return localStorage.getItem('bantin.font-scale')"))
+        self.assertIn("/tim-kiem?q=", self.b.current_url)
+        self.b.back()
+        self.wait_for(lambda: not self.b.current_url.startswith(self.base + "/tim-kiem"), "Back leaves the search")
+
+    def test_bad_queries_are_shown_as_text_and_find_nothing(self):
+        for query, shown in [
+            ("!!! ... ,,,", "Không tìm thấy bài viết nào cho “!!! ... ,,,”."),
+            ("<img src=x onerror=alert(1)><script>alert(2)</script>", "Không tìm thấy bài viết nào cho “<img src=x onerror=alert(1)><script>alert(2)</script>”."),
+            ("khongcotunaynhu", "Không tìm thấy bài viết nào cho “khongcotunaynhu”."),
+        ]:
+            self.search(query)
+            self.assertEqual(self.count(), shown)
+            self.assertEqual(self.b.find_all("main img, main script"), [])
+        # 10,000 characters, pasted: the field and the search keep the first 200.
+        self.open("/tim-kiem")
+        self.assertEqual(self.b.find("#search-page-q").attr("maxlength"), "200")
+        self.assertEqual(self.b.find("header input[type=search]").attr("maxlength"), "200")
+        self.b.js(
+            "const f = document.getElementById('search-page-q'); f.value = 'lồng '.repeat(2000);"
+            "f.dispatchEvent(new Event('input', {bubbles: true}));"
+        )
+        self.wait_for(lambda: self.count() is not None, "the long query's results")
+        self.assertEqual(set(self.results()), containing(os.path.join(self.folder, "content"), "long"), "searched on its start")
+        self.assertEqual([e for e in self.b.browser_log() if e["level"] == "SEVERE"], [])
 
 
 if __name__ == "__main__":

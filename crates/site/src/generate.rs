@@ -2,16 +2,17 @@
 //! the portal's voice, for the scale tests and `make bench` (issue: the
 //! 10,000 and 100,000-article archives). Deterministic: article `i` is the
 //! same on every machine and every run, so two runs measure the same site.
-//! Titles mix words with and without diacritics (and with đ), dates run
-//! back from 2026 a few articles a day with ties on the same day, and
-//! bodies are a few paragraphs long, like the seed.
+//! Titles mix words with and without diacritics (and with đ; the names in
+//! [`RARE`] in one title in every few), dates run back from 2026 a few
+//! articles a day with ties on the same day, and bodies are a few paragraphs
+//! long, like the seed.
 
 use bantin::model::{Date, Slug};
 use serde_json::{json, Value};
 use std::path::Path;
 
-/// Words of the portal's headlines.
-const WORDS: [&str; 40] = [
+/// Words of the portal's headlines and articles.
+const WORDS: [&str; 37] = [
     "Bắc Kạn",
     "thành phố",
     "huyện",
@@ -19,11 +20,8 @@ const WORDS: [&str; 40] = [
     "thi đua",
     "yêu nước",
     "nông thôn mới",
-    "đường dây",
     "điện",
-    "Đồng Hỷ",
     "lễ hội",
-    "Lồng Tồng",
     "đầu tư",
     "giao thông",
     "giáo dục",
@@ -53,6 +51,11 @@ const WORDS: [&str; 40] = [
     "Na Rì",
     "Pác Nặm",
 ];
+
+/// Rarer names, each in the title of one article in `every` (from article
+/// `from`): what the search tests look for, with and without diacritics.
+pub const RARE: [(&str, usize, usize); 3] =
+    [("Lồng Tồng", 5, 1), ("đường dây", 7, 2), ("Đồng Hỷ", 11, 3)];
 
 const AUTHORS: [&str; 4] = ["Hương Dịu", "Nguyễn Đức", "Hà Linh", "Triệu Đông"];
 
@@ -119,7 +122,17 @@ pub fn article(i: usize) -> Value {
     let mut mix = Mix(i as u64);
     let title = {
         let words = sentence(&mut mix);
-        format!("{} (số {})", words.trim_end_matches('.'), i + 1)
+        let rare: Vec<&str> = RARE
+            .iter()
+            .filter(|(_, every, from)| i % every == *from)
+            .map(|(name, _, _)| *name)
+            .collect();
+        let rare = if rare.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", rare.join(" "))
+        };
+        format!("{}{rare} (số {})", words.trim_end_matches('.'), i + 1)
     };
     let slug = Slug::from_title(&title)
         .unwrap_or_else(|| Slug::parse("bai").expect("a slug"))
@@ -186,6 +199,9 @@ mod tests {
             .map(|i| article(i)["title"].as_str().unwrap().to_string())
             .collect();
         assert!(titles.contains('đ') || titles.contains('Đ'));
-        assert!(titles.contains("Lồng Tồng"));
+        for (name, every, from) in RARE {
+            let expected = (0..200).filter(|i| i % every == from).count();
+            assert_eq!(titles.matches(name).count(), expected, "{name}");
+        }
     }
 }

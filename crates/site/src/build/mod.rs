@@ -129,8 +129,10 @@ pub fn run(dist: &Path, site_url: &str, content: &Path, strict: bool) -> Result<
     }
     let build = Build::new(dist, SiteUrl::parse(site_url)?, content, strict);
     for step in &STEPS {
+        let start = std::time::Instant::now();
         let done = (step.run)(&build).map_err(|e| format!("step `{}`: {e}", step.name))?;
-        println!("[build] {}: {done}", step.name);
+        let took = start.elapsed().as_secs_f64();
+        println!("[build] {} ({took:.2} s): {done}", step.name);
     }
     Ok(())
 }

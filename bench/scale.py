@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+"""`make bench`, part 3: the archive's size. Builds the site from generated
+archives (`site generate`, deterministic) of 20, 10,000 and 100,000 articles,
+each from a copy of Trunk's output as `make build` does, and measures:
+
+  build      wall time per article (whole build and each step, from the
+             build's own step timings), peak memory (/usr/bin/time), dist/ size
+  reader     on the 3G profile (750 kbps, 300 ms, CPU 4x; fresh browser each
+             load, alternating sites): LCP and bytes of `/`, of a list page
+             (`/trang/500`; the 20-article site has one list page, `/`), and
+             of an article, each against the same page of the 20-article site;
+             the data the home page fetches (everything but the app's WASM,
+             JS and CSS)
+  search     on loopback: bytes a cold search transfers (`/tim-kiem?q=long
+             tong`, until the results show), and, once loaded, the time from
+             the last keystroke of a new query to its results
+
+Writes target/bench/scale.json and prints a table.
+
+Usage: bench/scale.py [--sizes 20,10000,100000] [--pairs N]
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import bench  # noqa: E402  (the LCP and throttling helpers of part 1)
+from bench import ROOT, OUT, LCP_JS, BYTES_BEFORE_PAINT_JS, throttled_session  # noqa: E402
+from tests.e2e.servers import SiteServer  # noqa: E402
+from tests.e2e.browser import Browser, wait_for  # noqa: E402
+
+TRUNK = os.path.join(ROOT, "target", "trunk")
+SITE = os.path.join(ROOT, "target", "release", "site")
+WORK = os.path.join(OUT, "scale")
+
+# Everything a page fetched, in bytes on the wire, by kind.
+TRANSFERRED_JS = """
+const all = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+const app = /\\/(bantin-[0-9a-f]{16}(_bg)?\\.(wasm|js)|main-[0-9a-f]{16}\\.css)$/;
+let total = 0, data = 0;
+for (const e of all) {
+  total += e.transferSize;
+  if (!app.test(new URL(e.name).pathname)) data += e.transferSize;
+}
+return {total, data};
+"""
+
+
+def build(n):
+    """The site of `n` generated articles: (dist, build figures)."""
+    content = os.path.join(WORK, f"content-{n}")
+    dist = os.path.join(WORK, f"dist-{n}")
+    if not os.path.isdir(content) or len(os.listdir(content)) != n:
+        shutil.rmtree(content, ignore_errors=True)
+        subprocess.run([SITE, "generate", content, str(n)], check=True, stdout=subprocess.DEVNULL)
+    shutil.rmtree(dist, ignore_errors=True)
+    shutil.copytree(TRUNK, dist)
+    env = dict(os.environ, SITE_URL="https://baobackan.vn", CONTENT=content)
+    start = time.monotonic()
+    run = subprocess.run(["/usr/bin/time", "-v", SITE, "build", dist], env=env, capture_output=True, text=True, check=True)
+    wall = time.monotonic() - start
+    steps = {m[0]: float(m[1]) for m in re.findall(r"^\[build\] (\w+) \(([\d.]+) s\)", run.stdout, re.M)}
+    peak_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", run.stderr).group(1))
+    size = int(subprocess.run(["du", "-sb", dist], capture_output=True, text=True).stdout.split()[0])
+    return dist, {
+        "articles": n,
+        "wall_s": round(wall, 2),
+        "ms_per_article": round(wall * 1000 / n, 3),
+        "step_ms_per_article": {k: round(v * 1000 / n, 3) for k, v in steps.items()},
+        "peak_memory_mb": round(peak_kb / 1024),
+        "dist_mb": round(size / 2**20, 1),
+    }
+
+
+def first_article(dist):
+    with open(os.path.join(dist, "trang", "1.json"), encoding="utf-8") as f:
+        return "/articles/" + json.load(f)["articles"][0]["slug"]
+
+
+def cold(driver, url, ready):
+    s = throttled_session(driver, 4, "3g")
+    try:
+        s.get(url)
+        wait_for(lambda: s.find_all(ready), 120, ready)
+        lcp = s.js_async(LCP_JS)["lcp"]
+        return {"lcp": lcp, "bytes_before_paint": s.js(BYTES_BEFORE_PAINT_JS), **s.js(TRANSFERRED_JS)}
+    finally:
+        s.quit()
+
+
+def search(driver, base):
+    s = driver.session()
+    try:
+        s.get(base + "/tim-kiem?q=long+tong")
+        wait_for(lambda: s.find_all("[data-testid=search-count]"), 60, "the results")
+        transferred = s.js(TRANSFERRED_JS)["total"]
+        times = []
+        for query in ["duong day", "dong hy", "le hoi", "bac kan", "long tong"] * 2:
+            field = s.find("#search-page-q")
+            field.handle.fill("")
+            field.handle.type(query)
+            at = s.js("return performance.now()")
+            wait_for(lambda: query in (s.find("[data-testid=search-count]").text or ""), 10, query)
+            times.append(s.js("return performance.now()") - at)
+        return {"cold_search_bytes": transferred, "after_last_key_ms": bench.summary(times)}
+    finally:
+        s.quit()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="20,10000,100000")
+    parser.add_argument("--pairs", type=int, default=3)
+    args = parser.parse_args()
+    sizes = [int(n) for n in args.sizes.split(",")]
+    if not (os.path.isdir(TRUNK) and os.access(SITE, os.X_OK)):
+        sys.exit("target/trunk or target/release/site is missing: run `make build`")
+    os.makedirs(WORK, exist_ok=True)
+    report = {"date": time.strftime("%Y-%m-%d %H:%M:%S %Z"), "builds": [], "reader_3g": {}, "search": {}}
+    dists = {}
+    for n in sizes:
+        dists[n], figures = build(n)
+        report["builds"].append(figures)
+        print(f"built {n}: {figures}", flush=True)
+
+    driver = Browser()
+    servers = {n: SiteServer(dists[n]).start() for n in sizes}
+    try:
+        small = min(sizes)
+        for n in sizes:
+            if n == small:
+                continue
+            pages = {
+                "home": ("/", "/", "ol.article-list"),
+                "list page": (f"/trang/{min(500, -(-n // 20))}", "/", "ol.article-list"),
+                "article": (first_article(dists[n]), first_article(dists[small]), ".article h1"),
+            }
+            result = {}
+            for name, (big_path, small_path, ready) in pages.items():
+                big, little = [], []
+                for _ in range(args.pairs):
+                    big.append(cold(driver, servers[n].base + big_path, ready))
+                    little.append(cold(driver, servers[small].base + small_path, ready))
+                med = lambda runs, key: statistics.median(r[key] for r in runs)  # noqa: E731
+                result[name] = {
+                    "path": big_path,
+                    "lcp_ms": med(big, "lcp"), f"lcp_ms_{small}": med(little, "lcp"),
+                    "lcp_ratio": round(med(big, "lcp") / med(little, "lcp"), 3),
+                    "bytes": med(big, "total"), f"bytes_{small}": med(little, "total"),
+                    "data_bytes": med(big, "data"), f"data_bytes_{small}": med(little, "data"),
+                }
+                print(f"{n} {name}: {result[name]}", flush=True)
+            report["reader_3g"][n] = result
+            report["search"][n] = search(driver, servers[n].base)
+            print(f"{n} search: {report['search'][n]}", flush=True)
+    finally:
+        driver.stop()
+        for server in servers.values():
+            server.stop()
+
+    with open(os.path.join(OUT, "scale.json"), "w") as f:
+        json.dump(report, f, indent=2, ensure_ascii=False)
+    print(json.dumps(report, indent=1, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
