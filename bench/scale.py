@@ -67,7 +67,7 @@ def build(n):
     start = time.monotonic()
     run = subprocess.run(["/usr/bin/time", "-v", SITE, "build", dist], env=env, capture_output=True, text=True, check=True)
     wall = time.monotonic() - start
-    steps = {m[0]: float(m[1]) for m in re.findall(r"^\[build\] (\w+) \(([\d.]+) s\)", run.stdout, re.M)}
+    steps = {m[0]: float(m[1]) for m in re.findall(r"^\[build\] (\w+) \(([\d.]+) s", run.stdout, re.M)}
     peak_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", run.stderr).group(1))
     size = int(subprocess.run(["du", "-sb", dist], capture_output=True, text=True).stdout.split()[0])
     return dist, {

@@ -40,6 +40,24 @@ pub fn searched(query: &str, decompose: impl Fn(&str) -> String) -> Option<Strin
         .then(|| words.join(" "))
 }
 
+/// Whether `text` has every word of `query` (both folded), each as a word
+/// or the start of one ("duong d" while typing "duong day"). Pagefind drops
+/// a query word that one part of a large index lacks altogether, so a part
+/// could answer with articles that have only the other words: those are
+/// left out here, so every result has every word, however the index is cut.
+pub fn has_every_word(query: &str, text: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let have = words(text);
+    words(query)
+        .iter()
+        .all(|q| have.iter().any(|w| w.starts_with(q.as_str())))
+}
+
 /// The page's title: "Tìm kiếm: <query>" (cut), or "Tìm kiếm".
 pub fn title(query: &str) -> String {
     let query = query.trim();
@@ -79,7 +97,7 @@ pub struct SearchError(pub String);
 #[cfg(target_arch = "wasm32")]
 mod browser {
     use super::*;
-    use js_sys::{Array, Function, Object, Promise, Reflect};
+    use js_sys::{Array, Function, Promise, Reflect};
     use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_futures::JsFuture;
 
@@ -96,13 +114,14 @@ mod browser {
         JsFuture::from(value.dyn_into::<Promise>()?).await
     }
 
-    /// Pagefind's module: the one loaded already, or loaded now by adding
-    /// [`LOADER`] to the page.
+    /// Pagefind's module, with every part of the index merged: the one
+    /// loaded already, or loaded now by adding [`LOADER`] to the page (which
+    /// sets a promise of it).
     async fn pagefind() -> Result<JsValue, JsValue> {
         let window = web_sys::window().ok_or("no window")?;
         let loaded = get(&window, "bantinPagefind")?;
         if !loaded.is_undefined() {
-            return Ok(loaded);
+            return JsFuture::from(Promise::resolve(&loaded)).await;
         }
         let document = window.document().ok_or("no document")?;
         let script = document.create_element("script")?;
@@ -121,10 +140,7 @@ mod browser {
         if loaded.is_undefined() {
             return Err("Pagefind did not load".into());
         }
-        let options = Object::new();
-        Reflect::set(&options, &"baseUrl".into(), &"/".into())?;
-        awaited(call(&loaded, "options", &[options.into()])?).await?;
-        Ok(loaded)
+        JsFuture::from(Promise::resolve(&loaded)).await
     }
 
     fn text(meta: &JsValue, key: &str) -> String {
@@ -138,15 +154,24 @@ mod browser {
         let pagefind = pagefind().await?;
         let found = awaited(call(&pagefind, "search", &[query.into()])?).await?;
         let results: Array = get(&found, "results")?.dyn_into()?;
-        let data: Array = results
-            .iter()
-            .take(MAX_RESULTS)
-            .map(|r| call(&r, "data", &[]))
-            .collect::<Result<_, _>>()?;
-        let data: Array = JsFuture::from(Promise::all(&data)).await?.dyn_into()?;
-        Ok(data
-            .iter()
-            .filter_map(|d| {
+        // Best first, a page of results at a time, until there are enough
+        // that have every word (the first page, nearly always).
+        let mut shown = Vec::new();
+        let mut next = 0;
+        while shown.len() < MAX_RESULTS && next < results.length() && next < 3 * MAX_RESULTS as u32
+        {
+            let batch = results.slice(next, next + MAX_RESULTS as u32);
+            next += MAX_RESULTS as u32;
+            let data: Array = batch
+                .iter()
+                .map(|r| call(&r, "data", &[]))
+                .collect::<Result<_, _>>()?;
+            let data: Array = JsFuture::from(Promise::all(&data)).await?.dyn_into()?;
+            shown.extend(data.iter().filter_map(|d| {
+                let content = get(&d, "content").ok()?.as_string()?;
+                if !has_every_word(query, &content) {
+                    return None;
+                }
                 let meta = get(&d, "meta").ok()?;
                 let url = get(&d, "url").ok()?.as_string()?;
                 result(
@@ -155,8 +180,10 @@ mod browser {
                     &text(&meta, META_DATE),
                     &text(&meta, META_LEAD),
                 )
-            })
-            .collect())
+            }));
+        }
+        shown.truncate(MAX_RESULTS);
+        Ok(shown)
     }
 
     /// The articles that match `query`, best first (at most
@@ -243,6 +270,25 @@ mod tests {
             result("/articles/x", "X", "2024-05-01", "").unwrap().lead,
             None
         );
+    }
+
+    #[test]
+    fn every_word_of_the_query_is_in_a_result() {
+        assert!(has_every_word("dong hy", "Le hoi Dong Hy nam nay"));
+        assert!(has_every_word("DONG hy", "le hoi dong hy"));
+        assert!(
+            has_every_word("duong d", "Duong day dien"),
+            "the word being typed"
+        );
+        assert!(
+            !has_every_word("dong hy", "Dong bao dan toc"),
+            "one word missing"
+        );
+        assert!(
+            !has_every_word("ong", "Dong"),
+            "a word's start, not its middle"
+        );
+        assert!(has_every_word("", "anything"));
     }
 
     #[test]

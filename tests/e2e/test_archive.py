@@ -2,7 +2,8 @@
 are on /trang/2, /trang/3, … (each pre-rendered, each with its own small data
 file), and the offline worker keeps the list pages read, within its limits.
 The site is built here, as `make build` does, from 45 generated articles
-(`site generate`): three list pages of 20, 20 and 5."""
+(`site generate`): three list pages of 20, 20 and 5, and a search index
+in three parts."""
 
 import json
 import os
@@ -28,7 +29,9 @@ def build_archive(count):
     content, dist = os.path.join(folder, "content"), os.path.join(folder, "dist")
     subprocess.run([SITE, "generate", content, str(count)], check=True, stdout=subprocess.DEVNULL)
     shutil.copytree(TRUNK, dist)
-    env = dict(os.environ, SITE_URL="http://127.0.0.1", CONTENT=content, STRICT="1")
+    # The search index in parts of 20 articles (three here), as a very large
+    # archive's is: the search tests then search across merged parts.
+    env = dict(os.environ, SITE_URL="http://127.0.0.1", CONTENT=content, STRICT="1", SEARCH_SHARD="20")
     subprocess.run([SITE, "build", dist], check=True, env=env, stdout=subprocess.DEVNULL)
     return folder, dist
 

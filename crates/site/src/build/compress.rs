@@ -70,7 +70,14 @@ fn gzip_at(data: &[u8], level: flate2::Compression) -> Vec<u8> {
     encoder.finish().unwrap_or_default()
 }
 
-/// Every compressible file under `dir`, in a stable order.
+/// The folder the step `search` writes and compresses itself, at the same
+/// time as this step runs.
+fn searchs_own(dir: &Path, path: &Path) -> bool {
+    path == dir.join(crate::build::search::INDEX_FOLDER.trim_matches('/'))
+}
+
+/// Every compressible file under `dir` (but the search index's), in a
+/// stable order.
 fn files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut found = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
@@ -79,7 +86,9 @@ fn files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
             let entry = entry?;
             let path = entry.path();
             if entry.file_type()?.is_dir() {
-                pending.push(path);
+                if !searchs_own(dir, &path) {
+                    pending.push(path);
+                }
             } else if path.to_str().is_some_and(rules::is_compressible) {
                 found.push(path);
             }
@@ -111,7 +120,7 @@ fn write_variant(path: &Path, suffix: &str, packed: Vec<u8>, size: u64) -> Resul
     }
 }
 
-fn compress_one(dir: &Path, path: &Path) -> Result<Totals, String> {
+pub fn compress_one(dir: &Path, path: &Path) -> Result<Totals, String> {
     let data = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let size = data.len() as u64;
     let (br, gz) = if bulk(path.strip_prefix(dir).unwrap_or(path)) {

@@ -1,16 +1,18 @@
 //! `site build <dist>`: everything that happens to Trunk's output, as named
 //! steps in one fixed order. Each step says why it comes where it does.
+//! `search`, the longest, works on its own folder on a thread of its own
+//! while the others run (the build waits for it at the end).
 //!
 //! | step       | what                                          | after            |
 //! |------------|-----------------------------------------------|------------------|
 //! | `content`  | dist/articles/ from CONTENT; the list pages' data, dist/trang/ | Trunk |
+//! | `search`   | pagefind/: the search index, compressed; beside the steps below | `content` (the same articles) |
 //! | `script`   | the page's script: preferences, early toolbar | Trunk            |
 //! | `loader`   | Trunk's loader waits for the first paint      | Trunk            |
 //! | `csp`      | the page's policy, with each script's hash    | `loader` (edits a script) |
 //! | `pages`    | a pre-rendered page per article and list page; the shell as shell.html | `csp` (copies the finished shell) |
 //! | `worker`   | sw.js: the build's name and shell files       | `pages` (writes shell.html) |
 //! | `feeds`    | feed.xml, feed.json, sitemap.xml, robots.txt  | `content` (the same articles)    |
-//! | `search`   | the search index and Pagefind's browser side in pagefind/ | `content` (the same articles) |
 //! | `compress` | `.br` and `.gz` beside every text/WASM file   | every step that writes a file |
 
 pub mod compress;
@@ -26,8 +28,8 @@ pub mod worker;
 
 use bantin::model::share::SiteUrl;
 use bantin::model::{Article, ArticleIndex, ListPage};
-use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// What a build works on, and its settings.
 pub struct Build {
@@ -42,7 +44,7 @@ pub struct Build {
     pub strict: bool,
     /// The valid articles in the list's order (newest first), as `content`
     /// read them: the later steps use these, never a second reading.
-    pub articles: OnceCell<Vec<Article>>,
+    pub articles: OnceLock<Vec<Article>>,
 }
 
 impl Build {
@@ -52,7 +54,7 @@ impl Build {
             site,
             content: content.to_path_buf(),
             strict,
-            articles: OnceCell::new(),
+            articles: OnceLock::new(),
         }
     }
 
@@ -78,44 +80,56 @@ pub struct Step {
     pub name: &'static str,
     /// Does the step's work on `dist/` and says what it did.
     pub run: fn(&Build) -> Result<String, String>,
+    /// Runs beside the steps after it (on its own thread, its own files),
+    /// and the build waits for it at the end.
+    pub alongside: bool,
 }
 
 pub const STEPS: [Step; 9] = [
     Step {
         name: "content",
         run: content::run,
-    },
-    Step {
-        name: "script",
-        run: script::run,
-    },
-    Step {
-        name: "loader",
-        run: loader::run,
-    },
-    Step {
-        name: "csp",
-        run: csp::run,
-    },
-    Step {
-        name: "pages",
-        run: pages::run,
-    },
-    Step {
-        name: "worker",
-        run: worker::run,
-    },
-    Step {
-        name: "feeds",
-        run: feeds::run,
+        alongside: false,
     },
     Step {
         name: "search",
         run: search::run,
+        alongside: true,
+    },
+    Step {
+        name: "script",
+        run: script::run,
+        alongside: false,
+    },
+    Step {
+        name: "loader",
+        run: loader::run,
+        alongside: false,
+    },
+    Step {
+        name: "csp",
+        run: csp::run,
+        alongside: false,
+    },
+    Step {
+        name: "pages",
+        run: pages::run,
+        alongside: false,
+    },
+    Step {
+        name: "worker",
+        run: worker::run,
+        alongside: false,
+    },
+    Step {
+        name: "feeds",
+        run: feeds::run,
+        alongside: false,
     },
     Step {
         name: "compress",
         run: compress::run,
+        alongside: false,
     },
 ];
 
@@ -128,13 +142,29 @@ pub fn run(dist: &Path, site_url: &str, content: &Path, strict: bool) -> Result<
         ));
     }
     let build = Build::new(dist, SiteUrl::parse(site_url)?, content, strict);
-    for step in &STEPS {
+    let timed = |step: &Step| {
         let start = std::time::Instant::now();
         let done = (step.run)(&build).map_err(|e| format!("step `{}`: {e}", step.name))?;
         let took = start.elapsed().as_secs_f64();
-        println!("[build] {} ({took:.2} s): {done}", step.name);
-    }
-    Ok(())
+        let peak = peak_memory_mb().map_or(String::new(), |mb| format!(", peak {mb} MB"));
+        println!("[build] {} ({took:.2} s{peak}): {done}", step.name);
+        Ok::<_, String>(())
+    };
+    std::thread::scope(|scope| {
+        let mut beside = Vec::new();
+        for step in &STEPS {
+            if step.alongside {
+                beside.push(scope.spawn(move || timed(step)));
+            } else {
+                timed(step)?;
+            }
+        }
+        for job in beside {
+            job.join()
+                .map_err(|_| "a build step panicked".to_string())??;
+        }
+        Ok(())
+    })
 }
 
 /// Only the step `content`, for a debug build (`make dev`): the articles and
@@ -144,6 +174,14 @@ pub fn content_only(dist: &Path, content: &Path) -> Result<(), String> {
     let done = content::run(&build)?;
     println!("[build] content: {done}");
     Ok(())
+}
+
+/// The build's peak memory so far (Linux: `VmHWM`), for the step lines.
+fn peak_memory_mb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024)
 }
 
 fn read(path: &Path) -> Result<String, String> {

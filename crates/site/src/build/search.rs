@@ -1,5 +1,7 @@
 //! Step `search`: the search index of `/tim-kiem`, in `dist/pagefind/`,
-//! built by Pagefind's library from the articles `content` read. Pagefind
+//! built by Pagefind's library from the articles `content` read, on a thread
+//! of its own beside the later steps (it only writes its own folder, and
+//! compresses its own JavaScript and JSON). Pagefind
 //! splits the index into small chunks, so a query downloads only the words it
 //! needs, and ships the browser side (`pagefind.js` and its WASM).
 //!
@@ -38,8 +40,22 @@ pub fn searched_text(article: &Article) -> String {
     ))
 }
 
-/// The index of `articles` as (file name under the index folder, bytes).
-pub fn index(articles: &[Article]) -> Result<Vec<(String, Vec<u8>)>, String> {
+/// How many articles one part of the index holds, unless `SEARCH_SHARD`
+/// says otherwise. Pagefind keeps every page it indexes in memory until it
+/// writes the index (about 130 MB per 1,000 generated articles here), so a
+/// large archive is indexed in parts, one after the other, and the browser
+/// merges them (`public/search.js`): the build's memory stays that of one
+/// part, and a query on an archive of up to this many articles loads one
+/// index, as measured in README, "Search".
+pub const SHARD_ARTICLES: usize = 10_000;
+
+/// The module listing the other parts, for `public/search.js`.
+const PARTS_MODULE: &str = "parts.js";
+
+/// The index of `articles` as (file name under its folder, bytes); `whole`
+/// keeps Pagefind's browser side (the first part), the other parts need
+/// only their index.
+pub fn index(articles: &[Article], whole: bool) -> Result<Vec<(String, Vec<u8>)>, String> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| e.to_string())?;
@@ -69,12 +85,43 @@ pub fn index(articles: &[Article]) -> Result<Vec<(String, Vec<u8>)>, String> {
                 .map_err(|e| format!("{}: {e}", article.slug))?;
         }
         let files = index.get_files().await.map_err(|e| e.to_string())?;
+        let index_only = |name: &str| {
+            name == "pagefind-entry.json" || name.ends_with(".pf_meta") || name.contains('/')
+        };
         Ok(files
             .into_iter()
             .map(|f| (f.filename.to_string_lossy().into_owned(), f.contents))
-            .filter(|(name, _)| !unused(name))
+            .filter(|(name, _)| !unused(name) && (whole || index_only(name)))
             .collect())
     })
+}
+
+/// The folder (under the index folder) of part `n` (from 0, the newest).
+fn part_folder(n: usize) -> String {
+    match n {
+        0 => String::new(),
+        n => format!("{}/", n + 1),
+    }
+}
+
+/// `parts.js`: the addresses of the parts after the first.
+fn parts_module(parts: usize) -> String {
+    let more: Vec<String> = (1..parts)
+        .map(|n| format!("\"{INDEX_FOLDER}{}\"", part_folder(n)))
+        .collect();
+    format!("export default [{}];\n", more.join(", "))
+}
+
+/// Articles per part: `SEARCH_SHARD`, else [`SHARD_ARTICLES`].
+fn shard_size() -> Result<usize, String> {
+    match std::env::var("SEARCH_SHARD") {
+        Ok(v) if !v.is_empty() => v
+            .parse()
+            .ok()
+            .filter(|&n| n > 0)
+            .ok_or_else(|| format!("SEARCH_SHARD must be a number of articles, not {v:?}")),
+        _ => Ok(SHARD_ARTICLES),
+    }
 }
 
 pub fn run(build: &Build) -> Result<String, String> {
@@ -83,20 +130,43 @@ pub fn run(build: &Build) -> Result<String, String> {
     if folder.exists() {
         std::fs::remove_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
     }
-    let files = index(articles)?;
-    let mut bytes = 0;
-    for (name, contents) in &files {
-        let path = folder.join(name);
+    let size = shard_size()?;
+    // An empty archive still gets an (empty) index, so search says "nothing".
+    let parts: Vec<&[Article]> = if articles.is_empty() {
+        vec![&[]]
+    } else {
+        articles.chunks(size).collect()
+    };
+    let write = |path: &std::path::Path, contents: &[u8]| -> Result<(), String> {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
         }
-        std::fs::write(&path, contents).map_err(|e| format!("{}: {e}", path.display()))?;
-        bytes += contents.len();
+        std::fs::write(path, contents).map_err(|e| format!("{}: {e}", path.display()))?;
+        // Its JavaScript and JSON (the index itself is compressed already),
+        // here: the step `compress` runs at the same time and leaves this
+        // folder alone.
+        if path.to_str().is_some_and(crate::rules::is_compressible) {
+            super::compress::compress_one(&build.dist, path)?;
+        }
+        Ok(())
+    };
+    let (mut files, mut bytes) = (0, 0);
+    for (n, part) in parts.iter().enumerate() {
+        // One part at a time: its memory is freed before the next.
+        for (name, contents) in index(part, n == 0)? {
+            write(&folder.join(part_folder(n)).join(&name), &contents)?;
+            files += 1;
+            bytes += contents.len();
+        }
     }
+    write(
+        &folder.join(PARTS_MODULE),
+        parts_module(parts.len()).as_bytes(),
+    )?;
     Ok(format!(
-        "{} article(s) in {} file(s) of {INDEX_FOLDER} ({:.1} KB)",
+        "{} article(s) in {} part(s), {files} file(s) of {INDEX_FOLDER} ({:.1} KB)",
         articles.len(),
-        files.len(),
+        parts.len(),
         bytes as f64 / 1024.0
     ))
 }
@@ -125,10 +195,13 @@ mod tests {
 
     #[test]
     fn the_index_has_the_browser_side_and_no_ready_made_interface() {
-        let files = index(&[
-            article("a", "Lễ hội Lồng Tồng", "Đường dây điện."),
-            article("b", "Bài hai", "Nội dung."),
-        ])
+        let files = index(
+            &[
+                article("a", "Lễ hội Lồng Tồng", "Đường dây điện."),
+                article("b", "Bài hai", "Nội dung."),
+            ],
+            true,
+        )
         .unwrap();
         let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
         assert!(names.contains(&"pagefind.js"), "{names:?}");
@@ -146,5 +219,23 @@ mod tests {
             .1;
         let entry: serde_json::Value = serde_json::from_slice(entry).unwrap();
         assert!(entry["languages"][LANGUAGE].is_object(), "{entry}");
+        let part = index(&[article("c", "Ba", "Nội dung.")], false).unwrap();
+        let names: Vec<&str> = part.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(names.contains(&"pagefind-entry.json"), "{names:?}");
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.ends_with(".js") || n.starts_with("wasm.")),
+            "{names:?}"
+        );
+    }
+
+    #[test]
+    fn the_other_parts_are_listed_for_the_browser() {
+        assert_eq!(parts_module(1), "export default [];\n");
+        assert_eq!(
+            parts_module(3),
+            "export default [\"/pagefind/2/\", \"/pagefind/3/\"];\n"
+        );
     }
 }
