@@ -12,6 +12,10 @@ SITE_URL ?= http://127.0.0.1:$(PORT)
 # to); STRICT=1 makes a file that fails validation fail the build.
 CONTENT ?= public/articles
 STRICT ?=
+# Articles per part of the search index (README, "Search"; empty: the
+# build's own default): fewer, less memory for the build; more, fewer files
+# per query on a large archive.
+SEARCH_SHARD ?=
 
 FUZZ_SECONDS ?= 60
 
@@ -38,7 +42,7 @@ build: setup
 	trunk build --release --offline --dist target/trunk
 	cargo build --quiet --release -p bantin-site
 	rm -rf dist && cp -r target/trunk dist
-	SITE_URL="$(SITE_URL)" CONTENT="$(CONTENT)" STRICT="$(STRICT)" target/release/site build dist
+	SITE_URL="$(SITE_URL)" CONTENT="$(CONTENT)" STRICT="$(STRICT)" SEARCH_SHARD="$(SEARCH_SHARD)" target/release/site build dist
 
 ## import: the portal's text exports (a file or a folder, FROM=…) as article files in CONTENT
 import: setup

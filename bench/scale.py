@@ -12,8 +12,10 @@ each from a copy of Trunk's output as `make build` does, and measures:
              the data the home page fetches (everything but the app's WASM,
              JS and CSS)
   search     on loopback: bytes a cold search transfers (`/tim-kiem?q=long
-             tong`, until the results show), and, once loaded, the time from
-             the last keystroke of a new query to its results
+             tong`, until the results show: the search's own files, and the
+             whole page with the app), counted from the files the server
+             sent; and, once loaded, the time from the last keystroke of a
+             new query to its results
 
 Writes target/bench/scale.json and prints a table.
 
@@ -35,6 +37,7 @@ sys.path.insert(0, HERE)
 import bench  # noqa: E402  (the LCP and throttling helpers of part 1)
 from bench import ROOT, OUT, LCP_JS, BYTES_BEFORE_PAINT_JS, throttled_session  # noqa: E402
 from tests.e2e.servers import SiteServer  # noqa: E402
+from tests.e2e.harness import ServerState, start_proxy  # noqa: E402
 from tests.e2e.browser import Browser, wait_for  # noqa: E402
 
 TRUNK = os.path.join(ROOT, "target", "trunk")
@@ -96,12 +99,33 @@ def cold(driver, url, ready):
         s.quit()
 
 
-def search(driver, base):
+def served_bytes(dist, paths):
+    """What the server sent for `paths` (bodies, brotli where there is a
+    .br), counted from the files: Pagefind fetches its index from a worker,
+    whose requests the page's Resource Timing never sees."""
+    total = 0
+    for path in paths:
+        file = os.path.join(dist, path.lstrip("/"))
+        for candidate in (file + ".br", file):
+            if os.path.isfile(candidate):
+                total += os.path.getsize(candidate)
+                break
+    return total
+
+
+def search(driver, server, dist):
+    state = ServerState()
+    proxy = start_proxy(state, server.port)
+    base = f"http://127.0.0.1:{proxy.server_address[1]}"
     s = driver.session()
     try:
         s.get(base + "/tim-kiem?q=long+tong")
         wait_for(lambda: s.find_all("[data-testid=search-count]"), 60, "the results")
-        transferred = s.js(TRANSFERRED_JS)["total"]
+        with state.lock:
+            requested = list(state.requests)
+        mine = [p for p in requested if p.startswith("/pagefind/") or p == "/search.js"]
+        transferred = {"search_files": served_bytes(dist, mine), "search_requests": len(mine),
+                       "whole_page": served_bytes(dist, [p for p in requested if p != "/tim-kiem"] + ["/shell.html"])}
         times = []
         for query in ["duong day", "dong hy", "le hoi", "bac kan", "long tong"] * 2:
             field = s.find("#search-page-q")
@@ -110,9 +134,11 @@ def search(driver, base):
             at = s.js("return performance.now()")
             wait_for(lambda: query in (s.find("[data-testid=search-count]").text or ""), 10, query)
             times.append(s.js("return performance.now()") - at)
-        return {"cold_search_bytes": transferred, "after_last_key_ms": bench.summary(times)}
+        return {"cold_search": transferred, "after_last_key_ms": bench.summary(times)}
     finally:
         s.quit()
+        proxy.shutdown()
+        proxy.server_close()
 
 
 def main():
@@ -159,7 +185,7 @@ def main():
                 }
                 print(f"{n} {name}: {result[name]}", flush=True)
             report["reader_3g"][n] = result
-            report["search"][n] = search(driver, servers[n].base)
+            report["search"][n] = search(driver, servers[n], dists[n])
             print(f"{n} search: {report['search'][n]}", flush=True)
     finally:
         driver.stop()

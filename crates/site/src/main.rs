@@ -1,6 +1,6 @@
 //! `site`: bantin's host program.
 //!
-//!   SITE_URL=<origin> [CONTENT=public/articles] [STRICT=1] site build <dist>
+//!   SITE_URL=<origin> [CONTENT=public/articles] [STRICT=1] [SEARCH_SHARD=10000] site build <dist>
 //!                                                       the build steps after Trunk, in order
 //!   site serve [--dir dist] [--host 127.0.0.1] [--port 8080]   dist/ as production serves it
 //!   site static <article.json> <stylesheet-href>        a script-free page on stdout (make bench)

@@ -29,15 +29,27 @@ fn unused(name: &str) -> bool {
         || name.starts_with("pagefind-highlight")
 }
 
-/// What is searched for an article: its title, lead and every text of its
-/// body, folded.
+/// What is searched for an article, folded: its title, then every word of
+/// its title, lead and body once, in the order they first come. Once: a
+/// word's every position in every article is what makes Pagefind's index
+/// large (on the generated archive, the index chunks a query loads shrink
+/// from 92 to 21 KB each, and the per-page metadata from 97 to 56 KB without
+/// the date sort no search uses), while a search needs only whether a word
+/// is there. The title comes twice, so its words rank first.
 pub fn searched_text(article: &Article) -> String {
-    fold(&format!(
+    let title = fold(&article.title);
+    let all = fold(&format!(
         "{}\n{}\n{}",
         article.title,
         article.lead.as_deref().unwrap_or(""),
         share::plain_text(article)
-    ))
+    ));
+    let mut seen = std::collections::HashSet::new();
+    let words: Vec<&str> = all
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && seen.insert(w.to_lowercase()))
+        .collect();
+    format!("{title}\n{}", words.join(" "))
 }
 
 /// How many articles one part of the index holds, unless `SEARCH_SHARD`
@@ -70,8 +82,6 @@ pub fn index(articles: &[Article], whole: bool) -> Result<Vec<(String, Vec<u8>)>
                 (META_DATE.to_string(), article.published.iso()),
                 (META_LEAD.to_string(), share::description(article)),
             ]);
-            // Newest first among equally good results.
-            let sort = BTreeMap::from([("date".to_string(), article.published.iso())]);
             index
                 .add_custom_record(
                     article.slug.route(),
@@ -79,7 +89,7 @@ pub fn index(articles: &[Article], whole: bool) -> Result<Vec<(String, Vec<u8>)>
                     LANGUAGE.to_string(),
                     Some(meta),
                     None,
-                    Some(sort),
+                    None,
                 )
                 .await
                 .map_err(|e| format!("{}: {e}", article.slug))?;
@@ -187,10 +197,16 @@ mod tests {
 
     #[test]
     fn the_text_searched_is_folded_and_d_with_stroke_is_d() {
-        let a = article("a", "Lễ hội Lồng Tồng", "Đường dây điện về Đồng Hỷ.");
-        let text = searched_text(&a);
-        assert!(text.contains("Le hoi Long Tong"), "{text}");
-        assert!(text.contains("Duong day dien ve Dong Hy."), "{text}");
+        let a = article(
+            "a",
+            "Lễ hội Lồng Tồng",
+            "Đường dây điện về Đồng Hỷ. Lễ hội ở Đồng Hỷ.",
+        );
+        assert_eq!(
+            searched_text(&a),
+            "Le hoi Long Tong\nLe hoi Long Tong Duong day dien ve Dong Hy o",
+            "the title, then each word once"
+        );
     }
 
     #[test]
