@@ -273,6 +273,27 @@ mod tests {
     }
 
     #[test]
+    fn two_files_claiming_one_address_keep_the_one_named_for_it() {
+        let content = folder(&[
+            ("le-hoi.json", article("le-hoi", "Lễ hội", "2024-01-01")),
+            (
+                "le-hoi-2.json",
+                article("le-hoi", "Lễ hội (bản sao)", "2024-01-02"),
+            ),
+        ]);
+        let read = read(content.path()).unwrap();
+        let slugs: Vec<&str> = read.articles.iter().map(|(a, _)| a.slug.as_str()).collect();
+        assert_eq!(slugs, ["le-hoi"], "one article per address");
+        assert_eq!(read.articles[0].0.title, "Lễ hội");
+        assert_eq!(read.refused.len(), 1, "{:?}", read.refused);
+        assert!(
+            read.refused[0].starts_with("le-hoi-2.json: "),
+            "{:?}",
+            read.refused
+        );
+    }
+
+    #[test]
     fn strict_fails_the_build_on_a_bad_file_and_says_which() {
         let content = folder(&[
             ("tot.json", article("tot", "Tốt", "2024-01-01")),
