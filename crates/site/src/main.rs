@@ -6,13 +6,13 @@
 //!   site static <article.json> <stylesheet-href>        a script-free page on stdout (make bench)
 //!   site import <file or folder> [--content public/articles]   the portal's exports as articles
 //!   site generate <folder> <count>                      a made-up archive (tests, make bench)
-//!   [CONTENT=public/articles] site content <dist>       the step `content` alone (make dev)
+//!   [CONTENT=public/articles] site data <dist>          the steps content and search alone (make dev)
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: site build <dist> | site serve [--dir dist] [--host 127.0.0.1] [--port 8080] | site static <article.json> <stylesheet-href> | site import <file or folder> [--content public/articles] | site generate <folder> <count> | site content <dist>";
+const USAGE: &str = "usage: site build <dist> | site serve [--dir dist] [--host 127.0.0.1] [--port 8080] | site static <article.json> <stylesheet-href> | site import <file or folder> [--content public/articles] | site generate <folder> <count> | site data <dist>";
 
 /// Imports; `Ok(false)` when a file was refused (the exit status says so).
 fn import(from: &str, content: &str) -> Result<bool, String> {
@@ -82,7 +82,7 @@ fn main() -> ExitCode {
         }
         ["import", from] => import(from, "public/articles").and_then(all_in),
         ["import", from, "--content", content] => import(from, content).and_then(all_in),
-        ["content", dist] => bantin_site::build::content_only(Path::new(dist), Path::new(&content_env())),
+        ["data", dist] => bantin_site::build::data_only(Path::new(dist), Path::new(&content_env())),
         ["generate", folder, count] => count
             .parse()
             .map_err(|_| format!("not a count: {count}"))

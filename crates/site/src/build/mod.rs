@@ -167,12 +167,13 @@ pub fn run(dist: &Path, site_url: &str, content: &Path, strict: bool) -> Result<
     })
 }
 
-/// Only the step `content`, for a debug build (`make dev`): the articles and
-/// the list pages' data the app loads. (Its origin is never shown.)
-pub fn content_only(dist: &Path, content: &Path) -> Result<(), String> {
+/// Only the steps that make the app's data, for a debug build (`make dev`):
+/// `content` (the articles and the list pages' data files) and `search` (the
+/// search index). (The origin is never shown.)
+pub fn data_only(dist: &Path, content: &Path) -> Result<(), String> {
     let build = Build::new(dist, SiteUrl::parse("http://127.0.0.1")?, content, false);
-    let done = content::run(&build)?;
-    println!("[build] content: {done}");
+    println!("[build] content: {}", content::run(&build)?);
+    println!("[build] search: {}", search::run(&build)?);
     Ok(())
 }
 
