@@ -51,42 +51,51 @@ pub enum Prerendering {
 /// build's context on the host, from the data block in the browser (taken
 /// out, so it serves the first render only).
 pub fn embedded_article(slug: &Slug) -> Option<Article> {
-    let article = if IN_BROWSER {
-        take_data_block(EMBEDDED_ARTICLE_ID).and_then(|text| {
-            Article::from_json(&text, slug)
-                .map_err(|e| unused("article", e))
-                .ok()
-        })
-    } else {
-        match use_context::<Prerendering>() {
-            Some(Prerendering::Article(a)) => Some(a),
-            _ => None,
-        }
-    };
+    let article = embedded(
+        EMBEDDED_ARTICLE_ID,
+        |text| Article::from_json(text, slug),
+        |data| match data {
+            Prerendering::Article(a) => Some(a),
+            Prerendering::List(_) => None,
+        },
+    );
     article.filter(|a| &a.slug == slug)
 }
 
 /// The list page this page was pre-rendered with, if it is page `number`:
 /// as [`embedded_article`] does for an article.
 pub fn embedded_list(number: usize) -> Option<ListPage> {
-    let page = if IN_BROWSER {
-        take_data_block(EMBEDDED_LIST_ID).and_then(|text| {
-            ListPage::from_json(&text, number)
-                .map_err(|e| unused("list", e))
-                .ok()
-        })
-    } else {
-        match use_context::<Prerendering>() {
-            Some(Prerendering::List(page)) => Some(page),
-            _ => None,
-        }
-    };
+    let page = embedded(
+        EMBEDDED_LIST_ID,
+        |text| ListPage::from_json(text, number),
+        |data| match data {
+            Prerendering::List(page) => Some(page),
+            Prerendering::Article(_) => None,
+        },
+    );
     page.filter(|p| p.number == number)
 }
 
-/// Another page's data, or damaged: the app asks the server instead.
-fn unused(what: &str, e: crate::model::DataError) {
-    web_sys::console::warn_1(&format!("bantin: embedded {what} unused: {e}").into());
+/// What the page was pre-rendered with: in the browser, the data block `id`
+/// decoded (another page's data, or damaged, is logged and unused: the app
+/// asks the server instead); on the host, the build's context, if `pick`
+/// takes it.
+fn embedded<T>(
+    id: &str,
+    decode: impl FnOnce(&str) -> Result<T, crate::model::DataError>,
+    pick: impl FnOnce(Prerendering) -> Option<T>,
+) -> Option<T> {
+    if IN_BROWSER {
+        let text = take_data_block(id)?;
+        decode(&text)
+            .map_err(|e| {
+                let warning = format!("bantin: embedded {id} unused: {e}");
+                web_sys::console::warn_1(&warning.into());
+            })
+            .ok()
+    } else {
+        use_context::<Prerendering>().and_then(pick)
+    }
 }
 
 fn take_data_block(id: &str) -> Option<String> {

@@ -59,16 +59,14 @@ pub fn SearchPage() -> impl IntoView {
         pending.set_value(handle.ok());
     };
     // Enter searches at once.
+    let field = NodeRef::<leptos::html::Input>::new();
     let navigate = use_navigate();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }
-        let field = leptos::prelude::document()
-            .get_element_by_id("search-page-q")
-            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok());
-        if let Some(field) = field {
+        if let Some(field) = field.get() {
             navigate(&address(&field.value()), NavigateOptions::default());
         }
     };
@@ -89,6 +87,7 @@ pub fn SearchPage() -> impl IntoView {
                 <div class="search-row">
                     <input
                         id="search-page-q"
+                        node_ref=field
                         type="search"
                         name=QUERY_PARAM
                         value=query.get_untracked()

@@ -94,13 +94,9 @@ pub fn write(content: Content, dist: &Path) -> Result<Vec<Article>, String> {
         articles.push(article);
     }
     let articles = in_list_order(articles);
-    let index = ArticleIndex {
-        articles: articles.iter().map(Article::summary).collect(),
-        skipped: 0,
-    };
     let lists = dist.join("trang");
     fresh(&lists)?;
-    for page in ListPage::paginate(&index) {
+    for page in super::list_pages_of(&articles) {
         let path = dist.join(ListPage::data_url(page.number).trim_start_matches('/'));
         super::write(&path, &page.to_json().to_string())?;
     }

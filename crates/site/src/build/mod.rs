@@ -68,12 +68,17 @@ impl Build {
 
     /// The article list in pages, as `content` writes their data files.
     pub fn list_pages(&self) -> Result<Vec<ListPage>, String> {
-        let index = ArticleIndex {
-            articles: self.articles()?.iter().map(Article::summary).collect(),
-            skipped: 0,
-        };
-        Ok(ListPage::paginate(&index))
+        Ok(list_pages_of(self.articles()?))
     }
+}
+
+/// `articles`, already in the list's order, cut into list pages.
+pub fn list_pages_of(articles: &[Article]) -> Vec<ListPage> {
+    let index = ArticleIndex {
+        articles: articles.iter().map(Article::summary).collect(),
+        skipped: 0,
+    };
+    ListPage::paginate(&index)
 }
 
 pub struct Step {

@@ -117,14 +117,15 @@ pub fn share_meta(article: &Article, site: &SiteUrl) -> String {
     on_host(move || view! { <ShareMeta article site /> }.to_html())
 }
 
+/// A data block, never executed (the CSP does not apply) and never parsed
+/// as HTML: `json` is JSON with `<` escaped, written as is.
+fn data_block(id: &str, json: &str) -> String {
+    format!(r#"<script type="application/json" id="{id}">{json}</script>"#)
+}
+
 /// The pre-rendered page of `article` in `shell` (the built index.html).
 pub fn page(shell: &str, article: &Article, site: &SiteUrl) -> Result<String, String> {
-    // A data block, never executed (the CSP does not apply) and never parsed
-    // as HTML: its text is JSON with `<` escaped, written as is.
-    let data = format!(
-        r#"<script type="application/json" id="{EMBEDDED_ARTICLE_ID}">{}</script>"#,
-        embedded_json(article)
-    );
+    let data = data_block(EMBEDDED_ARTICLE_ID, &embedded_json(article));
     into_shell(
         shell,
         &document_title(Some(&article.title)),
@@ -136,10 +137,7 @@ pub fn page(shell: &str, article: &Article, site: &SiteUrl) -> Result<String, St
 
 /// The pre-rendered list page `list` in `shell`.
 pub fn list_page(shell: &str, list: &ListPage, site: &SiteUrl) -> Result<String, String> {
-    let data = format!(
-        r#"<script type="application/json" id="{EMBEDDED_LIST_ID}">{}</script>"#,
-        embedded_list_json(list)
-    );
+    let data = data_block(EMBEDDED_LIST_ID, &embedded_list_json(list));
     let meta = {
         let (page, site) = (list.clone(), site.clone());
         on_host(move || view! { <ListMeta page site /> }.to_html())
