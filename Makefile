@@ -19,6 +19,22 @@ SEARCH_SHARD ?=
 
 FUZZ_SECONDS ?= 60
 
+# The release WASM is built on the nightly that scripts/setup.sh pins (read
+# from there): it aborts at once on a panic, with no unwinding or panic
+# messages, and its standard library is built for size (README "Bytes":
+# 23 KB less over the wire). The page's script shows the crash message
+# (src/crash.rs). `make build RELEASE_TOOLCHAIN=stable` builds on stable.
+NIGHTLY := $(shell sed -n 's/^NIGHTLY=//p' scripts/setup.sh)
+RELEASE_TOOLCHAIN ?= $(NIGHTLY)
+ifeq ($(RELEASE_TOOLCHAIN),stable)
+RELEASE_ENV :=
+else
+RELEASE_ENV := RUSTUP_TOOLCHAIN=$(RELEASE_TOOLCHAIN) \
+	CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+	CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+endif
+
 .PHONY: setup serve serve-nginx dev build import test test-setup test-unit test-browser test-e2e test-fuzz fuzz bench lint clean
 
 ## serve: build the release app and serve it on http://127.0.0.1:$(PORT), as production does
@@ -39,7 +55,8 @@ dev: setup
 # fresh copy of it, so a build can be run again (or for another CONTENT).
 build: setup
 	cargo fetch --quiet
-	trunk build --release --offline --dist target/trunk
+	$(RELEASE_ENV) cargo fetch --quiet --target wasm32-unknown-unknown
+	$(RELEASE_ENV) trunk build --release --offline --dist target/trunk
 	cargo build --quiet --release -p bantin-site
 	rm -rf dist && cp -r target/trunk dist
 	SITE_URL="$(SITE_URL)" CONTENT="$(CONTENT)" STRICT="$(STRICT)" SEARCH_SHARD="$(SEARCH_SHARD)" target/release/site build dist
@@ -57,11 +74,13 @@ test: test-setup setup test-unit test-browser build test-e2e test-fuzz
 
 ## bench: the release build vs the same article as static HTML (target/bench/report.json),
 ## the servers under load: nginx, make serve, the old Python server (target/bench/load.json),
-## then archives of 20, 10,000 and 100,000 generated articles (target/bench/scale.json)
+## then archives of 20, 10,000 and 100,000 generated articles (target/bench/scale.json),
+## then the framework's own floor under the bundle (target/bench/floor.json)
 bench: build
 	python3 bench/bench.py
 	python3 bench/load.py
 	python3 bench/scale.py
+	$(RELEASE_ENV) python3 bench/floor.py
 
 test-unit:
 	cargo test --quiet --workspace
@@ -78,13 +97,13 @@ test-e2e: setup
 
 ## fuzz: run the decoder fuzzer for FUZZ_SECONDS, then minimise the kept corpus
 fuzz: setup
-	cd fuzz && cargo +nightly fuzz run decode corpus/decode -- -max_total_time=$(FUZZ_SECONDS)
-	cd fuzz && cargo +nightly fuzz cmin decode corpus/decode
+	cd fuzz && cargo +$(NIGHTLY) fuzz run decode corpus/decode -- -max_total_time=$(FUZZ_SECONDS)
+	cd fuzz && cargo +$(NIGHTLY) fuzz cmin decode corpus/decode
 
 # The short run inside `make test`: reads the kept corpus, writes new finds under target/.
 test-fuzz: setup
 	mkdir -p fuzz/target/new-corpus
-	cd fuzz && cargo +nightly fuzz run decode target/new-corpus corpus/decode -- -max_total_time=20
+	cd fuzz && cargo +$(NIGHTLY) fuzz run decode target/new-corpus corpus/decode -- -max_total_time=20
 
 ## lint: formatting and clippy on host and wasm32, warnings are errors
 lint: setup

@@ -131,6 +131,11 @@ new MutationObserver((_, o) => {
 """ % BIG_PARAGRAPHS
 
 
+# The files of dist/ that are not the app's WASM, glue or stylesheet, by the
+# name their row has.
+OTHER_FILES = {"sw.js": "sw", "search.js": "search", "index.html": "html", "shell.html": "shell"}
+
+
 def sizes():
     brotli = shutil.which("brotli")
     rows = {}
@@ -139,8 +144,10 @@ def sizes():
             continue
         with open(os.path.join(DIST, name), "rb") as f:
             data = f.read()
-        # The service worker loads after the page, on its own: not in the total.
-        kind = "sw" if name == "sw.js" else name.rsplit(".", 1)[1]
+        # The service worker loads after the page, on its own, and the search's
+        # bridge only with the search: neither is in the total, which is the
+        # app's WASM and its wasm-bindgen glue.
+        kind = OTHER_FILES.get(name, name.rsplit(".", 1)[1])
         br = None
         if brotli:
             br = len(subprocess.run([brotli, "-c", "-q", "11"], input=data, capture_output=True, check=True).stdout)

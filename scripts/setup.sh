@@ -5,7 +5,8 @@
 # depends on `make setup`.
 #
 # Order (each step may need the one before): rustup (wasm32 target, rustfmt and
-# clippy, the nightly toolchain for cargo-fuzz), then Debian's packages in one
+# clippy, the pinned nightly toolchain with its library's source, for the
+# release WASM and cargo-fuzz), then Debian's packages in one
 # apt-get call, then cargo installs, then npm installs into .tools/, then PyPI
 # into .tools/python.
 #
@@ -22,6 +23,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+# The nightly that builds the release WASM (the Makefile reads this line:
+# README "Bytes") and runs cargo-fuzz. Pinned, so a new nightly cannot
+# change or break a release.
+NIGHTLY=nightly-2026-05-19
 BINARYEN_VERSION=132
 AXE_VERSION=4.11.0
 LIGHTHOUSE_VERSION=12.2.3
@@ -74,11 +79,14 @@ need_rustup_parts() {
   else
     run_install "rustfmt and clippy" rustup component add rustfmt clippy
   fi
-  # cargo-fuzz builds with nightly (sanitizer flags).
-  if [[ $'\n'$(output rustup toolchain list) == *$'\n'nightly* ]]; then
-    say "nightly toolchain: present"
+  # The release WASM builds its own standard library on the pinned nightly
+  # (rust-src), aborting on a panic; cargo-fuzz needs a nightly too.
+  if [[ $'\n'$(output rustup toolchain list) != *$'\n'"$NIGHTLY"-* ]]; then
+    run_install "the $NIGHTLY toolchain" rustup toolchain install "$NIGHTLY" --profile minimal --component rust-src
+  elif has_line "$(output rustup component list --toolchain "$NIGHTLY" --installed)" rust-src; then
+    say "$NIGHTLY toolchain with rust-src: present"
   else
-    run_install "the nightly toolchain (for cargo-fuzz)" rustup toolchain install nightly --profile minimal
+    run_install "rust-src for $NIGHTLY" rustup component add rust-src --toolchain "$NIGHTLY"
   fi
 }
 

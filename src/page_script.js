@@ -8,6 +8,9 @@
 // 3. Hands over without losing a click: the app, when it hydrates the page,
 //    starts from the size shown (stored, or on <html> if storage is blocked)
 //    and removes the page's mark; from then on it alone works the controls.
+// 4. If the app's WebAssembly traps (a bug: the release build aborts on a
+//    panic, src/crash.rs), replaces the frozen page with a plain message
+//    and a link that reloads it.
 //
 // Every name and number comes from the app's Rust constants: the build step
 // `script` (crates/site/src/build/script.rs) writes them in place of CONFIG
@@ -122,6 +125,36 @@
     actions[action]();
     ev.preventDefault();
   });
+
+  // A trap reaches the page as an uncaught WebAssembly.RuntimeError: from an
+  // event the app handled (`error`) or from one of its tasks
+  // (`unhandledrejection`). Other pages' and extensions' errors are left be.
+  var stopped = false;
+  function crashed(error) {
+    if (stopped || typeof WebAssembly !== "object" || !(error instanceof WebAssembly.RuntimeError)) return;
+    var body = document.body;
+    if (!body) return;
+    stopped = true;
+    if (window.console) console.error("bantin: the app stopped:", error);
+    var main = document.createElement("main"), heading = document.createElement("h1");
+    var text = document.createElement("p"), link = document.createElement("a");
+    main.setAttribute("role", "alert");
+    main.className = C.crash[0];
+    heading.textContent = C.crash[1];
+    text.textContent = C.crash[2];
+    // Without its #fragment, so following the link really reloads; rel=external
+    // keeps the (now dead) app's router from taking the click.
+    link.href = location.href.split("#")[0];
+    link.rel = "external";
+    link.textContent = C.crash[3];
+    main.appendChild(heading);
+    main.appendChild(text);
+    main.appendChild(link);
+    body.textContent = "";
+    body.appendChild(main);
+  }
+  window.addEventListener("error", function (ev) { crashed(ev.error); });
+  window.addEventListener("unhandledrejection", function (ev) { crashed(ev.reason); });
 
   // The pre-rendered toolbar arrives after this script: set its buttons as
   // soon as it is parsed.

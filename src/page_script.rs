@@ -3,9 +3,11 @@
 //! storage keys, attributes, the reading choices, the toolbar's classes, the
 //! size keys. The build step `script` puts it in the shell, so every page
 //! (pre-rendered or not) runs it before its first paint; the step `csp` then
-//! allows it by hash.
+//! allows it by hash. It also shows the crash message (src/crash.rs) if the
+//! app's WebAssembly traps.
 
 use crate::components::toolbar::{LARGER_CLASS, RESET_CLASS, SMALLER_CLASS};
+use crate::crash;
 use crate::font_scale::FontScale;
 use crate::prefs::{FONT_SCALE_ATTRIBUTE, FONT_SCALE_KEY, FONT_SCALE_PROPERTY};
 use crate::prerender::PRERENDERED_ATTRIBUTE;
@@ -58,6 +60,7 @@ pub fn config() -> Value {
         "reset": RESET_CLASS,
         "keys": keys,
         "notText": NON_TEXT_INPUT_TYPES,
+        "crash": [crash::CLASS, crash::TITLE, crash::TEXT, crash::RELOAD],
     })
 }
 

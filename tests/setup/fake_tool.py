@@ -39,16 +39,27 @@ def missing():
 
 
 def rustup(state):
+    # Components of another toolchain than the default: "--toolchain NAME".
+    toolchain = ARGS[ARGS.index("--toolchain") + 1] if "--toolchain" in ARGS else None
+    parts = state.setdefault("toolchain_components", {})
     if ARGS[:3] == ["target", "list", "--installed"]:
         print("\n".join(["x86_64-unknown-linux-gnu"] + state["rust_targets"]))
     elif ARGS[:2] == ["target", "add"]:
         state["rust_targets"] += ARGS[2:]
+    elif ARGS[:2] == ["component", "list"] and toolchain:
+        if toolchain not in state["toolchains"]:
+            sys.exit(f"error: toolchain '{toolchain}' is not installed")
+        print("\n".join(["rustc-x86_64-unknown-linux-gnu"] + parts.get(toolchain, [])))
+    elif ARGS[:2] == ["component", "add"] and toolchain:
+        parts.setdefault(toolchain, []).append(ARGS[2])
     elif ARGS[:2] == ["component", "add"]:
         state["rust_components"] += ARGS[2:]
     elif ARGS[:2] == ["toolchain", "list"]:
         print("\n".join(f"{t}-x86_64-unknown-linux-gnu" for t in state["toolchains"]))
     elif ARGS[:2] == ["toolchain", "install"]:
         state["toolchains"].append(ARGS[2])
+        if "--component" in ARGS:
+            parts.setdefault(ARGS[2], []).append(ARGS[ARGS.index("--component") + 1])
     else:
         sys.exit(f"fake rustup: unexpected {ARGS}")
 

@@ -34,6 +34,15 @@ def lock_version(name):
 
 
 WASM_BINDGEN = lock_version("wasm-bindgen")
+
+
+def setup_value(name):
+    """A pinned value of scripts/setup.sh (NAME=value), as the Makefile reads it."""
+    with open(SETUP, encoding="utf-8") as f:
+        return next(line.split("=", 1)[1].strip() for line in f if line.startswith(name + "="))
+
+
+NIGHTLY = setup_value("NIGHTLY")
 PLAYWRIGHT = "playwright==1.65.2"
 DEBIAN = ["chromium", "chromium-driver", "nginx", "libnginx-mod-http-brotli-static", "wrk", "brotli"]
 APT = ["apt-get", "install", "-y", "--no-install-recommends"]
@@ -56,7 +65,8 @@ def provisioned_machine():
     return {
         "rust_targets": ["wasm32-unknown-unknown"],
         "rust_components": ["rustfmt", "clippy"],
-        "toolchains": ["stable", "nightly"],
+        "toolchains": ["stable", NIGHTLY],
+        "toolchain_components": {NIGHTLY: ["rust-src"]},
         "crates": {"trunk": "0.21.14", "wasm-bindgen-cli": WASM_BINDGEN, "cargo-fuzz": "0.13.1"},
         "debian": list(DEBIAN),
         "apt_lists_fresh": True,
@@ -185,7 +195,7 @@ class SetupDrill(unittest.TestCase):
             [
                 ["rustup", "target", "add", "wasm32-unknown-unknown"],
                 ["rustup", "component", "add", "rustfmt", "clippy"],
-                ["rustup", "toolchain", "install", "nightly", "--profile", "minimal"],
+                ["rustup", "toolchain", "install", NIGHTLY, "--profile", "minimal", "--component", "rust-src"],
                 APT + DEBIAN,  # the lists are stale on a fresh machine: this one fails ...
                 ["apt-get", "update"],  # ... so they are refreshed, once
                 APT + DEBIAN,
@@ -223,6 +233,24 @@ class SetupDrill(unittest.TestCase):
             installs(calls),
             [APT + ["chromium-driver", "wrk"], ["cargo", "install", "trunk", "--version", "0.21.14", "--locked"]],
         )
+
+    def test_a_floating_nightly_is_not_the_pinned_one_and_its_source_is_added_alone(self):
+        state = provisioned_machine()
+        state["toolchains"] = ["stable", "nightly"]
+        state["toolchain_components"] = {}
+        machine = self.machine(state, tools=ALL_TOOLS)
+        result, calls = self.run_setup(machine)
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertEqual(
+            installs(calls), [["rustup", "toolchain", "install", NIGHTLY, "--profile", "minimal", "--component", "rust-src"]]
+        )
+
+        state = provisioned_machine()
+        state["toolchain_components"] = {NIGHTLY: []}
+        machine = self.machine(state, tools=ALL_TOOLS)
+        result, calls = self.run_setup(machine)
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertEqual(installs(calls), [["rustup", "component", "add", "rust-src", "--toolchain", NIGHTLY]])
 
     def test_a_browser_and_driver_at_different_versions_are_reinstalled_together(self):
         state = provisioned_machine()
