@@ -21,9 +21,11 @@ FUZZ_SECONDS ?= 60
 
 # The release WASM is built on the nightly that scripts/setup.sh pins (read
 # from there): it aborts at once on a panic, with no unwinding or panic
-# messages, and its standard library is built for size (README "Bytes":
-# 23 KB less over the wire). The page's script shows the crash message
-# (src/crash.rs). `make build RELEASE_TOOLCHAIN=stable` builds on stable.
+# messages, and its standard library is built for size (README, "Bytes";
+# the page's script shows the crash message, src/crash.rs). These flags
+# replace .cargo/config.toml's for the WASM, so they name its
+# `erase_components` again: the host's pre-rendering has it too, and the two
+# must agree. `make build RELEASE_TOOLCHAIN=stable` builds on stable.
 NIGHTLY := $(shell sed -n 's/^NIGHTLY=//p' scripts/setup.sh)
 RELEASE_TOOLCHAIN ?= $(NIGHTLY)
 ifeq ($(RELEASE_TOOLCHAIN),stable)
@@ -32,7 +34,7 @@ else
 RELEASE_ENV := RUSTUP_TOOLCHAIN=$(RELEASE_TOOLCHAIN) \
 	CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
 	CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
-	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort"
 endif
 
 .PHONY: setup serve serve-nginx dev build import test test-setup test-unit test-browser test-e2e test-fuzz fuzz bench lint clean
