@@ -1,0 +1,81 @@
+"""What the framework alone costs: the floor under bantin's bundle.
+
+Builds two tiny apps (bench/floor/router: a toolbar-like control on a routed,
+hydrated page, as every bantin page is; bench/floor/islands: the same control
+as a Leptos island, with the rest of the page left as the host's HTML) with
+the app's Cargo.lock, release profile and toolchain (`make bench` passes the
+release build's environment), then the pipeline Trunk runs (wasm-bindgen,
+wasm-opt -Oz), and compares their WASM + JS, brotli 11, with the app's in
+dist/. Writes target/bench/floor.json.
+
+    python3 bench/floor.py            # after `make build`
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench import sizes  # noqa: E402  (the app's bytes, as bench.py counts them)
+
+OUT = os.path.join(ROOT, "target", "bench")
+FLOORS = ("router", "islands")
+WASM_OPT_FEATURES = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext"]
+
+
+def brotli(path):
+    data = subprocess.run(["brotli", "-c", "-q", "11", path], capture_output=True, check=True).stdout
+    return len(data)
+
+
+def build(name):
+    """Builds one floor app in target/bench/floor/<name>; its WASM and JS."""
+    work = os.path.join(OUT, "floor", name)
+    shutil.rmtree(os.path.join(work, "src"), ignore_errors=True)
+    os.makedirs(work, exist_ok=True)
+    source = os.path.join(ROOT, "bench", "floor", name)
+    shutil.copytree(os.path.join(source, "src"), os.path.join(work, "src"))
+    shutil.copy(os.path.join(source, "Cargo.toml"), work)
+    # The app's versions of every crate the floor shares with it.
+    shutil.copy(os.path.join(ROOT, "Cargo.lock"), work)
+    subprocess.run(
+        ["cargo", "build", "--quiet", "--release", "--target", "wasm32-unknown-unknown"],
+        cwd=work,
+        check=True,
+    )
+    crate = f"floor_{name}"
+    built = os.path.join(work, "target", "wasm32-unknown-unknown", "release", f"{crate}.wasm")
+    out = os.path.join(work, "out")
+    shutil.rmtree(out, ignore_errors=True)
+    subprocess.run(["wasm-bindgen", "--target", "web", "--no-typescript", "--out-dir", out, built], check=True)
+    wasm = os.path.join(out, f"{crate}_bg.wasm")
+    subprocess.run(["wasm-opt", "-Oz", *WASM_OPT_FEATURES, wasm, "-o", wasm], check=True)
+    return {"wasm": brotli(wasm), "js": brotli(os.path.join(out, f"{crate}.js"))}
+
+
+def app():
+    """The app's own WASM and JS in dist/, as bench.py counts them."""
+    rows, _ = sizes()
+    if "wasm" not in rows or "js" not in rows:
+        sys.exit("bench/floor.py: run `make build` first (dist/ needs the WASM and its JS)")
+    return {"wasm": rows["wasm"]["brotli"], "js": rows["js"]["brotli"]}
+
+
+def main():
+    report = {"toolchain": os.environ.get("RUSTUP_TOOLCHAIN", "default"), "brotli_bytes": {}}
+    for name in FLOORS:
+        report["brotli_bytes"][f"floor-{name}"] = build(name)
+    report["brotli_bytes"]["bantin"] = app()
+    os.makedirs(OUT, exist_ok=True)
+    with open(os.path.join(OUT, "floor.json"), "w", encoding="utf-8") as f:
+        json.dump(report, f, indent=2)
+    print(f"WASM + JS, brotli 11 (toolchain: {report['toolchain']}; target 90 KB)")
+    for name, b in report["brotli_bytes"].items():
+        print(f"  {name:<16}{(b['wasm'] + b['js']) / 1000:8.1f} KB  (WASM {b['wasm'] / 1000:.1f}, JS {b['js'] / 1000:.1f})")
+
+
+if __name__ == "__main__":
+    main()
