@@ -72,9 +72,10 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     with open(os.path.join(OUT, "floor.json"), "w", encoding="utf-8") as f:
         json.dump(report, f, indent=2)
+    # KB as bench.py prints them: 1,024 bytes.
     print(f"WASM + JS, brotli 11 (toolchain: {report['toolchain']}; target 90 KB)")
     for name, b in report["brotli_bytes"].items():
-        print(f"  {name:<16}{(b['wasm'] + b['js']) / 1000:8.1f} KB  (WASM {b['wasm'] / 1000:.1f}, JS {b['js'] / 1000:.1f})")
+        print(f"  {name:<16}{(b['wasm'] + b['js']) / 1024:8.1f} KB  (WASM {b['wasm'] / 1024:.1f}, JS {b['js'] / 1024:.1f})")
 
 
 if __name__ == "__main__":
