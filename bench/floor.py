@@ -1,8 +1,10 @@
 """What the framework alone costs: the floor under bantin's bundle.
 
-Builds two tiny apps (bench/floor/router: a toolbar-like control on a routed,
-hydrated page, as every bantin page is; bench/floor/islands: the same control
-as a Leptos island, with the rest of the page left as the host's HTML) with
+Builds three small apps (bench/floor/router: a toolbar-like control on a
+routed, hydrated page, as every bantin page is; bench/floor/islands: the same
+control as a Leptos island, with the rest of the page left as the host's HTML;
+bench/floor/islands-reader: bantin's own toolbar and shortcuts dialog as
+islands) with
 the app's Cargo.lock, release profile and toolchain (`make bench` passes the
 release build's environment), then the pipeline Trunk runs (wasm-bindgen,
 wasm-opt -Oz), and compares their WASM + JS, brotli 11, with the app's in
@@ -22,7 +24,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bench import sizes  # noqa: E402  (the app's bytes, as bench.py counts them)
 
 OUT = os.path.join(ROOT, "target", "bench")
-FLOORS = ("router", "islands")
+FLOORS = ("router", "islands", "islands-reader")
 WASM_OPT_FEATURES = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext"]
 
 
@@ -38,7 +40,12 @@ def build(name):
     os.makedirs(work, exist_ok=True)
     source = os.path.join(ROOT, "bench", "floor", name)
     shutil.copytree(os.path.join(source, "src"), os.path.join(work, "src"))
-    shutil.copy(os.path.join(source, "Cargo.toml"), work)
+    with open(os.path.join(source, "Cargo.toml"), encoding="utf-8") as f:
+        manifest = f.read()
+    # The app itself, for the floor that uses its components.
+    manifest = manifest.replace('path = "../../.."', f"path = {json.dumps(ROOT)}")
+    with open(os.path.join(work, "Cargo.toml"), "w", encoding="utf-8") as f:
+        f.write(manifest)
     # The app's versions of every crate the floor shares with it.
     shutil.copy(os.path.join(ROOT, "Cargo.lock"), work)
     subprocess.run(
@@ -46,7 +53,7 @@ def build(name):
         cwd=work,
         check=True,
     )
-    crate = f"floor_{name}"
+    crate = "floor_" + name.replace("-", "_")
     built = os.path.join(work, "target", "wasm32-unknown-unknown", "release", f"{crate}.wasm")
     out = os.path.join(work, "out")
     shutil.rmtree(out, ignore_errors=True)
@@ -75,7 +82,7 @@ def main():
     # KB as bench.py prints them: 1,024 bytes.
     print(f"WASM + JS, brotli 11 (toolchain: {report['toolchain']}; target 90 KB)")
     for name, b in report["brotli_bytes"].items():
-        print(f"  {name:<16}{(b['wasm'] + b['js']) / 1024:8.1f} KB  (WASM {b['wasm'] / 1024:.1f}, JS {b['js'] / 1024:.1f})")
+        print(f"  {name:<22}{(b['wasm'] + b['js']) / 1024:8.1f} KB  (WASM {b['wasm'] / 1024:.1f}, JS {b['js'] / 1024:.1f})")
 
 
 if __name__ == "__main__":
