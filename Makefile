@@ -2,7 +2,7 @@
 # Both install what they need first (`make setup`, scripts/setup.sh) and skip what is there.
 
 SHELL := /bin/bash
-export PATH := $(CURDIR)/.tools/binaryen/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export PATH := $(CURDIR)/.tools/binaryen/node_modules/.bin:$(CURDIR)/.tools/terser/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 # The site's public origin, for share previews, canonical links and feeds:

@@ -4,10 +4,10 @@ Builds three small apps (bench/floor/router: a toolbar-like control on a
 routed, hydrated page, as every bantin page is; bench/floor/islands: the same
 control as a Leptos island, with the rest of the page left as the host's HTML;
 bench/floor/islands-reader: bantin's own toolbar and shortcuts dialog as
-islands) with
-the app's Cargo.lock, release profile and toolchain (`make bench` passes the
-release build's environment), then the pipeline Trunk runs (wasm-bindgen,
-wasm-opt -Oz), and compares their WASM + JS, brotli 11, with the app's in
+islands) with the app's Cargo.lock, release profile and toolchain (`make
+bench` passes the release build's environment), then the pipeline the release
+build runs (wasm-bindgen, wasm-opt -Oz, terser on the glue), and compares
+their WASM + JS, brotli 11, with the app's in
 dist/. Writes target/bench/floor.json.
 
     python3 bench/floor.py            # after `make build`
@@ -60,7 +60,10 @@ def build(name):
     subprocess.run(["wasm-bindgen", "--target", "web", "--no-typescript", "--out-dir", out, built], check=True)
     wasm = os.path.join(out, f"{crate}_bg.wasm")
     subprocess.run(["wasm-opt", "-Oz", *WASM_OPT_FEATURES, wasm, "-o", wasm], check=True)
-    return {"wasm": brotli(wasm), "js": brotli(os.path.join(out, f"{crate}.js"))}
+    # The glue minified as the build step `glue` does it.
+    js = os.path.join(out, f"{crate}.js")
+    subprocess.run(["terser", js, "--module", "--compress", "--mangle", "-o", js], check=True)
+    return {"wasm": brotli(wasm), "js": brotli(js)}
 
 
 def app():

@@ -28,6 +28,7 @@ TRUNK_VERSION=0.21.14
 # change or break a release.
 NIGHTLY=nightly-2026-05-19
 BINARYEN_VERSION=132
+TERSER_VERSION=5.51.4
 AXE_VERSION=4.11.0
 LIGHTHOUSE_VERSION=12.2.3
 PLAYWRIGHT_VERSION=1.65.2
@@ -226,6 +227,8 @@ case "${1:-all}" in
     need_wasm_bindgen
     need_cargo_fuzz
     need_wasm_opt
+    # terser: the build step `glue` minifies wasm-bindgen's glue with it.
+    need_npm_package terser terser "$TERSER_VERSION"
     # axe-core: the accessibility rules the end-to-end tests run in the page.
     need_npm_package axe axe-core "$AXE_VERSION"
     # Lighthouse (12.2.3 runs on this Node 20): the SEO, accessibility and

@@ -107,7 +107,7 @@ def npm(state):
         with open(path, "w", encoding="utf-8") as f:
             f.write(f"#!/bin/sh\necho 'wasm-opt version {version} (version_{version})'\n")
         os.chmod(path, 0o755)
-    elif package in ("axe-core", "lighthouse"):
+    elif package in ("axe-core", "lighthouse", "terser"):
         path = os.path.join(prefix, "node_modules", package, "package.json")
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as f:

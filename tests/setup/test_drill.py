@@ -80,6 +80,7 @@ def provisioned_machine():
 # installs it, its folder flag, what it installs).
 TOOLS = {
     "binaryen": ("npm", "--prefix", "binaryen@132"),
+    "terser": ("npm", "--prefix", "terser@5.51.4"),
     "axe": ("npm", "--prefix", "axe-core@4.11.0"),
     "lighthouse": ("npm", "--prefix", "lighthouse@12.2.3"),
     "python": ("pip3", "--target", PLAYWRIGHT),
@@ -203,6 +204,7 @@ class SetupDrill(unittest.TestCase):
                 ["cargo", "install", "wasm-bindgen-cli", "--version", WASM_BINDGEN, "--force"],
                 ["cargo", "install", "cargo-fuzz", "--locked"],
                 npm_call(machine.tools, "binaryen", "binaryen@132"),
+                npm_call(machine.tools, "terser", "terser@5.51.4"),
                 npm_call(machine.tools, "axe", "axe-core@4.11.0"),
                 npm_call(machine.tools, "lighthouse", "lighthouse@12.2.3"),
                 ["pip3", "install", "--quiet", "--disable-pip-version-check", "--upgrade", "--target",
@@ -283,7 +285,7 @@ class SetupDrill(unittest.TestCase):
     def test_a_failed_pip_install_names_the_tool_and_the_command(self):
         state = provisioned_machine()
         state["fail"] = ["playwright"]
-        machine = self.machine(state, tools=("binaryen", "axe", "lighthouse"))
+        machine = self.machine(state, tools=("binaryen", "terser", "axe", "lighthouse"))
         result, _ = self.run_setup(machine)
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("FAILED to install playwright 1.65.2 (PyPI): `pip3 install", result.stderr)

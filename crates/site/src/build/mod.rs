@@ -9,6 +9,7 @@
 //! | `search`   | pagefind/: the search index, compressed; beside the steps below | `content` (the same articles) |
 //! | `script`   | the page's script: preferences, early toolbar | Trunk            |
 //! | `loader`   | Trunk's loader waits for the first paint      | Trunk            |
+//! | `glue`     | wasm-bindgen's glue minified (terser); the shell's preload hash of it | Trunk |
 //! | `csp`      | the page's policy, with each script's hash    | `loader` (edits a script) |
 //! | `pages`    | a pre-rendered page per article and list page; the shell as shell.html | `csp` (copies the finished shell) |
 //! | `worker`   | sw.js: the build's name and shell files       | `pages` (writes shell.html) |
@@ -19,6 +20,7 @@ pub mod compress;
 pub mod content;
 pub mod csp;
 pub mod feeds;
+pub mod glue;
 pub mod html;
 pub mod loader;
 pub mod pages;
@@ -90,7 +92,7 @@ pub struct Step {
     pub alongside: bool,
 }
 
-pub const STEPS: [Step; 9] = [
+pub const STEPS: [Step; 10] = [
     Step {
         name: "content",
         run: content::run,
@@ -109,6 +111,11 @@ pub const STEPS: [Step; 9] = [
     Step {
         name: "loader",
         run: loader::run,
+        alongside: false,
+    },
+    Step {
+        name: "glue",
+        run: glue::run,
         alongside: false,
     },
     Step {
