@@ -65,19 +65,16 @@ fn with_integrity(shell: &str, glue: &str) -> Result<String, String> {
     out
 }
 
-/// Terser from PATH, else from `make setup`'s tools folder
-/// (`BANTIN_TOOLS_DIR`, or `.tools` here, as scripts/setup.sh has it).
+/// Terser from `make setup`'s tools folder (`BANTIN_TOOLS_DIR`, or `.tools`
+/// here, as scripts/setup.sh has it), else the one on PATH.
 fn terser() -> PathBuf {
-    let on_path = std::env::var_os("PATH")
-        .into_iter()
-        .flat_map(|path| std::env::split_paths(&path).collect::<Vec<_>>())
-        .map(|dir| dir.join("terser"))
-        .find(|candidate| candidate.is_file());
-    on_path.unwrap_or_else(|| {
-        let tools =
-            std::env::var_os("BANTIN_TOOLS_DIR").map_or_else(|| ".tools".into(), PathBuf::from);
-        tools.join("terser/node_modules/.bin/terser")
-    })
+    let tools = std::env::var_os("BANTIN_TOOLS_DIR").map_or_else(|| ".tools".into(), PathBuf::from);
+    let installed = tools.join("terser/node_modules/.bin/terser");
+    if installed.is_file() {
+        installed
+    } else {
+        "terser".into()
+    }
 }
 
 /// The glue, minified.
