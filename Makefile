@@ -53,12 +53,17 @@ dev: setup
 	trunk serve --offline
 
 ## build: the release build in dist/ (wasm-opt -Oz), pre-rendered pages, .br/.gz beside each file
-# Trunk's own output stays untouched in target/trunk; the build steps finish a
-# fresh copy of it, so a build can be run again (or for another CONTENT).
+# Trunk builds two WASMs: the whole app (index.html, the shell's) and the
+# islands (reader.html, the pre-rendered pages', src/islands.rs), whose files
+# join the app's in target/trunk (Trunk names its page index.html too). That
+# folder stays as Trunk made it; the build steps finish a fresh copy of it,
+# so a build can be run again (or for another CONTENT).
 build: setup
 	cargo fetch --quiet
 	$(RELEASE_ENV) cargo fetch --quiet --target wasm32-unknown-unknown
 	$(RELEASE_ENV) trunk build --release --offline --dist target/trunk
+	$(RELEASE_ENV) trunk build reader.html --release --offline --dist target/trunk-reader
+	cp target/trunk-reader/*.js target/trunk-reader/*.wasm target/trunk/ && cp target/trunk-reader/index.html target/trunk/reader.html
 	cargo build --quiet --release -p bantin-site
 	rm -rf dist && cp -r target/trunk dist
 	SITE_URL="$(SITE_URL)" CONTENT="$(CONTENT)" STRICT="$(STRICT)" SEARCH_SHARD="$(SEARCH_SHARD)" target/release/site build dist

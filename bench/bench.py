@@ -141,22 +141,38 @@ def brotli_size(data):
     return len(subprocess.run(["brotli", "-c", "-q", "11"], input=data, capture_output=True, check=True).stdout)
 
 
+def loaded_by(page):
+    """The glue a built page's loader imports, and its WASM (the file names)."""
+    with open(os.path.join(DIST, page), encoding="utf-8") as f:
+        found = re.search(r"import init[^;]*? from '/([\w.-]+)\.js'", f.read())
+    return (found[1] + ".js", found[1] + "_bg.wasm") if found else (None, None)
+
+
 def sizes():
+    """Every built file's bytes. The total is what a pre-rendered page (the
+    home page, an article) loads: the islands' WASM and glue; the shell's
+    whole app (the search page, addresses with no page, offline) is its own
+    row and total."""
     brotli = shutil.which("brotli")
     rows = {}
+    islands_js, islands_wasm = loaded_by("index.html")
+    app_js, app_wasm = loaded_by("shell.html")
+    named = {islands_js: "js", islands_wasm: "wasm", app_js: "app js", app_wasm: "app wasm", **OTHER_FILES}
     for name in sorted(os.listdir(DIST)):
         if not name.endswith((".wasm", ".js", ".css", ".html")):
             continue
         with open(os.path.join(DIST, name), "rb") as f:
             data = f.read()
         # The service worker loads after the page, on its own, and the search's
-        # bridge only with the search: neither is in the total, which is the
-        # app's WASM and its wasm-bindgen glue.
-        kind = OTHER_FILES.get(name, name.rsplit(".", 1)[1])
+        # bridge only with the search: neither is in a total.
+        kind = named.get(name, name.rsplit(".", 1)[1])
         br = brotli_size(data) if brotli else None
         rows[kind] = {"file": name, "raw": len(data), "gzip": len(gzip.compress(data, 9)), "brotli": br}
-    total = {k: sum((r[k] or 0) for kind, r in rows.items() if kind in ("wasm", "js")) for k in ("raw", "gzip", "brotli")}
-    return rows, total
+
+    def total(kinds):
+        return {k: sum((r[k] or 0) for kind, r in rows.items() if kind in kinds) for k in ("raw", "gzip", "brotli")}
+
+    return rows, total(("wasm", "js")), total(("app wasm", "app js"))
 
 
 # --- the static twin -------------------------------------------------------
@@ -317,8 +333,8 @@ def main():
                     "chromium": subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()},
     }
     try:
-        files, first_render = sizes()
-        report["bytes"] = {"files": files, "wasm+js": first_render}
+        files, first_render, shell = sizes()
+        report["bytes"] = {"files": files, "wasm+js": first_render, "shell wasm+js": shell}
         report["lcp"] = {}
         # Loopback at CPU 1x and 4x, then a phone (CPU 4x) on slow 4G and 3G.
         for label, rate, network in (("cpu1x", 1, None), ("cpu4x", 4, None),
@@ -359,11 +375,13 @@ def main():
 def print_table(r):
     kb = lambda n: "n/a" if n is None else f"{n / 1024:.1f} KB"  # noqa: E731
     print(f"\nbantin bench — {r['date']} — {r['machine']['cpus']} CPUs, {r['machine']['chromium']}\n")
-    print(f"{'file':<8}{'raw':>12}{'gzip':>12}{'brotli':>12}")
+    print(f"{'file':<14}{'raw':>12}{'gzip':>12}{'brotli':>12}")
     for kind, row in r["bytes"]["files"].items():
-        print(f"{kind:<8}{kb(row['raw']):>12}{kb(row['gzip']):>12}{kb(row['brotli']):>12}")
-    t = r["bytes"]["wasm+js"]
-    print(f"{'wasm+js':<8}{kb(t['raw']):>12}{kb(t['gzip']):>12}{kb(t['brotli']):>12}\n")
+        print(f"{kind:<14}{kb(row['raw']):>12}{kb(row['gzip']):>12}{kb(row['brotli']):>12}")
+    for label, key in (("wasm+js", "wasm+js"), ("app wasm+js", "shell wasm+js")):
+        t = r["bytes"][key]
+        print(f"{label:<14}{kb(t['raw']):>12}{kb(t['gzip']):>12}{kb(t['brotli']):>12}")
+    print("(wasm+js: what a pre-rendered page loads, the islands; app: the shell's whole app)\n")
     for rate, row in r["lcp"].items():
         a, s = row["app_ms"], row["static_ms"]
         print(f"cold deep link LCP {rate}: app {a['median']:.0f} ms ({a['min']:.0f}–{a['max']:.0f}), "

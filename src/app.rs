@@ -17,10 +17,8 @@ pub fn App() -> impl IntoView {
     FontScaleCtx::provide();
     ReadingPrefs::provide();
     // After the first render: the worker's install downloads the shell in
-    // the background, never ahead of the article.
+    // the background, never ahead of the page.
     Effect::new(crate::offline::register_service_worker);
-    // A hydrated page is the app's from here on.
-    Effect::new(crate::takeover::finish);
     view! {
         <Router>
             <SiteHeader />

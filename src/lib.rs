@@ -8,6 +8,7 @@ pub mod app;
 pub mod components;
 pub mod crash;
 pub mod font_scale;
+pub mod islands;
 pub mod offline;
 pub mod page_script;
 pub mod prefs;

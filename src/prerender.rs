@@ -1,15 +1,14 @@
 //! Pre-rendering: each article as HTML at build time, rendered on the host
-//! from the app itself, so a deep link paints before the WASM arrives and the
-//! app then hydrates the page (attaches to its nodes, [`crate::takeover`])
-//! instead of replacing it. The build step `pages` (crates/site/src/build/
-//! pages.rs) renders [`App`](crate::App) with Leptos's `ssr`, with the article
-//! given as a [`Prerendering`] context; the page carries the article's data
-//! in `<head>` for the app. One markup, one source: a new block type changes
-//! only the model, the view and the CSS.
+//! from the app itself, so a deep link paints before the WASM arrives, and
+//! then only its islands come alive ([`crate::islands`]). The build step
+//! `pages` (crates/site/src/build/pages.rs) renders [`App`](crate::App) with
+//! Leptos's `ssr`, with the article given as a [`Prerendering`] context; the
+//! page carries the article's data in `<head>`, which the offline worker
+//! saves with no second request (public/sw.js). One markup, one source: a
+//! new block type changes only the model, the view and the CSS.
 
 use crate::model::share::{self, SiteUrl};
 use crate::model::{Article, ListPage, Slug};
-use crate::prefs::IN_BROWSER;
 use crate::routes::SITE_NAME;
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::custom_attribute;
@@ -19,7 +18,7 @@ use leptos::tachys::html::attribute::custom::custom_attribute;
 /// the stylesheet labels the size from the stored value.
 pub const PRERENDERED_ATTRIBUTE: &str = "data-prerendered";
 /// The id of the `<script type="application/json">` data block in `<head>`
-/// holding the pre-rendered article, so the app needs no request for it.
+/// holding the pre-rendered article, which the offline worker saves.
 pub const EMBEDDED_ARTICLE_ID: &str = "bantin-article";
 /// The same for a pre-rendered list page (`/`, `/trang/<n>`).
 pub const EMBEDDED_LIST_ID: &str = "bantin-list";
@@ -47,61 +46,23 @@ pub enum Prerendering {
     List(ListPage),
 }
 
-/// The article this page was pre-rendered with, if it is `slug`'s: from the
-/// build's context on the host, from the data block in the browser (taken
-/// out, so it serves the first render only).
+/// The article being pre-rendered, if it is `slug`'s: the build's context
+/// on the host; never in the browser, where the whole app only ever runs on
+/// the shell (a pre-rendered page loads its islands instead).
 pub fn embedded_article(slug: &Slug) -> Option<Article> {
-    let article = embedded(
-        EMBEDDED_ARTICLE_ID,
-        |text| Article::from_json(text, slug),
-        |data| match data {
-            Prerendering::Article(a) => Some(a),
-            Prerendering::List(_) => None,
-        },
-    );
-    article.filter(|a| &a.slug == slug)
-}
-
-/// The list page this page was pre-rendered with, if it is page `number`:
-/// as [`embedded_article`] does for an article.
-pub fn embedded_list(number: usize) -> Option<ListPage> {
-    let page = embedded(
-        EMBEDDED_LIST_ID,
-        |text| ListPage::from_json(text, number),
-        |data| match data {
-            Prerendering::List(page) => Some(page),
-            Prerendering::Article(_) => None,
-        },
-    );
-    page.filter(|p| p.number == number)
-}
-
-/// What the page was pre-rendered with: in the browser, the data block `id`
-/// decoded (another page's data, or damaged, is logged and unused: the app
-/// asks the server instead); on the host, the build's context, if `pick`
-/// takes it.
-fn embedded<T>(
-    id: &str,
-    decode: impl FnOnce(&str) -> Result<T, crate::model::DataError>,
-    pick: impl FnOnce(Prerendering) -> Option<T>,
-) -> Option<T> {
-    if IN_BROWSER {
-        let text = take_data_block(id)?;
-        decode(&text)
-            .map_err(|e| {
-                let warning = format!("bantin: embedded {id} unused: {e}");
-                web_sys::console::warn_1(&warning.into());
-            })
-            .ok()
-    } else {
-        use_context::<Prerendering>().and_then(pick)
+    match use_context::<Prerendering>()? {
+        Prerendering::Article(a) if &a.slug == slug => Some(a),
+        _ => None,
     }
 }
 
-fn take_data_block(id: &str) -> Option<String> {
-    let element = web_sys::window()?.document()?.get_element_by_id(id)?;
-    element.remove();
-    element.text_content()
+/// The list page being pre-rendered, if it is page `number`: as
+/// [`embedded_article`] does for an article.
+pub fn embedded_list(number: usize) -> Option<ListPage> {
+    match use_context::<Prerendering>()? {
+        Prerendering::List(page) if page.number == number => Some(page),
+        _ => None,
+    }
 }
 
 /// An Open Graph tag: `<meta property=… content=…>` (`property` is not an

@@ -1,9 +1,11 @@
-//! Starting the app. A pre-rendered page (the build marks its `<body>` with
-//! [`PRERENDERED_ATTRIBUTE`]) is hydrated: the app attaches to the nodes the
-//! reader already has, rendered on the host from this same [`App`], so the
-//! selection, the focus, the scroll position and every element stay as they
-//! are. Any other page (the list, an address with no page of its own) is
-//! rendered into `<body>`.
+//! Starting the app, and the moment a pre-rendered page becomes the app's.
+//! A pre-rendered page (the build marks its `<body>` with
+//! [`PRERENDERED_ATTRIBUTE`]) loads the islands' own WASM
+//! ([`crate::islands`]), which attaches to the nodes the reader already has,
+//! so the selection, the focus, the scroll position and every element stay
+//! as they are. Every other page (the shell: the search page, an address
+//! with no page of its own, a page read offline) loads the whole app, which
+//! renders into `<body>`.
 
 use crate::page_script::STATUS_ID;
 use crate::prerender::PRERENDERED_ATTRIBUTE;
@@ -21,19 +23,14 @@ pub fn prerendered() -> bool {
     body().is_some_and(|b| b.has_attribute(PRERENDERED_ATTRIBUTE))
 }
 
-/// Hydrates a pre-rendered page, renders any other. (Hydration is the
-/// browser build's `hydrate` feature; a host build only renders.)
+/// The whole app, rendered into the shell's `<body>`.
 pub fn start() {
-    #[cfg(feature = "hydrate")]
-    if prerendered() {
-        return leptos::mount::hydrate_body(App);
-    }
     leptos::mount::mount_to_body(App);
 }
 
-/// The app's first effect, once the page is the app's: the page's script
-/// stops working the controls (it checks the mark) and its own live region,
-/// which the app's replaces, goes.
+/// Once the islands are attached: the page's script stops working the
+/// controls (it checks the mark) and its own live region, which the
+/// toolbar's replaces, goes.
 pub fn finish() {
     let Some(body) = body() else {
         return;

@@ -4,6 +4,7 @@ use crate::components::copy_link::CopyStatus;
 use crate::components::saved_notice::SavedNotice;
 use crate::components::shortcuts::ParagraphLinkKey;
 use crate::components::toolbar::Toolbar;
+use crate::islands::{island, PARAGRAPHS};
 use crate::model::{Article, Block, Image};
 use crate::offline::SavedAt;
 use leptos::prelude::*;
@@ -31,61 +32,7 @@ pub fn ArticleView(
         ..
     } = article;
     let route = slug.route();
-    let copy_status = CopyStatus::provide();
-    // "L" (heard by the one shortcuts listener): the link to the paragraph being read.
-    ParagraphLinkKey::while_shown(route.clone(), copy_status);
-    // The pointer's paragraph (number, offset from the top of the body) and
-    // the one whose link was just copied.
-    let hovered = RwSignal::new(None::<(usize, i32)>);
-    let copied = RwSignal::new(None::<usize>);
-    let on_over = move |ev: leptos::ev::MouseEvent| {
-        let paragraph = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest(BODY_PARAGRAPHS).ok().flatten())
-            .and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(p) = paragraph {
-            if let Some(n) = paragraph_number(&p.id()) {
-                let now = Some((n, p.offset_top()));
-                if hovered.get_untracked() != now {
-                    hovered.set(now);
-                    copied.set(None);
-                }
-            }
-        }
-    };
-    let paragraph_link = {
-        let route = route.clone();
-        move || {
-            let route = route.clone();
-            hovered.get().map(move |(n, top)| {
-                let copy = move |_| {
-                    copy_paragraph_link(copy_status, &route, n, move || copied.set(Some(n)))
-                };
-                view! {
-                    // A pointer convenience beside the paragraph under the
-                    // pointer; keyboard and screen-reader users have "L", so
-                    // it adds no tab stop and nothing to read after each
-                    // paragraph.
-                    <button
-                        type="button"
-                        class="para-link"
-                        class:is-copied=move || copied.get() == Some(n)
-                        tabindex="-1"
-                        aria-hidden="true"
-                        title="Chép liên kết đến đoạn này"
-                        style:top=format!("{top}px")
-                        on:click=copy
-                    ></button>
-                }
-            })
-        }
-    };
-    // A pre-rendered page was scrolled to the paragraph by the browser itself,
-    // and the reader may have moved since: the app only marks it. An article
-    // the app renders itself is scrolled to it.
-    let scroll = !crate::takeover::prerendered();
-    Effect::new(move || show_fragment(scroll));
+    CopyStatus::provide();
 
     let mut paragraph_number = 0;
     let blocks = body
@@ -139,9 +86,12 @@ pub fn ArticleView(
                 <h1 class="article-title">{title}</h1>
                 {lead.map(|l| view! { <p class="lead">{l}</p> })}
             </header>
-            <div class="article-body" on:mouseover=on_over on:mouseleave=move |_| hovered.set(None)>
+            <div class="article-body">
                 {blocks}
-                {paragraph_link}
+                {island(PARAGRAPHS, route.clone(), {
+                    let route = route.clone();
+                    move || view! { <ParagraphLinks route /> }
+                })}
             </div>
             {skipped_note}
             {author.map(|a| view! { <p class="author">{a}</p> })}
@@ -150,6 +100,91 @@ pub fn ArticleView(
                 <span class="print-url">{route}</span>
             </footer>
         </article>
+    }
+}
+
+/// The paragraph links of the article at `route`: the pointer's button
+/// beside the paragraph under it, "L" for the paragraph being read, and the
+/// highlight of the paragraph a link named. An island ([`PARAGRAPHS`]) at the
+/// end of the article's body; the paragraphs themselves are never touched.
+#[component]
+pub fn ParagraphLinks(
+    /// The article's path.
+    route: String,
+) -> impl IntoView {
+    let copy_status = CopyStatus::find();
+    // "L" (heard by the one shortcuts listener): the link to the paragraph being read.
+    ParagraphLinkKey::while_shown(route.clone(), copy_status);
+    // The pointer's paragraph (number, offset from the top of the body) and
+    // the one whose link was just copied.
+    let hovered = RwSignal::new(None::<(usize, i32)>);
+    let copied = RwSignal::new(None::<usize>);
+    // The body's paragraphs are the host's HTML: the pointer is followed on
+    // the whole page, and leaving the body hides the button.
+    let over = window_event_listener(leptos::ev::mouseover, move |ev| {
+        let target = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let in_body = target
+            .as_ref()
+            .and_then(|e| e.closest(".article-body").ok().flatten())
+            .is_some();
+        if !in_body {
+            if hovered.get_untracked().is_some() {
+                hovered.set(None);
+            }
+            return;
+        }
+        let paragraph = target
+            .and_then(|e| e.closest(BODY_PARAGRAPHS).ok().flatten())
+            .and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(p) = paragraph {
+            if let Some(n) = paragraph_number(&p.id()) {
+                let now = Some((n, p.offset_top()));
+                if hovered.get_untracked() != now {
+                    hovered.set(now);
+                    copied.set(None);
+                }
+            }
+        }
+    });
+    // The pointer left the window.
+    let out = window_event_listener(leptos::ev::mouseout, move |ev| {
+        if ev.related_target().is_none() && hovered.get_untracked().is_some() {
+            hovered.set(None);
+        }
+    });
+    on_cleanup(move || {
+        over.remove();
+        out.remove();
+    });
+    // A pre-rendered page was scrolled to the paragraph by the browser itself,
+    // and the reader may have moved since: the app only marks it. An article
+    // the app renders itself is scrolled to it.
+    let scroll = !crate::takeover::prerendered();
+    Effect::new(move || show_fragment(scroll));
+    move || {
+        let route = route.clone();
+        hovered.get().map(move |(n, top)| {
+            let copy =
+                move |_| copy_paragraph_link(copy_status, &route, n, move || copied.set(Some(n)));
+            view! {
+                // A pointer convenience beside the paragraph under the
+                // pointer; keyboard and screen-reader users have "L", so
+                // it adds no tab stop and nothing to read after each
+                // paragraph.
+                <button
+                    type="button"
+                    class="para-link"
+                    class:is-copied=move || copied.get() == Some(n)
+                    tabindex="-1"
+                    aria-hidden="true"
+                    title="Chép liên kết đến đoạn này"
+                    style:top=format!("{top}px")
+                    on:click=copy
+                ></button>
+            }
+        })
     }
 }
 

@@ -65,7 +65,7 @@ impl CopyStatus {
     }
 
     /// The article's status, or a private one outside an article.
-    fn find() -> CopyStatus {
+    pub fn find() -> CopyStatus {
         use_context::<CopyStatus>().unwrap_or_else(|| CopyStatus(RwSignal::new(String::new())))
     }
 

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::shortcuts::Shortcuts;
+use crate::islands::{island, SHORTCUTS};
 use wasm_bindgen::JsCast;
 
 /// Moves keyboard focus into `<main>` (it has `tabindex="-1"`), so the next
@@ -60,7 +61,7 @@ pub fn SiteHeader() -> impl IntoView {
             <span class="site-name" lang="vi">"Bản tin"</span>
             <nav aria-label="Điều hướng chính">
                 <A href="/">"Trang chủ"</A>
-                <Shortcuts />
+                {island(SHORTCUTS, String::new(), Shortcuts)}
             </nav>
             <SiteSearch />
         </header>

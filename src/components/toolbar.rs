@@ -4,6 +4,7 @@
 use crate::components::copy_link::CopyLink;
 use crate::components::reading_panel::{PrefsPanel, PrefsToggle};
 use crate::font_scale::FontScale;
+use crate::islands::{island, toolbar_props, TOOLBAR};
 use crate::model::Date;
 use crate::prefs::FontScaleCtx;
 use leptos::prelude::*;
@@ -16,7 +17,8 @@ pub const RESET_CLASS: &str = "size-reset";
 
 /// Date, "Giảm cỡ chữ" (A−), the current size, "Tăng cỡ chữ" (A+) and a reset.
 /// Buttons are disabled at the ends of the scale; a polite live region
-/// announces each change.
+/// announces each change. An island ([`TOOLBAR`]): on a pre-rendered page it
+/// comes alive by itself.
 #[component]
 pub fn Toolbar(
     /// The publication date shown at the start of the toolbar, if any.
@@ -24,6 +26,18 @@ pub fn Toolbar(
     date: Option<Date>,
     /// The page's path, for the "Chép liên kết" button (articles only).
     #[prop(optional)]
+    link: Option<String>,
+) -> impl IntoView {
+    let props = toolbar_props(date, link.as_deref());
+    island(TOOLBAR, props, move || view! { <ToolbarBody date link /> })
+}
+
+/// The toolbar itself ([`Toolbar`]), as the island hydrates it.
+#[component]
+pub fn ToolbarBody(
+    /// The publication date shown at the start of the toolbar, if any.
+    date: Option<Date>,
+    /// The page's path, for the "Chép liên kết" button (articles only).
     link: Option<String>,
 ) -> impl IntoView {
     let ctx = FontScaleCtx::expect();

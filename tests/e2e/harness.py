@@ -7,6 +7,7 @@ import http.client
 import http.server
 import json
 import os
+import re
 import socket
 import sys
 import threading
@@ -313,9 +314,15 @@ class ReaderTestCase(unittest.TestCase):
         self.addCleanup(self.b.cdp, "Network.setCacheDisabled", {"cacheDisabled": False})
 
     @staticmethod
-    def wasm_path():
-        """The address of the build's WASM file."""
-        return "/" + os.path.basename(glob.glob(os.path.join(DIST, "*.wasm"))[0])
+    def wasm_path(page="index.html"):
+        """The address of the WASM a built page loads: a pre-rendered page's
+        (index.html, the home page) is the islands'; the shell's
+        (shell.html) the whole app's."""
+        with open(os.path.join(DIST, page), encoding="utf-8") as f:
+            glue = re.search(r"import init[^;]*? from '(/[\w.-]+)\.js'", f.read())
+        if not glue:
+            raise AssertionError(f"dist/{page} loads no WASM")
+        return glue[1] + "_bg.wasm"
 
     def seed_then_list_in_a_second_tab(self):
         """Opens the seed article, then the list in a new tab, which stays the

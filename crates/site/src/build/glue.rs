@@ -1,7 +1,8 @@
 //! Step `glue`: wasm-bindgen's JavaScript glue, which Trunk's minifier
 //! leaves as it is, minified by terser (`make setup` installs it in
-//! `.tools/terser`), and the shell's preload of it given the new file's
-//! integrity hash, or the browser would refuse it. 8.7 → 6.8 KB brotli
+//! `.tools/terser`), and the page's preload of it given the new file's
+//! integrity hash, or the browser would refuse it: the whole app's glue
+//! (index.html) and the islands' (reader.html). 8.7 → 6.8 KB brotli
 //! (README, "Bytes"). Terser is the maintained minifier for modern
 //! JavaScript; the glue is an ES module, so it runs with `--module`.
 
@@ -11,12 +12,12 @@ use sha2::{Digest, Sha384};
 use std::path::PathBuf;
 use std::process::Command;
 
-/// Trunk's preload of the glue, in the shell: the one place that names the
+/// Trunk's preload of a glue, in the shell: the one place that names the
 /// file with its hash.
 const PRELOAD: &str = "link[rel=modulepreload][href]";
 
-/// The glue's address, from the shell's preload of it.
-fn glue_href(shell: &str) -> Result<String, String> {
+/// The glues' addresses, from the shell's preloads of them.
+fn glue_hrefs(shell: &str) -> Result<Vec<String>, String> {
     let mut hrefs = Vec::new();
     rewrite_str(
         shell,
@@ -29,14 +30,14 @@ fn glue_href(shell: &str) -> Result<String, String> {
         },
     )
     .map_err(|e| e.to_string())?;
-    match hrefs.as_slice() {
-        [href] if href.starts_with('/') && href.ends_with(".js") && !href.contains("..") => {
-            Ok(href.clone())
-        }
-        _ => Err(format!(
-            "expected one same-site `{PRELOAD}` to a .js file in the shell, found {hrefs:?}"
-        )),
+    let good =
+        |href: &String| href.starts_with('/') && href.ends_with(".js") && !href.contains("..");
+    if hrefs.is_empty() || !hrefs.iter().all(good) {
+        return Err(format!(
+            "expected same-site `{PRELOAD}`s to .js files in the shell, found {hrefs:?}"
+        ));
     }
+    Ok(hrefs)
 }
 
 /// The `integrity` value of `content`, as Trunk writes it (SHA-384).
@@ -48,14 +49,16 @@ fn integrity(content: &str) -> String {
     )
 }
 
-/// The shell with its preload of the glue vouching for `glue`.
-fn with_integrity(shell: &str, glue: &str) -> Result<String, String> {
+/// The shell with its preload of the glue at `href` vouching for `glue`.
+fn with_integrity(shell: &str, href: &str, glue: &str) -> Result<String, String> {
     let value = integrity(glue);
     let out = rewrite_str(
         shell,
         RewriteStrSettings {
             element_content_handlers: vec![element!(PRELOAD, |el| {
-                el.set_attribute("integrity", &value)?;
+                if el.get_attribute("href").as_deref() == Some(href) {
+                    el.set_attribute("integrity", &value)?;
+                }
                 Ok(())
             })],
             ..RewriteStrSettings::new()
@@ -102,17 +105,24 @@ fn minify(path: &std::path::Path) -> Result<String, String> {
 
 pub fn run(build: &super::Build) -> Result<String, String> {
     let dist = build.dist.as_path();
-    let index = dist.join("index.html");
-    let shell = super::read(&index)?;
-    let href = glue_href(&shell)?;
-    let path = dist.join(href.trim_start_matches('/'));
-    let before = super::read(&path)?.len();
-    let glue = minify(&path)?;
-    super::write(&path, &glue)?;
-    super::write(&index, &with_integrity(&shell, &glue)?)?;
+    let mut done = Vec::new();
+    // The whole app's page and the islands' (each names its own glue).
+    for page in ["index.html", super::pages::ISLANDS_PAGE] {
+        let path = dist.join(page);
+        let mut html = super::read(&path)?;
+        for href in glue_hrefs(&html).map_err(|e| format!("{page}: {e}"))? {
+            let glue_path = dist.join(href.trim_start_matches('/'));
+            let before = super::read(&glue_path)?.len();
+            let glue = minify(&glue_path)?;
+            super::write(&glue_path, &glue)?;
+            html = with_integrity(&html, &href, &glue)?;
+            done.push(format!("{href}: {before} -> {} bytes", glue.len()));
+        }
+        super::write(&path, &html)?;
+    }
     Ok(format!(
-        "{href}: {before} -> {} bytes, and the shell's preload vouches for it",
-        glue.len()
+        "{}, and each page's preload vouches for its glue",
+        done.join(", ")
     ))
 }
 
@@ -120,19 +130,22 @@ pub fn run(build: &super::Build) -> Result<String, String> {
 mod tests {
     use super::*;
 
-    const SHELL: &str = "<html><head><script type=module>import init from '/bantin-1.js';</script><link crossorigin href=/bantin-1.js integrity=sha384-old rel=modulepreload><link href=/main.css integrity=sha384-css rel=stylesheet></head></html>";
+    const SHELL: &str = "<html><head><script type=module>import init from '/bantin-1.js';</script><link crossorigin href=/bantin-1.js integrity=sha384-old rel=modulepreload><link crossorigin href=/reader-2.js integrity=sha384-other rel=modulepreload><link href=/main.css integrity=sha384-css rel=stylesheet></head></html>";
 
     #[test]
-    fn the_glue_is_the_file_the_shell_preloads() {
-        assert_eq!(glue_href(SHELL).unwrap(), "/bantin-1.js");
-        assert!(glue_href("<html><head></head></html>").is_err());
-        assert!(glue_href(r#"<link rel=modulepreload href="https://cdn.example/x.js">"#).is_err());
-        assert!(glue_href(r#"<link rel=modulepreload href="/../x.js">"#).is_err());
+    fn the_glues_are_the_files_the_shell_preloads() {
+        assert_eq!(glue_hrefs(SHELL).unwrap(), ["/bantin-1.js", "/reader-2.js"]);
+        assert!(glue_hrefs("<html><head></head></html>").is_err());
+        assert!(glue_hrefs(r#"<link rel=modulepreload href="https://cdn.example/x.js">"#).is_err());
+        assert!(glue_hrefs(
+            r#"<link rel=modulepreload href="/a.js"><link rel=modulepreload href="/../x.js">"#
+        )
+        .is_err());
     }
 
     #[test]
     fn the_preload_vouches_for_the_minified_glue_and_nothing_else_changes() {
-        let out = with_integrity(SHELL, "abc").unwrap();
+        let out = with_integrity(SHELL, "/bantin-1.js", "abc").unwrap();
         // sha384("abc"), base64: the value a browser computes for that file.
         let want = "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn";
         assert_eq!(integrity("abc"), want);
@@ -145,5 +158,9 @@ mod tests {
             "the stylesheet's hash stays"
         );
         assert!(!out.contains("sha384-old"));
+        assert!(
+            out.contains("integrity=sha384-other"),
+            "the other glue's hash stays"
+        );
     }
 }

@@ -1,6 +1,7 @@
-//! Step `loader`: Trunk's WASM loader waits for the first paint on a
-//! pre-rendered page, so the article's text is painted before the browser
-//! spends time instantiating the app.
+//! Step `loader`: the islands' WASM loader (Trunk's reader.html, which the
+//! pre-rendered pages get, step `pages`) waits for the first paint, so the
+//! article's text is painted before the browser spends time instantiating
+//! the islands.
 //!
 //! Measured with the bench's cold deep link (7 pairs): the pre-rendered page
 //! painted 1.35x (CPU 1x) / 1.46x (4x) later than the static twin with the
@@ -40,10 +41,10 @@ pub fn defer(page: &str) -> Result<String, String> {
 
 pub fn run(build: &super::Build) -> Result<String, String> {
     let dist = build.dist.as_path();
-    let path = dist.join("index.html");
+    let path = dist.join(super::pages::ISLANDS_PAGE);
     let page = super::read(&path)?;
     super::write(&path, &defer(&page)?)?;
-    Ok("the loader waits for the first paint on pre-rendered pages".into())
+    Ok("the islands' loader waits for the first paint".into())
 }
 
 #[cfg(test)]

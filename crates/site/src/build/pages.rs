@@ -9,6 +9,8 @@
 //! app shows "not found" or loads what the address names), is kept as
 //! `dist/shell.html`.
 
+use super::html;
+use bantin::islands::READER_BIN;
 use bantin::model::share::SiteUrl;
 use bantin::model::{Article, ListPage, Slug};
 use bantin::prerender::{
@@ -35,10 +37,11 @@ fn on_host(view: impl FnOnce() -> String) -> String {
 pub const SHELL: &str = "shell.html";
 
 /// The app at `route`, to HTML, on the host, with `data` as what is
-/// pre-rendered.
+/// pre-rendered: in islands mode, so only the islands carry hydration
+/// markers (and the page loads only their WASM, [`bantin::islands`]).
 fn render_at(route: &str, data: Prerendering) -> String {
     let route = route.to_owned();
-    on_host(move || {
+    Owner::new_root(Some(Arc::new(SsrSharedContext::new_islands()))).with(move || {
         provide_context(RequestUrl::new(&route));
         provide_context(data);
         view! { <App /> }.to_html()
@@ -60,6 +63,33 @@ pub fn render(article: &Article) -> String {
 /// slow 4G; the first working A+ 1028 → 973 and 645 → 631 ms). The shell
 /// itself keeps them: there the app is the content.
 const PRELOADS: &str = "link[rel=preload], link[rel=modulepreload]";
+
+/// Trunk's page for the islands' WASM (reader.html, Trunk's second target):
+/// the build takes its loader and removes it.
+pub const ISLANDS_PAGE: &str = "reader.html";
+
+/// The single loader (Trunk's module script) in `page`.
+fn loader_of(page: &str) -> Result<String, String> {
+    match html::texts(page, html::LOADERS)?.as_slice() {
+        [loader] => Ok(loader.clone()),
+        found => Err(format!("expected one loader, found {}", found.len())),
+    }
+}
+
+/// The pre-rendered pages' shell: the whole app's page (`index`) with the
+/// islands' loader (from `islands`, Trunk's reader.html) in place of its
+/// own, and a policy that allows it.
+pub fn with_islands_loader(index: &str, islands: &str) -> Result<String, String> {
+    let loader = loader_of(islands).map_err(|e| format!("{ISLANDS_PAGE}: {e}"))?;
+    if !loader.contains(&format!("'/{READER_BIN}-")) {
+        return Err(format!(
+            "{ISLANDS_PAGE}: its loader does not load `{READER_BIN}`"
+        ));
+    }
+    loader_of(index).map_err(|e| format!("index.html: {e}"))?;
+    let swapped = html::edit_texts(index, html::LOADERS, |_| loader.clone())?;
+    Ok(super::csp::with_policy(&swapped)?.0)
+}
 
 /// The shell with `content` as the start of a marked `<body>`, the page's
 /// title, `data` right after it, in the head (Trunk's minified shell has
@@ -161,14 +191,19 @@ pub fn list_file(number: usize) -> String {
 
 pub fn run(build: &super::Build) -> Result<String, String> {
     let dist = build.dist.as_path();
-    // The finished shell, kept aside before index.html becomes the home page
-    // (a second run reads the one kept).
-    let kept = dist.join(SHELL);
-    if !kept.is_file() {
-        std::fs::copy(dist.join("index.html"), &kept)
-            .map_err(|e| format!("{}: {e}", kept.display()))?;
+    if dist.join(SHELL).exists() {
+        return Err(
+            "index.html is already pre-rendered: build from Trunk's output (make build copies it afresh)"
+                .into(),
+        );
     }
-    let shell = super::read(&kept)?;
+    let index = super::read(&dist.join("index.html"))?;
+    // The finished index.html is the whole app's page, the shell; the
+    // pre-rendered pages are made from it with the islands' loader.
+    super::write(&dist.join(SHELL), &index)?;
+    let islands = dist.join(ISLANDS_PAGE);
+    let shell = with_islands_loader(&index, &super::read(&islands)?)?;
+    std::fs::remove_file(&islands).map_err(|e| format!("{}: {e}", islands.display()))?;
     let articles = build.articles()?;
     for article in articles {
         let html = page(&shell, article, &build.site).map_err(|e| format!("{SHELL}: {e}"))?;
@@ -540,5 +575,58 @@ mod tests {
     fn a_shell_without_a_body_or_title_is_an_error_not_a_panic() {
         assert!(page("<title>x</title>", &seed(), &site()).is_err());
         assert!(page("<body></body>", &seed(), &site()).is_err());
+    }
+
+    #[test]
+    fn the_pages_load_the_islands_and_their_policy_allows_exactly_that() {
+        let index = r#"<html><head><meta charset=utf-8><meta http-equiv="Content-Security-Policy" content="old"><script id=page-script>p</script><script type=module>import init from '/bantin-1.js';await init();</script></head><body></body></html>"#;
+        let islands = "<html><head><link rel=modulepreload href=/reader-2.js><script type=module>import init from '/reader-2.js';await init();</script></head></html>";
+        let out = with_islands_loader(index, islands).unwrap();
+        assert!(out.contains(
+            "<script type=module>import init from '/reader-2.js';await init();</script>"
+        ));
+        assert!(!out.contains("bantin-1"), "the whole app is not loaded");
+        assert!(
+            out.contains("<script id=page-script>p</script>"),
+            "the page's script stays"
+        );
+        let (policy, _) = super::super::csp::with_policy(&out).unwrap();
+        assert_eq!(
+            policy, out,
+            "the policy hashes the scripts the page has now"
+        );
+        let not_islands = islands.replace("reader-2", "other-2");
+        assert!(with_islands_loader(index, &not_islands).is_err());
+        assert!(with_islands_loader("<html><meta charset=utf-8></html>", islands).is_err());
+    }
+
+    #[test]
+    fn an_article_page_has_the_islands_the_reader_hydrates_and_no_other() {
+        use bantin::islands::{toolbar_props, ISLAND_TAG, PARAGRAPHS, SHORTCUTS, TOOLBAR};
+        let article = seed();
+        let html = render(&article);
+        let route = article.slug.route();
+        let props = toolbar_props(Some(article.published), Some(&route));
+        let names: Vec<&str> = html
+            .split(&format!("<{ISLAND_TAG} data-component=\""))
+            .skip(1)
+            .map(|rest| &rest[..rest.find('"').unwrap()])
+            .collect();
+        assert_eq!(names, [SHORTCUTS, TOOLBAR, PARAGRAPHS], "in page order");
+        assert!(html.contains(&format!(
+            r#"data-component="{TOOLBAR}" data-props="{props}">"#
+        )));
+        assert!(html.contains(&format!(
+            r#"data-component="{PARAGRAPHS}" data-props="{route}">"#
+        )));
+        // The article's text is outside every island: the reader's WASM never touches it.
+        let body = &html[html.find(r#"<div class="article-body">"#).unwrap()..];
+        assert!(body.find("id=\"p-1\"").unwrap() < body.find(ISLAND_TAG).unwrap());
+        let list = unmarked(render_at("/", Prerendering::List(list(3)[0].clone())));
+        assert_eq!(
+            list.matches(&format!("<{ISLAND_TAG} ")).count(),
+            2,
+            "the list page: shortcuts, toolbar"
+        );
     }
 }

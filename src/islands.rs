@@ -1,0 +1,177 @@
+//! The pre-rendered pages' own small app: only the parts of a page that
+//! change after the first paint come alive, as *islands* (Leptos's
+//! `Island`), and everything else stays the host's HTML, never touched.
+//!
+//! Every address a reader opens from a link (an article, a list page) is a
+//! pre-rendered page, and those pages load the `reader` binary
+//! (src/bin/reader.rs), which hydrates the islands below and nothing else:
+//! no router, no loaders, no article rendering. The shell (the search page,
+//! an address with no page of its own, a page read offline) loads the whole
+//! app (src/main.rs), in which the same islands are ordinary parts of the
+//! view. One markup, one source: the host renders `App` (in islands mode,
+//! `crates/site/src/build/pages.rs`), and the browser hydrates each island
+//! from the same function the host rendered it with.
+//!
+//! The islands here are named by the app, not by Leptos's `#[island]` macro,
+//! which names them by a hash of their source as printed by the compiler
+//! running it: the host (stable) and the release WASM (the pinned nightly)
+//! could print it differently and never find each other's islands.
+
+use crate::model::Date;
+use leptos::prelude::*;
+use leptos::tachys::html::islands::Island;
+use leptos::tachys::reactive_graph::OwnedView;
+
+/// The toolbar: the size controls, the reading panel, the copy-link button.
+pub const TOOLBAR: &str = "bantin-toolbar";
+/// The header's "?" button, its dialog and the keyboard shortcuts.
+pub const SHORTCUTS: &str = "bantin-shortcuts";
+/// An article's paragraph links (the pointer's button, "L") and the
+/// highlight of a linked paragraph.
+pub const PARAGRAPHS: &str = "bantin-paragraphs";
+
+/// The islands' binary (src/bin/reader.rs, and index.html's Trunk link to
+/// it): Trunk names its files `reader-<hash>.js` and `reader-<hash>_bg.wasm`,
+/// which is how the build tells the two WASMs apart.
+pub const READER_BIN: &str = "reader";
+
+/// The element Leptos wraps each island in on the host (its
+/// `data-component` names the island, its `data-props` holds the props).
+/// The stylesheet lays it out as if it were not there.
+pub const ISLAND_TAG: &str = "leptos-island";
+
+/// `view` as the island `name`, with `props` (the text the browser gets it
+/// back from, [`view_of`]): on the host, wrapped in [`ISLAND_TAG`] with its
+/// hydration markers; in the whole app, just the view. The view gets its own
+/// reactive owner, as Leptos's `#[island]` gives one.
+pub fn island<V: IntoView + 'static>(
+    name: &'static str,
+    props: String,
+    view: impl FnOnce() -> V + 'static,
+) -> impl IntoView {
+    let owned = Owner::new()
+        .with(|| Owner::with_hydration(move || OwnedView::new(view().into_view().into_any())));
+    Island::new(name, owned).with_props(props)
+}
+
+/// The toolbar's props: its date and link as one line of text, each part
+/// empty when absent (a path never holds a line break).
+pub fn toolbar_props(date: Option<Date>, link: Option<&str>) -> String {
+    format!(
+        "{}\n{}",
+        date.map(Date::iso).unwrap_or_default(),
+        link.unwrap_or_default()
+    )
+}
+
+#[cfg(any(test, feature = "hydrate"))]
+fn toolbar_from(props: &str) -> (Option<Date>, Option<String>) {
+    let (date, link) = props.split_once('\n').unwrap_or((props, ""));
+    (
+        Date::parse_iso(date),
+        Some(link).filter(|l| l.starts_with('/')).map(str::to_owned),
+    )
+}
+
+/// The island `name`'s view from its `props`, as the host rendered it, or
+/// `None` for a name this build does not know.
+#[cfg(feature = "hydrate")]
+fn view_of(name: &str, props: String) -> Option<AnyView> {
+    use crate::components::article_view::ParagraphLinks;
+    use crate::components::shortcuts::Shortcuts;
+    use crate::components::toolbar::ToolbarBody;
+    let view = match name {
+        TOOLBAR => {
+            let (date, link) = toolbar_from(&props);
+            island(TOOLBAR, props, move || view! { <ToolbarBody date link /> }).into_any()
+        }
+        SHORTCUTS => island(SHORTCUTS, props, Shortcuts).into_any(),
+        PARAGRAPHS => {
+            let route = props.clone();
+            island(
+                PARAGRAPHS,
+                props,
+                move || view! { <ParagraphLinks route /> },
+            )
+            .into_any()
+        }
+        _ => return None,
+    };
+    Some(view)
+}
+
+/// The reader's start on a pre-rendered page: the preferences and the copy
+/// status shared by every island, then each island hydrated where it is,
+/// then the page is the app's ([`crate::takeover::finish`]) and the worker
+/// is registered.
+#[cfg(feature = "hydrate")]
+pub fn start() {
+    use crate::components::copy_link::CopyStatus;
+    use crate::prefs::{FontScaleCtx, ReadingPrefs};
+    use leptos::tachys::view::Position;
+    use wasm_bindgen::JsCast;
+
+    leptos::mount::hydrate_islands();
+    // On the islands' common owner, so each finds them; provided as during
+    // hydration (the shared context's flag, not `Owner::with_hydration`,
+    // whose context would tell the islands they are inside one), so the
+    // size label stays the stylesheet's until the islands are attached.
+    if let Some(sc) = Owner::current_shared_context() {
+        sc.set_is_hydrating(true);
+        FontScaleCtx::provide();
+        sc.set_is_hydrating(false);
+    }
+    ReadingPrefs::provide();
+    CopyStatus::provide();
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(found) = document.query_selector_all(ISLAND_TAG) else {
+        return;
+    };
+    for i in 0..found.length() {
+        let Some(el) = found
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
+        let name = el.get_attribute("data-component").unwrap_or_default();
+        let props = el.get_attribute("data-props").unwrap_or_default();
+        match view_of(&name, props) {
+            Some(view) => {
+                std::mem::forget(view.hydrate_from_position::<true>(&el, Position::Current))
+            }
+            None => web_sys::console::warn_1(&format!("bantin: no island named {name:?}").into()),
+        }
+    }
+    Effect::new(crate::offline::register_service_worker);
+    Effect::new(crate::takeover::finish);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_toolbar_props_come_back_as_they_went() {
+        let date = Date::parse_iso("2024-05-01");
+        for (date, link) in [
+            (date, Some("/articles/a-b")),
+            (None, Some("/articles/a")),
+            (date, None),
+            (None, None),
+        ] {
+            assert_eq!(
+                toolbar_from(&toolbar_props(date, link)),
+                (date, link.map(str::to_owned))
+            );
+        }
+        assert_eq!(toolbar_from("garbage"), (None, None));
+        assert_eq!(
+            toolbar_from("2024-02-30\njavascript:x"),
+            (None, None),
+            "no such day; not a path"
+        );
+    }
+}
