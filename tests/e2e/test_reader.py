@@ -31,6 +31,17 @@ def article(slug, title, published="2021-01-01", body=None, **extra):
 
 
 class DeepLinkTest(ReaderTestCase):
+    def test_a_deep_link_loads_only_the_islands_not_the_whole_app(self):
+        self.open(SEED_PATH)
+        self.b.button("Tăng cỡ chữ").click()
+        self.wait_for(lambda: self.b.find(".size-value").text == "110%", "the islands at work")
+        # What the page itself fetched (the worker's own downloads are not in it).
+        fetched = self.b.js("return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)")
+        islands, app = self.wasm_path("index.html"), self.wasm_path("shell.html")
+        self.assertNotEqual(islands, app)
+        self.assertIn(islands, fetched)
+        self.assertNotIn(app, fetched, "the whole app (the search page's) is not a reader's download")
+
     def test_a_cold_deep_link_shows_the_whole_seed_article(self):
         a = seed()
         self.open(SEED_PATH)
@@ -329,10 +340,11 @@ class FailureTest(ReaderTestCase):
 
 
 # The visible structure of an element tree: tags, the attributes a reader or a
-# screen reader notices, and text. Comments (Leptos's markers) are not elements.
+# screen reader notices, and text. Comments (Leptos's markers) are not elements,
+# and neither, to a reader, is an island's wrapper (laid out as nothing).
 # The size label is left out: before the app it comes from CSS.
 SIGNATURE = """(root => [...root.querySelectorAll('*')]
-  .filter(e => e.tagName !== 'SCRIPT' && !e.closest('output'))
+  .filter(e => e.tagName !== 'SCRIPT' && e.tagName !== 'LEPTOS-ISLAND' && !e.closest('output'))
   .map(e => [e.tagName, e.id, e.className, e.getAttribute('aria-label'), e.getAttribute('lang'),
              e.getAttribute('datetime'), e.hasAttribute('disabled'), e.getAttribute('href'),
              e.getAttribute('role'), e.children.length ? null : e.textContent]))"""
@@ -340,11 +352,14 @@ SIGNATURE = """(root => [...root.querySelectorAll('*')]
 
 class PrerenderTest(ReaderTestCase):
     def test_the_prerendered_page_is_what_the_app_renders_itself(self):
-        # The app's own rendering: the article reached from the list, with no
-        # pre-rendered page involved.
-        self.open("/")
+        # The app's own rendering: from the search page (the shell, the whole
+        # app), home and then the article, all inside that one document.
+        self.open("/tim-kiem")
+        self.b.js("window.__same_document = true")
+        self.b.by_text("header a", "Trang chủ").click()
         self.wait_text("ol.article-list h2 a", seed()["title"]).click()
         self.wait_text("main h1", seed()["title"])
+        self.assertTrue(self.b.js("return window.__same_document === true"), "rendered by the app, not loaded")
         app = self.b.js(f"return [{SIGNATURE}(document.querySelector('.site-header')), {SIGNATURE}(document.querySelector('main'))]")
         html = self.b.js_async(
             "const done = arguments[arguments.length - 1];"

@@ -60,32 +60,6 @@ pub fn edit_texts(
 /// Trunk's loaders: the module script that starts each WASM.
 pub const LOADERS: &str = "script[type=module]:not([src])";
 
-/// `html` without the elements matching `selector` whose whole text is one
-/// `unwanted` picks (elements without text are kept).
-pub fn remove_by_text(
-    html: &str,
-    selector: &str,
-    unwanted: impl Fn(&str) -> bool,
-) -> Result<String, String> {
-    let verdicts: Vec<bool> = texts(html, selector)?.iter().map(|t| unwanted(t)).collect();
-    let mut seen = 0;
-    let out = rewrite_str(
-        html,
-        RewriteStrSettings {
-            element_content_handlers: vec![element!(selector, |el| {
-                if verdicts.get(seen) == Some(&true) {
-                    el.remove();
-                }
-                seen += 1;
-                Ok(())
-            })],
-            ..RewriteStrSettings::new()
-        },
-    )
-    .map_err(|e| e.to_string());
-    out
-}
-
 /// Removes every element matching `remove`, then puts `markup` right after the
 /// first element matching `after` (an error if there is none).
 pub fn replace_after(
@@ -129,17 +103,6 @@ mod tests {
     const PAGE: &str = "<!doctype html><html><meta charset=utf-8><script>a<b</script>\
         <script type=module>import x from '/x.js';</script>\
         <script type=\"application/json\">{\"a\":1}</script><script src=/y.js></script></html>";
-
-    #[test]
-    fn removes_only_the_loader_whose_text_is_picked() {
-        let two = "<script type=module>import a from '/a-1.js';</script><script>keep</script>\
-            <script type=module>import b from '/b-2.js';</script>";
-        let out = remove_by_text(two, LOADERS, |t| t.contains("'/b-")).unwrap();
-        assert_eq!(
-            out,
-            "<script type=module>import a from '/a-1.js';</script><script>keep</script>"
-        );
-    }
 
     #[test]
     fn finds_only_the_scripts_a_browser_runs_with_their_exact_text() {
