@@ -266,7 +266,8 @@ impl<T: Preference> Pref<T> {
     }
 }
 
-/// The text size shared by the toolbar and the page, provided once by `App`:
+/// The text size shared by the toolbar and the page, provided once by `App` (or,
+/// on a pre-rendered page, for all the islands, `islands::start`):
 /// a [`Pref`] plus what the polite live region says after a change.
 #[derive(Clone, Copy)]
 pub struct FontScaleCtx {
@@ -341,7 +342,7 @@ impl FontScaleCtx {
     }
 }
 
-/// The reading preferences besides the size, provided once by `App`.
+/// The reading preferences besides the size, provided once (as the size is).
 #[derive(Clone, Copy)]
 pub struct ReadingPrefs {
     pub spacing: Pref<LineSpacing>,
