@@ -117,6 +117,7 @@ lint: setup
 	cargo fmt --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p bantin --features hydrate --all-targets --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p bantin --features csr --bin bantin --target wasm32-unknown-unknown -- -D warnings
 
 ## setup: install every tool the other targets need (skips what is present)
 setup:
