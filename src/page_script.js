@@ -5,7 +5,7 @@
 // 2. On a pre-rendered page, makes the size controls work from the first
 //    paint: A−, A+, "Đặt lại" and the keys + = - _ 0, with the app's steps,
 //    limits, storage key, announcement and disabled states.
-// 3. Hands over without losing a click: the app, when it hydrates the page,
+// 3. Hands over without losing a click: the islands, when they hydrate,
 //    starts from the size shown (stored, or on <html> if storage is blocked)
 //    and removes the page's mark; from then on it alone works the controls.
 // 4. If the app's WebAssembly traps (a bug: the release build aborts on a
@@ -63,7 +63,7 @@
   }
   if (size !== C.defaultStep) show(size);
 
-  // A pre-rendered page the app has not yet hydrated.
+  // A pre-rendered page whose islands have not yet hydrated.
   function prerendered() {
     return document.body !== null && document.body.hasAttribute(C.prerendered);
   }

@@ -274,7 +274,7 @@ pub struct FontScaleCtx {
     size: Pref<FontScale>,
     announcement: RwSignal<String>,
     /// Whether the toolbar's label is the app's: not on the host, and not
-    /// while the app hydrates a pre-rendered page (whose label is CSS's, as
+    /// while the islands hydrate a pre-rendered page (whose label is CSS's, as
     /// the host rendered it), only once hydration is over.
     labelled: RwSignal<bool>,
 }

@@ -13,8 +13,8 @@ use crate::routes::SITE_NAME;
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::custom_attribute;
 
-/// The attribute on a pre-rendered page's `<body>` until the app has
-/// hydrated it: the page's script works the toolbar while it is there, and
+/// The attribute on a pre-rendered page's `<body>` until its islands have
+/// come alive: the page's script works the toolbar while it is there, and
 /// the stylesheet labels the size from the stored value.
 pub const PRERENDERED_ATTRIBUTE: &str = "data-prerendered";
 /// The id of the `<script type="application/json">` data block in `<head>`

@@ -42,8 +42,7 @@ fn ArticleLoader(
     /// The (already validated) article to load.
     slug: Slug,
 ) -> impl IntoView {
-    // A pre-rendered page holds its article: shown at once, with no request
-    // (and, when the app hydrates the page, exactly as the host rendered it).
+    // Pre-rendering on the host: the build gives the article, no request.
     if let Some(article) = crate::prerender::embedded_article(&slug) {
         return view! { <ArticleView article /> }.into_any();
     }

@@ -4,10 +4,11 @@
 //! pages. Each is the finished shell (after `csp`) with the app itself
 //! rendered into `<body>` for the page's address (Leptos `ssr`, the article
 //! or list page given as a [`Prerendering`] context), `<body>` marked as
-//! pre-rendered (the app then hydrates it), the page's data in `<head>` and
-//! its title in `<title>`. The shell itself, for every other address (the
-//! app shows "not found" or loads what the address names), is kept as
-//! `dist/shell.html`.
+//! pre-rendered (its islands then come alive, `bantin::islands`), the
+//! page's data in `<head>` and its title in `<title>`, and the islands'
+//! loader in place of the whole app's. The shell itself, for every other
+//! address (the whole app shows "not found" or loads what the address
+//! names), is kept as `dist/shell.html`.
 
 use super::html;
 use bantin::islands::READER_BIN;
