@@ -30,7 +30,7 @@ pub const SHORTCUTS: &str = "bantin-shortcuts";
 /// highlight of a linked paragraph.
 pub const PARAGRAPHS: &str = "bantin-paragraphs";
 
-/// The islands' binary (src/bin/reader.rs, and index.html's Trunk link to
+/// The islands' binary (src/bin/reader.rs, and reader.html's Trunk link to
 /// it): Trunk names its files `reader-<hash>.js` and `reader-<hash>_bg.wasm`,
 /// which is how the build tells the two WASMs apart.
 pub const READER_BIN: &str = "reader";
