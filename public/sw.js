@@ -1,8 +1,13 @@
 // bantin's service worker: offline reading. Plain JavaScript, no framework.
 //
-// - The app shell (shell.html and the hashed JS, WASM and CSS of this build)
-//   is cached at install, in a cache named after the build. A new build
-//   installs beside it, takes over, and deletes the old shell caches.
+// - The build's files (the hashed JS, WASM and CSS, the icon, the manifest)
+//   are cached at install, in a cache named after the build: what a
+//   pre-rendered page loads, already in the browser's cache. The whole app
+//   (APP_FILES: shell.html and its WASM and glue, 177 KB), which shows the
+//   saved copies offline, is kept once the reader opens a second page, after
+//   that page has arrived: a reader who opens one shared article and leaves
+//   downloads nothing more. A new build installs beside it, takes over, and
+//   deletes the old shell caches.
 // - Page loads and data (articles, list pages) go to the network first; a
 //   good answer is used (and, for data, a copy kept), so readers always get
 //   the newest text. Only when the network fails does a saved copy answer:
@@ -22,6 +27,7 @@
 
 const BUILD = "__BANTIN_BUILD__";
 const SHELL_FILES = ["/"]; /* __BANTIN_SHELL_FILES__ */
+const APP_FILES = ["/"]; /* __BANTIN_APP_FILES__ */
 const SHELL = "bantin-shell-" + BUILD;
 // Saved articles outlive builds: the app validates whatever it reads.
 const ARTICLES = "bantin-articles-v1";
@@ -41,7 +47,7 @@ self.addEventListener("install", (event) => {
   event.waitUntil(
     caches
       .open(SHELL)
-      .then((cache) => cache.addAll(SHELL_FILES))
+      .then((cache) => cache.addAll(SHELL_FILES.filter((f) => !APP_FILES.includes(f))))
       .then(() => self.skipWaiting())
   );
 });
@@ -82,12 +88,16 @@ async function page(event, url) {
   try {
     const response = await fetch(event.request);
     const path = dataOf(url.pathname);
-    if (response.ok && path) {
-      event.waitUntil(saveEmbedded(path, response.clone()));
+    if (response.ok) {
+      // A page this worker sees load is at least the reader's second (the
+      // first loaded before the worker existed): once it has arrived, keep
+      // the whole app too.
+      const saved = path ? saveEmbedded(path, response.clone()) : response.clone().blob();
+      event.waitUntil(saved.then(keepApp, keepApp));
     }
     return response;
   } catch (offline) {
-    const shell = await caches.match(SHELL_FILES[0], { cacheName: SHELL });
+    const shell = await caches.match(APP_FILES[0], { cacheName: SHELL });
     if (shell) return shell;
     throw offline;
   }
@@ -127,6 +137,18 @@ async function saveEmbedded(path, response) {
   if (!found) return;
   const json = new Response(found[1], { headers: { "Content-Type": "application/json; charset=utf-8" } });
   await keep(path, json);
+}
+
+// The whole app, for reading offline: kept once (per build).
+async function keepApp() {
+  const cache = await caches.open(SHELL);
+  const have = await Promise.all(APP_FILES.map((f) => cache.match(f)));
+  if (have.every(Boolean)) return;
+  try {
+    await cache.addAll(APP_FILES);
+  } catch (e) {
+    // Not this time; the next page tries again.
+  }
 }
 
 // Saves the data behind a page: an article's JSON, or a list page's.

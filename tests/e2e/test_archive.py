@@ -168,6 +168,7 @@ class ArchiveTest(ArchiveSite):
         )
         self.wait_for(lambda: cached("/trang/1.json") is True and cached("/trang/2.json") is True, "pages 1 and 2 saved")
         self.assertFalse(cached("/trang/3.json"), "not read, not saved")
+        self.wait_for(lambda: cached(self.wasm_path("shell.html")) is True, "the whole app kept (a second page was read)")
         start_again = self.restart_server()
         try:
             self.open("/trang/2")

@@ -26,6 +26,10 @@ class OfflineTest(ReaderTestCase):
     def cache_names(self):
         return self.b.js_async("const done = arguments[arguments.length - 1]; caches.keys().then(done);")
 
+    def app_kept(self):
+        """Whether the worker keeps the whole app (what shows saved copies offline)."""
+        return self.cached(self.wasm_path("shell.html")) is True
+
     def notice(self):
         found = self.b.find_all("[data-testid=saved-notice]")
         return found[0].text if found else None
@@ -42,6 +46,7 @@ class OfflineTest(ReaderTestCase):
         self.wait_for(lambda: self.cached(SEED_JSON) is True and self.cached(LIST_JSON) is True, "the seed and the list saved")
         self.assertIsNone(self.notice(), "online, nothing is a saved copy")
         self.assertFalse(self.requested(SEED_JSON), "saved from the page's own data block, with no second request")
+        self.wait_for(self.app_kept, "the whole app kept, from the second page on")
 
         start_again = self.restart_server()  # the connection is gone
         try:
@@ -71,6 +76,20 @@ class OfflineTest(ReaderTestCase):
         self.wait_for(lambda: self.b.find("main h1").text == title, "the article, once back online")
         self.assertIsNone(self.notice())
         self.b.browser_log()  # the refused connections were expected
+
+    def test_one_page_read_costs_no_more_and_a_second_keeps_the_app(self):
+        app = self.wasm_path("shell.html")
+        self.no_http_cache()
+        self.open(SEED_PATH)  # a shared link: a pre-rendered article
+        self.h1()
+        self.wait_for_worker()
+        self.wait_for(lambda: self.cached(SEED_JSON) is True, "the article saved")
+        self.wait_for(lambda: self.cached(self.wasm_path()) is True, "the islands kept")
+        self.assertFalse(self.requested(app), "one page read: the whole app is not downloaded")
+        self.assertFalse(self.app_kept(), "nor kept by the worker")
+        self.open("/")
+        self.wait_for(lambda: self.b.find_all("ol.article-list"), "the list")
+        self.wait_for(self.app_kept, "the whole app kept once a second page has arrived")
 
     def test_online_the_network_wins_over_a_saved_copy(self):
         self.open(TEST_PATH)

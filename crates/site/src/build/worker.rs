@@ -1,6 +1,7 @@
 //! Step `worker`: fills in the service worker (`dist/sw.js`) with the build's
-//! name, a hash of every shell file, and the list of files to cache at
-//! install. A new build therefore gets a new shell cache, and the old one is
+//! name, a hash of every shell file, the list of the build's files, and
+//! which of them are the whole app's (kept only once a reader opens a second
+//! page). A new build therefore gets a new shell cache, and the old one is
 //! deleted when it takes over. Runs after `pages`, which keeps the finished
 //! shell as `shell.html` (the page the worker answers with offline), so the
 //! name covers the shell as served.
@@ -12,6 +13,7 @@ use std::path::Path;
 /// worker has them).
 pub const BUILD_LINE: &str = r#"const BUILD = "__BANTIN_BUILD__";"#;
 pub const FILES_LINE: &str = r#"const SHELL_FILES = ["/"]; /* __BANTIN_SHELL_FILES__ */"#;
+pub const APP_LINE: &str = r#"const APP_FILES = ["/"]; /* __BANTIN_APP_FILES__ */"#;
 /// Fixed names the shell needs besides shell.html and Trunk's hashed files.
 const EXTRA: [&str; 2] = ["manifest.webmanifest", "icon.svg"];
 
@@ -41,8 +43,34 @@ pub fn shell_files(dist: &Path) -> Result<Vec<String>, String> {
     Ok(files)
 }
 
+/// The whole app's files among them: the shell and the glue and WASM its
+/// loader imports. The worker keeps these only once a reader opens a second
+/// page (public/sw.js): a pre-rendered page needs only its islands.
+pub fn app_files(dist: &Path) -> Result<Vec<String>, String> {
+    let shell = super::pages::SHELL;
+    let page = super::read(&dist.join(shell))?;
+    let loaders = super::html::texts(&page, super::html::LOADERS)?;
+    let glue = match loaders.as_slice() {
+        [loader] => loader
+            .split_once(" from '/")
+            .and_then(|(_, rest)| rest.split_once(".js'"))
+            .map(|(stem, _)| stem.to_string()),
+        _ => None,
+    }
+    .ok_or_else(|| format!("{shell}: expected one loader importing the app's glue"))?;
+    let files = vec![
+        shell.to_string(),
+        format!("{glue}.js"),
+        format!("{glue}_bg.wasm"),
+    ];
+    match files.iter().find(|name| !dist.join(name).is_file()) {
+        Some(missing) => Err(format!("{shell} loads {missing}, which is not in dist/")),
+        None => Ok(files),
+    }
+}
+
 pub fn fill_in(worker: &str, dist: &Path) -> Result<(String, usize), String> {
-    if !worker.contains(BUILD_LINE) || !worker.contains(FILES_LINE) {
+    if !worker.contains(BUILD_LINE) || !worker.contains(FILES_LINE) || !worker.contains(APP_LINE) {
         return Err("sw.js lacks its placeholders (already filled in?)".into());
     }
     let files = shell_files(dist)?;
@@ -57,12 +85,22 @@ pub fn fill_in(worker: &str, dist: &Path) -> Result<(String, usize), String> {
         .take(8)
         .map(|b| format!("{b:02x}"))
         .collect();
-    let urls: Vec<String> = files.iter().map(|name| format!("\"/{name}\"")).collect();
+    let urls = |names: &[String]| {
+        names
+            .iter()
+            .map(|name| format!("\"/{name}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let filled = worker
         .replace(BUILD_LINE, &format!("const BUILD = \"{build}\";"))
         .replace(
             FILES_LINE,
-            &format!("const SHELL_FILES = [{}];", urls.join(", ")),
+            &format!("const SHELL_FILES = [{}];", urls(&files)),
+        )
+        .replace(
+            APP_LINE,
+            &format!("const APP_FILES = [{}];", urls(&app_files(dist)?)),
         );
     Ok((filled, files.len()))
 }
@@ -84,29 +122,39 @@ mod tests {
     #[test]
     fn the_worker_in_public_has_the_placeholders() {
         let worker = include_str!("../../../../public/sw.js");
-        assert!(worker.contains(BUILD_LINE) && worker.contains(FILES_LINE));
+        assert!(
+            worker.contains(BUILD_LINE) && worker.contains(FILES_LINE) && worker.contains(APP_LINE)
+        );
     }
 
     #[test]
     fn names_the_build_after_its_shell_and_lists_it() {
         let dist = tempfile::tempdir().expect("a folder");
+        let shell =
+            "<html><script type=module>import init from '/bantin-0123456789abcdef.js';</script>";
         for (name, text) in [
-            ("shell.html", "<html>"),
+            ("shell.html", shell),
             ("index.html", "the home page, not the shell"),
             ("icon.svg", "<svg/>"),
             ("bantin-0123456789abcdef_bg.wasm", "w"),
+            ("bantin-0123456789abcdef.js", "j"),
+            ("reader-fedcba9876543210_bg.wasm", "islands"),
             ("main-0123456789abcdef.css", "c"),
             ("sw.js", "not in the shell"),
         ] {
             std::fs::write(dist.path().join(name), text).expect("a file");
         }
-        let worker = format!("{BUILD_LINE}\n{FILES_LINE}\n");
+        let worker = format!("{BUILD_LINE}\n{FILES_LINE}\n{APP_LINE}\n");
         let (filled, n) = fill_in(&worker, dist.path()).unwrap();
-        assert_eq!(n, 4);
-        assert!(filled.contains(r#"const SHELL_FILES = ["/shell.html", "/icon.svg", "/bantin-0123456789abcdef_bg.wasm", "/main-0123456789abcdef.css"];"#));
+        assert_eq!(n, 6);
+        assert!(filled.contains(r#"const SHELL_FILES = ["/shell.html", "/icon.svg", "/bantin-0123456789abcdef.js", "/bantin-0123456789abcdef_bg.wasm", "/main-0123456789abcdef.css", "/reader-fedcba9876543210_bg.wasm"];"#));
+        assert!(
+            filled.contains(r#"const APP_FILES = ["/shell.html", "/bantin-0123456789abcdef.js", "/bantin-0123456789abcdef_bg.wasm"];"#),
+            "the whole app: the shell and what its loader imports, not the islands"
+        );
         let build = filled.lines().next().unwrap().to_string();
         assert_eq!(build.len(), r#"const BUILD = "0123456789abcdef";"#.len());
-        std::fs::write(dist.path().join("shell.html"), "<html> changed").expect("a file");
+        std::fs::write(dist.path().join("shell.html"), format!("{shell} changed")).expect("a file");
         let (again, _) = fill_in(&worker, dist.path()).unwrap();
         assert_ne!(
             again.lines().next().unwrap(),
@@ -114,5 +162,10 @@ mod tests {
             "a new shell, a new name"
         );
         assert!(fill_in(&filled, dist.path()).is_err(), "already filled in");
+        std::fs::remove_file(dist.path().join("bantin-0123456789abcdef.js")).expect("gone");
+        assert!(
+            app_files(dist.path()).is_err(),
+            "the shell loads a file the build lacks"
+        );
     }
 }
