@@ -155,6 +155,11 @@ pub enum Answer {
     Redirect(String),
     /// 404: a file name (it has an extension) that dist/ does not hold.
     NotFound,
+    /// 404 with the shell: an address with no page (a removed article,
+    /// `/trang/99999`, a mistyped link). The status tells crawlers and link
+    /// checkers; the shell's app shows the reader "not found" (and, offline,
+    /// can still show a saved copy).
+    Missing,
     /// 400: not a path inside dist/ (climbs above it, or holds NUL or invalid UTF-8).
     BadRequest,
     /// 414: longer than [`MAX_TARGET_BYTES`].
@@ -195,11 +200,17 @@ pub const PAGE_FOLDERS: [&str; 2] = ["articles", "trang"];
 /// the address names, or "not found"); the build step `pages` writes it.
 pub const SHELL_PAGE: &str = "/shell.html";
 
+/// The addresses the shell answers with 200: the search page, and
+/// `/trang/1`, which the app sends to `/` (the list's first page). Every
+/// other address without a page is [`Answer::Missing`].
+pub const SHELL_ROUTES: [&str; 2] = [bantin::search::ROUTE, "/trang/1"];
+
 /// The production routing of deploy/nginx.conf: a file that exists; a
 /// pre-rendered `articles/<slug>.html` or `trang/<n>.html` asked by name goes
 /// to its pretty address; a missing file name is a real 404; `/` is
 /// `index.html` (the home page), `/articles/<slug>` and `/trang/<n>` get their
-/// pre-rendered page; any other path is an app route and gets the shell.
+/// pre-rendered page; the shell's own routes get the shell, and any other
+/// path the shell with a 404.
 pub fn answer(dist: &Path, raw_path: &str) -> Answer {
     if raw_path.len() > MAX_TARGET_BYTES {
         return Answer::TooLong;
@@ -230,7 +241,10 @@ pub fn answer(dist: &Path, raw_path: &str) -> Answer {
     if is_file(&within(dist, &page)) {
         return Answer::File(page);
     }
-    Answer::File(SHELL_PAGE.into())
+    if SHELL_ROUTES.contains(&path.as_str()) {
+        return Answer::File(SHELL_PAGE.into());
+    }
+    Answer::Missing
 }
 
 fn within(dist: &Path, path: &str) -> PathBuf {
@@ -278,10 +292,15 @@ mod tests {
             answer(d, "/articles/bai-mot.json"),
             file("/articles/bai-mot.json")
         );
-        assert_eq!(answer(d, "/articles/khong-co"), file("/shell.html"));
+        assert_eq!(
+            answer(d, "/articles/khong-co"),
+            Answer::Missing,
+            "a removed article"
+        );
         assert_eq!(answer(d, "/trang/2"), file("/trang/2.html"));
         assert_eq!(answer(d, "/trang/2.json"), file("/trang/2.json"));
-        assert_eq!(answer(d, "/trang/3"), file("/shell.html"));
+        assert_eq!(answer(d, "/trang/3"), Answer::Missing, "past the last page");
+        assert_eq!(answer(d, "/mot/hai"), Answer::Missing);
         assert_eq!(answer(d, "/trang/3.json"), Answer::NotFound);
         assert_eq!(
             answer(d, "/trang/1"),
@@ -293,6 +312,11 @@ mod tests {
             Answer::Redirect("/trang/2".into())
         );
         assert_eq!(answer(d, "/tim-kiem"), file("/shell.html"));
+        assert_eq!(
+            answer(d, "/tim-kiem/"),
+            Answer::Missing,
+            "as nginx's exact match"
+        );
         assert_eq!(answer(d, "/articles/khong-co.json"), Answer::NotFound);
         assert_eq!(
             answer(d, "/bantin-ffffffffffffffff_bg.wasm"),
@@ -370,7 +394,12 @@ mod tests {
             conf.contains(&redirect),
             "deploy/nginx.conf lacks: {redirect}"
         );
-        assert!(conf.contains(&format!("try_files $uri $uri.html {SHELL_PAGE};")));
+        assert!(conf.contains("try_files $uri $uri.html =404;"));
+        assert!(conf.contains(&format!("error_page 404 {SHELL_PAGE};")));
+        for route in SHELL_ROUTES {
+            let line = format!("location = {route} {{ try_files {SHELL_PAGE} =404; }}");
+            assert!(conf.contains(&line), "deploy/nginx.conf lacks: {line}");
+        }
         assert!(conf.contains(&format!("try_files /index.html {SHELL_PAGE};")));
         assert!(conf.contains(&format!("\"{CACHE_IMMUTABLE}\"")));
         assert!(conf.contains(&format!("default \"{CACHE_REVALIDATE}\"")));

@@ -77,8 +77,25 @@ async fn handle(State(site): State<Site>, mut request: Request) -> Response<Body
     } else {
         rules::answer(&site.dist, request.uri().path())
     };
+    // A missing page is the shell, whole and with a 404, as nginx's
+    // `error_page` sends it: no range, no 304.
+    let missing = answer == Answer::Missing;
+    if missing {
+        let headers = request.headers_mut();
+        for name in [
+            header::RANGE,
+            header::IF_NONE_MATCH,
+            header::IF_MODIFIED_SINCE,
+        ] {
+            headers.remove(name);
+        }
+    }
     let (mut response, served) = match answer {
-        Answer::File(path) => {
+        Answer::File(_) | Answer::Missing => {
+            let path = match answer {
+                Answer::File(path) => path,
+                _ => rules::SHELL_PAGE.to_string(),
+            };
             let encoded = percent_encoding::utf8_percent_encode(&path, PATH_ESCAPES).to_string();
             *request.uri_mut() = encoded.parse().unwrap_or_default();
             let compressed = has_variant(&site.dist, &path);
@@ -87,10 +104,13 @@ async fn handle(State(site): State<Site>, mut request: Request) -> Response<Body
             if compressed && accepts_compression(&request) {
                 request.headers_mut().remove(header::RANGE);
             }
-            let response = match site.files.clone().oneshot(request).await {
+            let mut response = match site.files.clone().oneshot(request).await {
                 Ok(response) => response.map(Body::new),
                 Err(never) => match never {},
             };
+            if missing && response.status() == StatusCode::OK {
+                *response.status_mut() = StatusCode::NOT_FOUND;
+            }
             (response, Some((path, compressed)))
         }
         Answer::Redirect(to) => {
@@ -117,7 +137,7 @@ async fn handle(State(site): State<Site>, mut request: Request) -> Response<Body
         HeaderValue::from_static(rules::cache_control(path)),
     );
     if let Some((path, compressed)) = served {
-        if response.status().is_success() {
+        if response.status().is_success() || missing {
             response.headers_mut().insert(
                 header::CONTENT_TYPE,
                 HeaderValue::from_static(rules::content_type(&path)),
