@@ -32,6 +32,9 @@ class NetworkTest(ReaderTestCase):
 
     def test_connection_refused_then_retry_once_the_server_is_back(self):
         title = seed()["title"]
+        # Inside the whole app (the shell), where a link loads the article's
+        # data; between pre-rendered pages a link is a page load.
+        self.list_from_the_app()
         self.open("/")
         link = self.wait_text("ol.article-list h2 a", title)
         start_again = self.restart_server()

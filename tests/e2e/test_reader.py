@@ -279,6 +279,9 @@ class FailureTest(ReaderTestCase):
 
     def test_a_lost_connection_says_so_and_retry_works_once_back_online(self):
         title = seed()["title"]
+        # Inside the whole app (the shell), where a link loads the article's
+        # data; between pre-rendered pages a link is a page load.
+        self.list_from_the_app()
         self.open("/")
         link = self.wait_text("ol.article-list h2 a", title)
         # The connection drops (DevTools' offline switch would not reach the
