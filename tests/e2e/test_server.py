@@ -193,9 +193,13 @@ class ServerTest:
 
     def test_the_shells_own_routes_get_the_shell(self):
         shell = dist_file("/shell.html")
-        for path in ["/tim-kiem", "/tim-kiem?q=l%E1%BB%93ng+t%E1%BB%93ng", "/trang/1"]:
+        for path in ["/tim-kiem", "/tim-kiem?q=l%E1%BB%93ng+t%E1%BB%93ng"]:
             answer = self.request(path)
             self.assertEqual((answer.status, answer.body), (200, shell), path)
+
+    def test_the_first_list_page_moves_to_the_home_page(self):
+        answer = self.request("/trang/1")
+        self.assertEqual((answer.status, answer.header("Location")), (301, "/"))
 
     def test_an_address_without_a_page_is_a_404_with_the_shell(self):
         # A removed article, a page past the last, a mistyped link: crawlers

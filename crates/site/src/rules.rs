@@ -200,10 +200,13 @@ pub const PAGE_FOLDERS: [&str; 2] = ["articles", "trang"];
 /// the address names, or "not found"); the build step `pages` writes it.
 pub const SHELL_PAGE: &str = "/shell.html";
 
-/// The addresses the shell answers with 200: the search page, and
-/// `/trang/1`, which the app sends to `/` (the list's first page). Every
-/// other address without a page is [`Answer::Missing`].
-pub const SHELL_ROUTES: [&str; 2] = [bantin::search::ROUTE, "/trang/1"];
+/// The addresses the shell answers with 200: the search page. Every other
+/// address without a page is [`Answer::Missing`].
+pub const SHELL_ROUTES: [&str; 1] = [bantin::search::ROUTE];
+
+/// Addresses that are another page's second name, moved there (301):
+/// `/trang/1` is the home page.
+pub const ALIASES: [(&str, &str); 1] = [("/trang/1", "/")];
 
 /// The production routing of deploy/nginx.conf: a file that exists; a
 /// pre-rendered `articles/<slug>.html` or `trang/<n>.html` asked by name goes
@@ -227,6 +230,9 @@ pub fn answer(dist: &Path, raw_path: &str) -> Answer {
                 return Answer::Redirect(format!("/{folder}/{name}"));
             }
         }
+    }
+    if let Some((_, to)) = ALIASES.iter().find(|(from, _)| *from == path) {
+        return Answer::Redirect(to.to_string());
     }
     if is_file(&within(dist, &path)) {
         return Answer::File(path);
@@ -304,8 +310,8 @@ mod tests {
         assert_eq!(answer(d, "/trang/3.json"), Answer::NotFound);
         assert_eq!(
             answer(d, "/trang/1"),
-            file("/shell.html"),
-            "the app sends it to /"
+            Answer::Redirect("/".into()),
+            "the home page's second name"
         );
         assert_eq!(
             answer(d, "/trang/2.html"),
@@ -398,6 +404,10 @@ mod tests {
         assert!(conf.contains(&format!("error_page 404 {SHELL_PAGE};")));
         for route in SHELL_ROUTES {
             let line = format!("location = {route} {{ try_files {SHELL_PAGE} =404; }}");
+            assert!(conf.contains(&line), "deploy/nginx.conf lacks: {line}");
+        }
+        for (from, to) in ALIASES {
+            let line = format!("location = {from} {{ return 301 {to}; }}");
             assert!(conf.contains(&line), "deploy/nginx.conf lacks: {line}");
         }
         assert!(conf.contains(&format!("try_files /index.html {SHELL_PAGE};")));
