@@ -44,7 +44,7 @@ pub const ISLAND_TAG: &str = "leptos-island";
 /// back from, [`view_of`]): on the host, wrapped in [`ISLAND_TAG`] with its
 /// hydration markers; in the whole app, just the view. The view gets its own
 /// reactive owner, as Leptos's `#[island]` gives one.
-pub fn island<V: IntoView + 'static>(
+fn island<V: IntoView + 'static>(
     name: &'static str,
     props: String,
     view: impl FnOnce() -> V + 'static,
@@ -52,6 +52,33 @@ pub fn island<V: IntoView + 'static>(
     let owned = Owner::new()
         .with(|| Owner::with_hydration(move || OwnedView::new(view().into_view().into_any())));
     Island::new(name, owned).with_props(props)
+}
+
+/// The toolbar island ([`ToolbarBody`](crate::components::toolbar::ToolbarBody)),
+/// the same on the host, in the whole app and when the islands hydrate.
+pub fn toolbar(date: Option<Date>, link: Option<String>) -> impl IntoView {
+    use crate::components::toolbar::ToolbarBody;
+    let props = toolbar_props(date, link.as_deref());
+    island(TOOLBAR, props, move || view! { <ToolbarBody date link /> })
+}
+
+/// The shortcuts island: the header's "?" button, its dialog, the keys.
+pub fn shortcuts() -> impl IntoView {
+    island(
+        SHORTCUTS,
+        String::new(),
+        crate::components::shortcuts::Shortcuts,
+    )
+}
+
+/// The paragraph-links island of the article at `route`.
+pub fn paragraph_links(route: String) -> impl IntoView {
+    use crate::components::article_view::ParagraphLinks;
+    island(
+        PARAGRAPHS,
+        route.clone(),
+        move || view! { <ParagraphLinks route /> },
+    )
 }
 
 /// The toolbar's props: its date and link as one line of text, each part
@@ -77,24 +104,13 @@ fn toolbar_from(props: &str) -> (Option<Date>, Option<String>) {
 /// `None` for a name this build does not know.
 #[cfg(feature = "hydrate")]
 fn view_of(name: &str, props: String) -> Option<AnyView> {
-    use crate::components::article_view::ParagraphLinks;
-    use crate::components::shortcuts::Shortcuts;
-    use crate::components::toolbar::ToolbarBody;
     let view = match name {
         TOOLBAR => {
             let (date, link) = toolbar_from(&props);
-            island(TOOLBAR, props, move || view! { <ToolbarBody date link /> }).into_any()
+            toolbar(date, link).into_any()
         }
-        SHORTCUTS => island(SHORTCUTS, props, Shortcuts).into_any(),
-        PARAGRAPHS => {
-            let route = props.clone();
-            island(
-                PARAGRAPHS,
-                props,
-                move || view! { <ParagraphLinks route /> },
-            )
-            .into_any()
-        }
+        SHORTCUTS => shortcuts().into_any(),
+        PARAGRAPHS => paragraph_links(props).into_any(),
         _ => return None,
     };
     Some(view)

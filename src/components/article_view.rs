@@ -4,7 +4,6 @@ use crate::components::copy_link::CopyStatus;
 use crate::components::saved_notice::SavedNotice;
 use crate::components::shortcuts::ParagraphLinkKey;
 use crate::components::toolbar::Toolbar;
-use crate::islands::{island, PARAGRAPHS};
 use crate::model::{Article, Block, Image};
 use crate::offline::SavedAt;
 use leptos::prelude::*;
@@ -88,10 +87,7 @@ pub fn ArticleView(
             </header>
             <div class="article-body">
                 {blocks}
-                {island(PARAGRAPHS, route.clone(), {
-                    let route = route.clone();
-                    move || view! { <ParagraphLinks route /> }
-                })}
+                {crate::islands::paragraph_links(route.clone())}
             </div>
             {skipped_note}
             {author.map(|a| view! { <p class="author">{a}</p> })}
@@ -105,7 +101,7 @@ pub fn ArticleView(
 
 /// The paragraph links of the article at `route`: the pointer's button
 /// beside the paragraph under it, "L" for the paragraph being read, and the
-/// highlight of the paragraph a link named. An island ([`PARAGRAPHS`]) at the
+/// highlight of the paragraph a link named. An island ([`PARAGRAPHS`](crate::islands::PARAGRAPHS)) at the
 /// end of the article's body; the paragraphs themselves are never touched.
 #[component]
 pub fn ParagraphLinks(

@@ -4,8 +4,6 @@ use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::shortcuts::Shortcuts;
-use crate::islands::{island, SHORTCUTS};
 use wasm_bindgen::JsCast;
 
 /// Moves keyboard focus into `<main>` (it has `tabindex="-1"`), so the next
@@ -61,7 +59,7 @@ pub fn SiteHeader() -> impl IntoView {
             <span class="site-name" lang="vi">"Bản tin"</span>
             <nav aria-label="Điều hướng chính">
                 <A href="/">"Trang chủ"</A>
-                {island(SHORTCUTS, String::new(), Shortcuts)}
+                {crate::islands::shortcuts()}
             </nav>
             <SiteSearch />
         </header>

@@ -4,7 +4,6 @@
 use crate::components::copy_link::CopyLink;
 use crate::components::reading_panel::{PrefsPanel, PrefsToggle};
 use crate::font_scale::FontScale;
-use crate::islands::{island, toolbar_props, TOOLBAR};
 use crate::model::Date;
 use crate::prefs::FontScaleCtx;
 use leptos::prelude::*;
@@ -17,7 +16,7 @@ pub const RESET_CLASS: &str = "size-reset";
 
 /// Date, "Giảm cỡ chữ" (A−), the current size, "Tăng cỡ chữ" (A+) and a reset.
 /// Buttons are disabled at the ends of the scale; a polite live region
-/// announces each change. An island ([`TOOLBAR`]): on a pre-rendered page it
+/// announces each change. An island ([`TOOLBAR`](crate::islands::TOOLBAR)): on a pre-rendered page it
 /// comes alive by itself.
 #[component]
 pub fn Toolbar(
@@ -28,8 +27,7 @@ pub fn Toolbar(
     #[prop(optional)]
     link: Option<String>,
 ) -> impl IntoView {
-    let props = toolbar_props(date, link.as_deref());
-    island(TOOLBAR, props, move || view! { <ToolbarBody date link /> })
+    crate::islands::toolbar(date, link)
 }
 
 /// The toolbar itself ([`Toolbar`]), as the island hydrates it.
