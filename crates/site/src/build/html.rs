@@ -60,6 +60,13 @@ pub fn edit_texts(
 /// Trunk's loaders: the module script that starts each WASM.
 pub const LOADERS: &str = "script[type=module]:not([src])";
 
+/// The glue a loader imports, by its file stem (`bantin-<hash>` for
+/// `import init from '/bantin-<hash>.js'`), as Trunk writes it.
+pub fn glue_of(loader: &str) -> Option<&str> {
+    let (_, rest) = loader.split_once(" from '/")?;
+    Some(rest.split_once(".js'")?.0)
+}
+
 /// Removes every element matching `remove`, then puts `markup` right after the
 /// first element matching `after` (an error if there is none).
 pub fn replace_after(
@@ -103,6 +110,16 @@ mod tests {
     const PAGE: &str = "<!doctype html><html><meta charset=utf-8><script>a<b</script>\
         <script type=module>import x from '/x.js';</script>\
         <script type=\"application/json\">{\"a\":1}</script><script src=/y.js></script></html>";
+
+    #[test]
+    fn a_loaders_glue_is_the_file_it_imports() {
+        assert_eq!(
+            glue_of("import init, * as bindings from '/reader-2a.js';\nawait init();"),
+            Some("reader-2a")
+        );
+        assert_eq!(glue_of("import init from './x.js';"), None);
+        assert_eq!(glue_of("await init();"), None);
+    }
 
     #[test]
     fn finds_only_the_scripts_a_browser_runs_with_their_exact_text() {

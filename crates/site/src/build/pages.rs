@@ -28,10 +28,11 @@ use lol_html::{element, rewrite_str, RewriteStrSettings};
 use std::path::Path;
 use std::sync::Arc;
 
-/// `view` rendered to HTML on the host, in a server-side reactive context:
-/// effects and window listeners stay off.
+/// `view` rendered to HTML on the host, in a server-side reactive context
+/// in islands mode (only islands carry hydration markers): effects and
+/// window listeners stay off.
 fn on_host(view: impl FnOnce() -> String) -> String {
-    Owner::new_root(Some(Arc::new(SsrSharedContext::new()))).with(view)
+    Owner::new_root(Some(Arc::new(SsrSharedContext::new_islands()))).with(view)
 }
 
 /// The shell, for every address without a page of its own.
@@ -42,7 +43,7 @@ pub const SHELL: &str = "shell.html";
 /// markers (and the page loads only their WASM, [`bantin::islands`]).
 fn render_at(route: &str, data: Prerendering) -> String {
     let route = route.to_owned();
-    Owner::new_root(Some(Arc::new(SsrSharedContext::new_islands()))).with(move || {
+    on_host(move || {
         provide_context(RequestUrl::new(&route));
         provide_context(data);
         view! { <App /> }.to_html()
@@ -82,7 +83,8 @@ fn loader_of(page: &str) -> Result<String, String> {
 /// own, and a policy that allows it.
 pub fn with_islands_loader(index: &str, islands: &str) -> Result<String, String> {
     let loader = loader_of(islands).map_err(|e| format!("{ISLANDS_PAGE}: {e}"))?;
-    if !loader.contains(&format!("'/{READER_BIN}-")) {
+    let islands_glue = html::glue_of(&loader).and_then(|g| g.strip_prefix(READER_BIN));
+    if !islands_glue.is_some_and(|rest| rest.starts_with('-')) {
         return Err(format!(
             "{ISLANDS_PAGE}: its loader does not load `{READER_BIN}`"
         ));

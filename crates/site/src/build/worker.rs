@@ -51,10 +51,7 @@ pub fn app_files(dist: &Path) -> Result<Vec<String>, String> {
     let page = super::read(&dist.join(shell))?;
     let loaders = super::html::texts(&page, super::html::LOADERS)?;
     let glue = match loaders.as_slice() {
-        [loader] => loader
-            .split_once(" from '/")
-            .and_then(|(_, rest)| rest.split_once(".js'"))
-            .map(|(stem, _)| stem.to_string()),
+        [loader] => super::html::glue_of(loader),
         _ => None,
     }
     .ok_or_else(|| format!("{shell}: expected one loader importing the app's glue"))?;
