@@ -8,6 +8,7 @@ once the port answers.
 """
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -81,6 +82,10 @@ class Server:
                 self.process.wait()
         if getattr(self, "log", None):
             self.log.close()
+        self.cleanup()
+
+    def cleanup(self):
+        """Removes what the server wrote on disk; nothing for most."""
 
 
 class SiteServer(Server):
@@ -96,8 +101,17 @@ class NginxServer(Server):
     kind = "nginx"
 
     def command(self):
-        prefix = os.path.join(ROOT, "target", f"nginx-test-{self.port}")
-        return [os.path.join(ROOT, "scripts", "serve-nginx.sh"), "--port", str(self.port), "--dist", self.dist, "--prefix", prefix]
+        # A fresh prefix (config, pid, logs) per server, removed by stop(): the
+        # bench's load run writes ~160 MB of access log, and 240 left-over
+        # prefixes once filled the disk a clean-clone CI run needed.
+        os.makedirs(os.path.join(ROOT, "target"), exist_ok=True)
+        self.prefix = tempfile.mkdtemp(prefix=f"nginx-test-{self.port}-", dir=os.path.join(ROOT, "target"))
+        return [os.path.join(ROOT, "scripts", "serve-nginx.sh"), "--port", str(self.port), "--dist", self.dist, "--prefix", self.prefix]
+
+    def cleanup(self):
+        if getattr(self, "prefix", None):
+            shutil.rmtree(self.prefix, ignore_errors=True)
+            self.prefix = None
 
 
 SERVERS = {"site": SiteServer, "nginx": NginxServer}
