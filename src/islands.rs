@@ -118,25 +118,25 @@ fn view_of(name: &str, props: String) -> Option<AnyView> {
 
 /// The reader's start on a pre-rendered page: the preferences and the copy
 /// status shared by every island, then each island hydrated where it is,
-/// then the page is the app's ([`crate::takeover::finish`]) and the worker
-/// is registered.
+/// each in a task of its own so that a reader's tap or key is never kept
+/// waiting behind the whole start (on a slow phone the start is about 100 ms
+/// of the main thread, most of it the WASM's functions compiled as they are
+/// first called; `make bench`'s first working A+ on loopback measures it).
+/// The toolbar comes last, in one task with [`crate::takeover::finish`]:
+/// until then the page's script works the size controls (the shortcuts
+/// island leaves the size keys to it while the page is marked), so a click
+/// counts once, whichever task it falls between. Then the worker is
+/// registered.
 #[cfg(feature = "hydrate")]
 pub fn start() {
     use crate::components::copy_link::CopyStatus;
     use crate::prefs::{FontScaleCtx, ReadingPrefs};
-    use leptos::tachys::view::Position;
+    use std::time::Duration;
     use wasm_bindgen::JsCast;
 
     leptos::mount::hydrate_islands();
-    // On the islands' common owner, so each finds them; provided as during
-    // hydration (the shared context's flag, not `Owner::with_hydration`,
-    // whose context would tell the islands they are inside one), so the
-    // size label stays the stylesheet's until the islands are attached.
-    if let Some(sc) = Owner::current_shared_context() {
-        sc.set_is_hydrating(true);
-        FontScaleCtx::provide();
-        sc.set_is_hydrating(false);
-    }
+    // On the islands' common owner, so each finds them.
+    let size = FontScaleCtx::provide_unlabelled();
     ReadingPrefs::provide();
     CopyStatus::provide();
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
@@ -145,24 +145,41 @@ pub fn start() {
     let Ok(found) = document.query_selector_all(ISLAND_TAG) else {
         return;
     };
-    for i in 0..found.length() {
-        let Some(el) = found
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-        else {
-            continue;
-        };
-        let name = el.get_attribute("data-component").unwrap_or_default();
-        let props = el.get_attribute("data-props").unwrap_or_default();
-        match view_of(&name, props) {
-            Some(view) => {
-                std::mem::forget(view.hydrate_from_position::<true>(&el, Position::Current))
-            }
-            None => web_sys::console::warn_1(&format!("bantin: no island named {name:?}").into()),
-        }
+    let (toolbar, others): (Vec<_>, Vec<_>) = (0..found.length())
+        .filter_map(|i| found.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+        .partition(|el| el.get_attribute("data-component").as_deref() == Some(TOOLBAR));
+    let owner = Owner::current();
+    let in_a_task = |task: Box<dyn FnOnce()>| {
+        let owner = owner.clone();
+        set_timeout(
+            move || match owner {
+                Some(owner) => owner.with(task),
+                None => task(),
+            },
+            Duration::ZERO,
+        );
+    };
+    for el in others {
+        in_a_task(Box::new(move || hydrate(&el)));
     }
-    Effect::new(crate::offline::register_service_worker);
-    Effect::new(crate::takeover::finish);
+    in_a_task(Box::new(move || {
+        toolbar.iter().for_each(hydrate);
+        size.show_label();
+        crate::takeover::finish();
+        crate::offline::register_service_worker();
+    }));
+}
+
+/// Attaches the island `el` to the nodes the host rendered.
+#[cfg(feature = "hydrate")]
+fn hydrate(el: &web_sys::HtmlElement) {
+    use leptos::tachys::view::Position;
+    let name = el.get_attribute("data-component").unwrap_or_default();
+    let props = el.get_attribute("data-props").unwrap_or_default();
+    match view_of(&name, props) {
+        Some(view) => std::mem::forget(view.hydrate_from_position::<true>(el, Position::Current)),
+        None => web_sys::console::warn_1(&format!("bantin: no island named {name:?}").into()),
+    }
 }
 
 #[cfg(test)]

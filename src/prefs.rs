@@ -274,26 +274,36 @@ pub struct FontScaleCtx {
     size: Pref<FontScale>,
     announcement: RwSignal<String>,
     /// Whether the toolbar's label is the app's: not on the host, and not
-    /// while the islands hydrate a pre-rendered page (whose label is CSS's, as
-    /// the host rendered it), only once hydration is over.
+    /// until the islands have attached to a pre-rendered page's toolbar
+    /// (whose label is CSS's, as the host rendered it).
     labelled: RwSignal<bool>,
 }
 
 impl FontScaleCtx {
     pub fn provide() -> FontScaleCtx {
-        let hydrating = Owner::current_shared_context().is_some_and(|sc| sc.during_hydration());
+        Self::provide_labelled(IN_BROWSER)
+    }
+
+    /// For a pre-rendered page's islands: the label stays the stylesheet's,
+    /// as the host rendered it, until [`FontScaleCtx::show_label`] (once the
+    /// toolbar is attached).
+    pub fn provide_unlabelled() -> FontScaleCtx {
+        Self::provide_labelled(false)
+    }
+
+    fn provide_labelled(labelled: bool) -> FontScaleCtx {
         let ctx = FontScaleCtx {
             size: Pref::load(),
             announcement: RwSignal::new(String::new()),
-            labelled: RwSignal::new(IN_BROWSER && !hydrating),
+            labelled: RwSignal::new(labelled),
         };
-        if hydrating {
-            // Effects run once hydration is over; the page is the app's
-            // from the same tick (`takeover::finish`).
-            Effect::new(move || ctx.labelled.set(true));
-        }
         provide_context(ctx);
         ctx
+    }
+
+    /// The toolbar's label is the app's from now on.
+    pub fn show_label(self) {
+        self.labelled.set(true);
     }
 
     /// The context provided by `App`. Panics only if a component is used
