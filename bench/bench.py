@@ -18,6 +18,12 @@ Measures
   bytes before first paint
              of those LCP loads: the bytes each response had delivered by the
              first contentful paint (Resource Timing, linear within a response)
+  blocking after first paint
+             of those LCP loads: the longest main-thread task (Long Tasks
+             API, over 50 ms) from the first contentful paint until the page
+             is settled (the islands attached; at once for the static page),
+             and the sum of each such task's time over 50 ms: how long a tap
+             right after the text appears can be kept waiting
   resize     A+ on a 5,000-paragraph article: click to next frame, style
              recalcs and layouts per click, DOM nodes before/after; vs one CSS
              write on the static page
@@ -51,6 +57,22 @@ SITE = os.path.join(OUT, "site")
 SEED = "thanh-pho-bac-kan-day-manh-thuc-hien-phong-trao-thi-dua-yeu-nuoc"
 BIG = "bench-5000-doan"
 BIG_PARAGRAPHS = 5000
+
+# Installed before the page's own scripts: the long tasks, the first
+# contentful paint, and whether the page is settled (no WebAssembly loader, or
+# the islands have removed the pre-rendered mark).
+MAIN_THREAD_WATCH = """
+window.__longTasks = [];
+new PerformanceObserver(l => { for (const e of l.getEntries()) window.__longTasks.push([e.startTime, e.duration]); })
+  .observe({type: 'longtask'});
+"""
+BLOCKING_JS = """
+const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+const settled = !document.querySelector('script[type=module]') || !document.body.hasAttribute('data-prerendered');
+if (!fcp || !settled) return null;
+const after = window.__longTasks.filter(([start, d]) => start + d > fcp.startTime).map(([, d]) => d);
+return {longest: Math.max(0, ...after), blocking: after.reduce((sum, d) => sum + d - 50, 0)};
+"""
 
 LCP_JS = """
 const done = arguments[arguments.length - 1];
@@ -233,10 +255,12 @@ def throttled_session(driver, rate, network):
 def cold_load(driver, url, rate, ready_css, network=None):
     s = throttled_session(driver, rate, network)
     try:
-        s.get(url)
-        wait_for(lambda: s.find_all(ready_css), 60, ready_css)
-        result = s.js_async(LCP_JS)
-        result["bytes_before_paint"] = s.js(BYTES_BEFORE_PAINT_JS)
+        with s.on_every_page(MAIN_THREAD_WATCH):
+            s.get(url)
+            wait_for(lambda: s.find_all(ready_css), 60, ready_css)
+            result = s.js_async(LCP_JS)
+            result["bytes_before_paint"] = s.js(BYTES_BEFORE_PAINT_JS)
+            result.update(wait_for(lambda: s.js(BLOCKING_JS), 60, "the page to settle"))
         return result
     finally:
         s.quit()
@@ -253,16 +277,11 @@ def first_working_click(driver, url, rate, network=None):
 
 
 def lcp_pairs(driver, base, pairs, rate, network=None):
-    app, static, cls, app_bytes, static_bytes = [], [], [], [], []
+    app, static = [], []
     for _ in range(pairs):  # alternating, so drift on a shared machine hits both
-        a = cold_load(driver, f"{base}/articles/{SEED}", rate, ".article h1", network)
-        b = cold_load(driver, f"{base}/static/{SEED}.html", rate, ".article h1", network)
-        app.append(a["lcp"])
-        static.append(b["lcp"])
-        cls.append(a["cls"])
-        app_bytes.append(a["bytes_before_paint"])
-        static_bytes.append(b["bytes_before_paint"])
-    return app, static, cls, app_bytes, static_bytes
+        app.append(cold_load(driver, f"{base}/articles/{SEED}", rate, ".article h1", network))
+        static.append(cold_load(driver, f"{base}/static/{SEED}.html", rate, ".article h1", network))
+    return app, static
 
 
 def click_pairs(driver, base, pairs, rate, network=None):
@@ -339,7 +358,11 @@ def main():
         # Loopback at CPU 1x and 4x, then a phone (CPU 4x) on slow 4G and 3G.
         for label, rate, network in (("cpu1x", 1, None), ("cpu4x", 4, None),
                                      ("slow-4g cpu4x", 4, "slow-4g"), ("3g cpu4x", 4, "3g")):
-            app, static, cls, app_bytes, static_bytes = lcp_pairs(driver, base, args.pairs, rate, network)
+            app_loads, static_loads = lcp_pairs(driver, base, args.pairs, rate, network)
+            app, static = [a["lcp"] for a in app_loads], [b["lcp"] for b in static_loads]
+            cls = [a["cls"] for a in app_loads]
+            app_bytes = [a["bytes_before_paint"] for a in app_loads]
+            static_bytes = [b["bytes_before_paint"] for b in static_loads]
             click_app, click_static = click_pairs(driver, base, args.pairs, rate, network)
             report["lcp"][label] = {
                 "app_ms": summary(app), "static_ms": summary(static),
@@ -352,6 +375,11 @@ def main():
                 "bytes_before_first_paint": {
                     "app": summary(app_bytes), "static": summary(static_bytes),
                     "ratio_app_static": statistics.median(app_bytes) / statistics.median(static_bytes),
+                },
+                "blocking_after_first_paint": {
+                    who: {"longest_task_ms": summary([x["longest"] for x in loads]),
+                          "blocking_ms": summary([x["blocking"] for x in loads])}
+                    for who, loads in (("app", app_loads), ("static", static_loads))
                 },
             }
         app = resize(driver, f"{base}/articles/{BIG}", "app")
@@ -391,6 +419,11 @@ def print_table(r):
         print(f"    first working A+: app {c['app_ms']['median']:.0f} ms, static {c['static_ms']['median']:.0f} ms, "
               f"app/static {c['ratio_app_static']:.2f}; bytes before first paint: app {kb(b['app']['median'])}, "
               f"static {kb(b['static']['median'])}, app/static {b['ratio_app_static']:.2f}")
+        k = row["blocking_after_first_paint"]
+        print(f"    after first paint, longest task: app {k['app']['longest_task_ms']['median']:.0f} ms "
+              f"(max {k['app']['longest_task_ms']['max']:.0f}), static {k['static']['longest_task_ms']['median']:.0f} ms "
+              f"(max {k['static']['longest_task_ms']['max']:.0f}); blocking: app {k['app']['blocking_ms']['median']:.0f} ms, "
+              f"static {k['static']['blocking_ms']['median']:.0f} ms")
     z = r["resize_5000"]
     for who in ("app", "static"):
         w = z[who]
