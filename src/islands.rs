@@ -121,7 +121,8 @@ fn view_of(name: &str, props: String) -> Option<AnyView> {
 /// each in a task of its own so that a reader's tap or key is never kept
 /// waiting behind the whole start (on a slow phone the start is about 100 ms
 /// of the main thread, most of it the WASM's functions compiled as they are
-/// first called; `make bench`'s first working A+ on loopback measures it).
+/// first called; `make bench` reports the longest task after the first
+/// paint).
 /// The toolbar comes last, in one task with [`crate::takeover::finish`]:
 /// until then the page's script works the size controls (the shortcuts
 /// island leaves the size keys to it while the page is marked), so a click

@@ -323,9 +323,10 @@ impl FontScaleCtx {
     }
 
     /// The size as the toolbar shows it ("125%"), or nothing when rendered
-    /// on the host, where the reader's size is unknown, and while hydrating:
-    /// the pre-rendered toolbar's label comes from CSS keyed on the size the
-    /// page's script applies (`body[data-prerendered] .size-value::before`).
+    /// on the host, where the reader's size is unknown, and until the islands
+    /// have attached to the toolbar: the pre-rendered toolbar's label comes
+    /// from CSS keyed on the size the page's script applies
+    /// (`body[data-prerendered] .size-value::before`).
     pub fn label(self) -> Option<String> {
         self.labelled.get().then(|| self.get().to_string())
     }
