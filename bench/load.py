@@ -19,7 +19,6 @@ Usage: bench/load.py [--seconds 5] [--connections 16]   (needs dist/ from `make 
 """
 
 import argparse
-import glob
 import json
 import os
 import re
@@ -31,6 +30,7 @@ import time
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 sys.path.insert(0, ROOT)
 
+from bench import loaded_by  # noqa: E402  (bench/bench.py, beside this file)
 from tests.e2e.servers import DIST, NginxServer, Server, SiteServer, free_port  # noqa: E402
 
 SEED = "thanh-pho-bac-kan-day-manh-thuc-hien-phong-trao-thi-dua-yeu-nuoc"
@@ -52,7 +52,9 @@ class NginxPerRequest(NginxServer):
 
 
 def urls():
-    wasm = "/" + os.path.basename(glob.glob(os.path.join(DIST, "*_bg.wasm"))[0])
+    # The WASM the article's page loads (the islands'), not whichever of the
+    # two a glob lists first.
+    wasm = "/" + loaded_by(os.path.join("articles", f"{SEED}.html"))[1]
     return {
         "page": (f"/articles/{SEED}", f"/articles/{SEED}.html"),
         "wasm": (wasm, wasm),
