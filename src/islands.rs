@@ -132,7 +132,6 @@ fn view_of(name: &str, props: String) -> Option<AnyView> {
 pub fn start() {
     use crate::components::copy_link::CopyStatus;
     use crate::prefs::{FontScaleCtx, ReadingPrefs};
-    use std::time::Duration;
     use wasm_bindgen::JsCast;
 
     leptos::mount::hydrate_islands();
@@ -149,26 +148,26 @@ pub fn start() {
     let (toolbar, others): (Vec<_>, Vec<_>) = (0..found.length())
         .filter_map(|i| found.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
         .partition(|el| el.get_attribute("data-component").as_deref() == Some(TOOLBAR));
-    let owner = Owner::current();
-    let in_a_task = |task: Box<dyn FnOnce()>| {
-        let owner = owner.clone();
-        set_timeout(
-            move || match owner {
-                Some(owner) => owner.with(task),
-                None => task(),
-            },
-            Duration::ZERO,
-        );
+    // `hydrate_islands` made the islands' common owner the current one.
+    let Some(owner) = Owner::current() else {
+        return;
     };
     for el in others {
-        in_a_task(Box::new(move || hydrate(&el)));
+        in_a_task(&owner, move || hydrate(&el));
     }
-    in_a_task(Box::new(move || {
+    in_a_task(&owner, move || {
         toolbar.iter().for_each(hydrate);
         size.show_label();
         crate::takeover::finish();
         crate::offline::register_service_worker();
-    }));
+    });
+}
+
+/// Runs `task` under `owner` in a task of its own, after those queued before.
+#[cfg(feature = "hydrate")]
+fn in_a_task(owner: &Owner, task: impl FnOnce() + 'static) {
+    let owner = owner.clone();
+    set_timeout(move || owner.with(task), std::time::Duration::ZERO);
 }
 
 /// Attaches the island `el` to the nodes the host rendered.
