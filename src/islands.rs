@@ -17,7 +17,6 @@
 //! running it: the host (stable) and the release WASM (the pinned nightly)
 //! could print it differently and never find each other's islands.
 
-use crate::model::Date;
 use leptos::prelude::*;
 use leptos::tachys::html::islands::Island;
 use leptos::tachys::reactive_graph::OwnedView;
@@ -55,11 +54,12 @@ fn island<V: IntoView + 'static>(
 }
 
 /// The toolbar island ([`ToolbarBody`](crate::components::toolbar::ToolbarBody)),
-/// the same on the host, in the whole app and when the islands hydrate.
-pub fn toolbar(date: Option<Date>, link: Option<String>) -> impl IntoView {
+/// the same on the host, in the whole app and when the islands hydrate;
+/// its props are the page's path (empty on a page with no link to copy).
+pub fn toolbar(link: Option<String>) -> impl IntoView {
     use crate::components::toolbar::ToolbarBody;
-    let props = toolbar_props(date, link.as_deref());
-    island(TOOLBAR, props, move || view! { <ToolbarBody date link /> })
+    let props = link.clone().unwrap_or_default();
+    island(TOOLBAR, props, move || view! { <ToolbarBody link /> })
 }
 
 /// The shortcuts island: the header's "?" button, its dialog, the keys.
@@ -81,23 +81,10 @@ pub fn paragraph_links(route: String) -> impl IntoView {
     )
 }
 
-/// The toolbar's props: its date and link as one line of text, each part
-/// empty when absent (a path never holds a line break).
-pub fn toolbar_props(date: Option<Date>, link: Option<&str>) -> String {
-    format!(
-        "{}\n{}",
-        date.map(Date::iso).unwrap_or_default(),
-        link.unwrap_or_default()
-    )
-}
-
+/// The toolbar's link from its props: a path, or none.
 #[cfg(any(test, feature = "hydrate"))]
-fn toolbar_from(props: &str) -> (Option<Date>, Option<String>) {
-    let (date, link) = props.split_once('\n').unwrap_or((props, ""));
-    (
-        Date::parse_iso(date),
-        Some(link).filter(|l| l.starts_with('/')).map(str::to_owned),
-    )
+fn toolbar_from(props: String) -> Option<String> {
+    Some(props).filter(|l| l.starts_with('/'))
 }
 
 /// The island `name`'s view from its `props`, as the host rendered it, or
@@ -105,10 +92,7 @@ fn toolbar_from(props: &str) -> (Option<Date>, Option<String>) {
 #[cfg(feature = "hydrate")]
 fn view_of(name: &str, props: String) -> Option<AnyView> {
     let view = match name {
-        TOOLBAR => {
-            let (date, link) = toolbar_from(&props);
-            toolbar(date, link).into_any()
-        }
+        TOOLBAR => toolbar(toolbar_from(props)).into_any(),
         SHORTCUTS => shortcuts().into_any(),
         PARAGRAPHS => paragraph_links(props).into_any(),
         _ => return None,
@@ -188,23 +172,11 @@ mod tests {
 
     #[test]
     fn the_toolbar_props_come_back_as_they_went() {
-        let date = Date::parse_iso("2024-05-01");
-        for (date, link) in [
-            (date, Some("/articles/a-b")),
-            (None, Some("/articles/a")),
-            (date, None),
-            (None, None),
-        ] {
-            assert_eq!(
-                toolbar_from(&toolbar_props(date, link)),
-                (date, link.map(str::to_owned))
-            );
-        }
-        assert_eq!(toolbar_from("garbage"), (None, None));
         assert_eq!(
-            toolbar_from("2024-02-30\njavascript:x"),
-            (None, None),
-            "no such day; not a path"
+            toolbar_from("/articles/a-b".into()).as_deref(),
+            Some("/articles/a-b")
         );
+        assert_eq!(toolbar_from(String::new()), None);
+        assert_eq!(toolbar_from("javascript:x".into()), None, "not a path");
     }
 }

@@ -8,7 +8,8 @@
 // 3. Hands over without losing a click: the islands, when they hydrate,
 //    starts from the size shown (stored, or on <html> if storage is blocked)
 //    and removes the page's mark; from then on it alone works the controls.
-// 4. If the app's WebAssembly traps (a bug: the release build aborts on a
+// 4. Puts the focus in the header's search field when a phone opens it.
+// 5. If the app's WebAssembly traps (a bug: the release build aborts on a
 //    panic, src/crash.rs), replaces the frozen page with a plain message
 //    and a link that reloads it.
 //
@@ -125,6 +126,13 @@
     actions[action]();
     ev.preventDefault();
   });
+
+  // A phone's "Tìm" opens the header's search form (a popover, opened by the
+  // browser): the field gets the focus, so the reader can type at once.
+  document.addEventListener("toggle", function (ev) {
+    var field = document.getElementById(C.search[1]);
+    if (ev.target && ev.target.id === C.search[0] && ev.newState === "open" && field) field.focus();
+  }, true);
 
   // A trap reaches the page as an uncaught WebAssembly.RuntimeError: from an
   // event the app handled (`error`) or from one of its tasks

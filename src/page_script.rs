@@ -6,6 +6,7 @@
 //! allows it by hash. It also shows the crash message (src/crash.rs) if the
 //! app's WebAssembly traps.
 
+use crate::components::site_header::{SEARCH_FIELD_ID, SEARCH_FORM_ID};
 use crate::components::toolbar::{LARGER_CLASS, RESET_CLASS, SMALLER_CLASS};
 use crate::crash;
 use crate::font_scale::FontScale;
@@ -61,6 +62,7 @@ pub fn config() -> Value {
         "keys": keys,
         "notText": NON_TEXT_INPUT_TYPES,
         "crash": [crash::CLASS, crash::TITLE, crash::TEXT, crash::RELOAD],
+        "search": [SEARCH_FORM_ID, SEARCH_FIELD_ID],
     })
 }
 

@@ -79,10 +79,15 @@ pub fn ArticleView(
 
     view! {
         <article class="article" lang=lang>
-            <Toolbar date=published link=route.clone() />
+            <Toolbar link=route.clone() />
             <SavedNotice saved what="bài viết" />
             <header class="article-header">
                 <h1 class="article-title">{title}</h1>
+                // Under the headline, as news sites have it: above it, the
+                // date would push the headline down a phone's screen.
+                <p class="article-meta">
+                    <time datetime=published.iso()>{published.vi()}</time>
+                </p>
                 {lead.map(|l| view! { <p class="lead">{l}</p> })}
             </header>
             <div class="article-body">

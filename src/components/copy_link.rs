@@ -108,7 +108,7 @@ pub fn CopyLink(
     let status = CopyStatus::find();
     let copy = move |_| status.copy(path.clone(), "Đã chép liên kết.".into(), || ());
     view! {
-        <button type="button" class="copy-link" on:click=copy>"Chép liên kết"</button>
+        <button type="button" class="copy-link" title="Chép liên kết" on:click=copy><span class="button-text">"Chép liên kết"</span></button>
         <p class="copy-status" role="status" aria-live="polite" data-testid="copy-status">{move || Some(status.0.get()).filter(|s| !s.is_empty())}</p>
     }
 }

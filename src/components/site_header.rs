@@ -22,13 +22,35 @@ fn skip_to_content(ev: MouseEvent) {
     }
 }
 
+/// The header's search form and the field in it: the page's script puts
+/// the focus in the field when a phone's "Tìm" button opens the form.
+pub const SEARCH_FORM_ID: &str = "site-search";
+pub const SEARCH_FIELD_ID: &str = "site-search-q";
+
+/// Closes the header's search form where it is open as a popover (a
+/// phone's), after the app has gone to the results itself.
+fn close_popover(form: &web_sys::HtmlElement) {
+    let hide = js_sys::Reflect::get(form, &"hidePopover".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(hide) = hide {
+        // Throws only when it is not open: nothing to do then.
+        let _ = hide.call0(form);
+    }
+}
+
 /// The header's search field: a plain GET form to the search page, which
 /// works before the app has started; once it has, the app goes there itself.
+/// On a phone the form is a popover behind the header's "Tìm" button
+/// ([`SearchButton`]), so the article starts higher on the screen; on a
+/// wider screen, or in a browser without popovers, it is always there
+/// (style/main.css).
 #[component]
 fn SiteSearch() -> impl IntoView {
     use crate::search::{QUERY_PARAM, ROUTE};
     let navigate = leptos_router::hooks::use_navigate();
     let field = NodeRef::<leptos::html::Input>::new();
+    let form = NodeRef::<leptos::html::Form>::new();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         if let Some(field) = field.get() {
             ev.prevent_default();
@@ -36,14 +58,30 @@ fn SiteSearch() -> impl IntoView {
                 &crate::routes::search::address(&field.value()),
                 Default::default(),
             );
+            if let Some(form) = form.get() {
+                close_popover(&form);
+            }
         }
     };
     view! {
-        <form class="site-search" role="search" aria-label="Tìm trong Bản tin" action=ROUTE method="get" on:submit=on_submit>
-            <label class="visually-hidden" for="site-search-q">"Tìm bài viết"</label>
-            <input id="site-search-q" node_ref=field type="search" name=QUERY_PARAM placeholder="Tìm bài viết" maxlength=crate::search::MAX_QUERY_CHARS autocomplete="off" />
+        <form id=SEARCH_FORM_ID node_ref=form popover="" class="site-search" role="search" aria-label="Tìm trong Bản tin" action=ROUTE method="get" on:submit=on_submit>
+            <label class="visually-hidden" for=SEARCH_FIELD_ID>"Tìm bài viết"</label>
+            <input id=SEARCH_FIELD_ID node_ref=field type="search" name=QUERY_PARAM placeholder="Tìm bài viết" maxlength=crate::search::MAX_QUERY_CHARS autocomplete="off" />
             <button type="submit">"Tìm"</button>
+            <button type="button" class="search-close" popovertarget=SEARCH_FORM_ID popovertargetaction="hide">"Đóng"</button>
         </form>
+    }
+}
+
+/// A phone's way to the search form: the browser opens and closes it
+/// (`popovertarget`), with no script, and tells screen readers whether it
+/// is open. Hidden where the form is always shown.
+#[component]
+fn SearchButton() -> impl IntoView {
+    view! {
+        <button type="button" class="search-open" popovertarget=SEARCH_FORM_ID aria-label="Tìm bài viết">
+            "Tìm"
+        </button>
     }
 }
 
@@ -59,6 +97,7 @@ pub fn SiteHeader() -> impl IntoView {
             <span class="site-name" lang="vi">"Bản tin"</span>
             <nav aria-label="Điều hướng chính">
                 <A href="/">"Trang chủ"</A>
+                <SearchButton />
                 {crate::islands::shortcuts()}
             </nav>
             <SiteSearch />

@@ -1,10 +1,9 @@
-//! The reading toolbar: the article's date, the text-size controls and the
-//! reading preferences.
+//! The reading toolbar: the text-size controls, the copy-link button and
+//! the reading preferences, on one row from a phone's width up.
 
 use crate::components::copy_link::CopyLink;
 use crate::components::reading_panel::{PrefsPanel, PrefsToggle};
 use crate::font_scale::FontScale;
-use crate::model::Date;
 use crate::prefs::FontScaleCtx;
 use leptos::prelude::*;
 
@@ -14,27 +13,22 @@ pub const SMALLER_CLASS: &str = "size-smaller";
 pub const LARGER_CLASS: &str = "size-larger";
 pub const RESET_CLASS: &str = "size-reset";
 
-/// Date, "Giảm cỡ chữ" (A−), the current size, "Tăng cỡ chữ" (A+) and a reset.
+/// "Giảm cỡ chữ" (A−), the current size, "Tăng cỡ chữ" (A+) and a reset.
 /// Buttons are disabled at the ends of the scale; a polite live region
 /// announces each change. An island ([`TOOLBAR`](crate::islands::TOOLBAR)): on a pre-rendered page it
 /// comes alive by itself.
 #[component]
 pub fn Toolbar(
-    /// The publication date shown at the start of the toolbar, if any.
-    #[prop(optional)]
-    date: Option<Date>,
     /// The page's path, for the "Chép liên kết" button (articles only).
     #[prop(optional)]
     link: Option<String>,
 ) -> impl IntoView {
-    crate::islands::toolbar(date, link)
+    crate::islands::toolbar(link)
 }
 
 /// The toolbar itself ([`Toolbar`]), as the island hydrates it.
 #[component]
 pub fn ToolbarBody(
-    /// The publication date shown at the start of the toolbar, if any.
-    date: Option<Date>,
     /// The page's path, for the "Chép liên kết" button (articles only).
     link: Option<String>,
 ) -> impl IntoView {
@@ -43,7 +37,6 @@ pub fn ToolbarBody(
     let toggle = NodeRef::new();
     view! {
         <div class="toolbar" role="toolbar" aria-label="Cỡ chữ">
-            {date.map(|d| view! { <time class="toolbar-date" datetime=d.iso()>{d.vi()}</time> })}
             <div class="size-controls">
                 <StepButton name="Giảm cỡ chữ" label="A−" class=SMALLER_CLASS step=FontScale::smaller />
                 <output class="size-value" data-testid="font-size" aria-label="Cỡ chữ hiện tại">
@@ -58,7 +51,8 @@ pub fn ToolbarBody(
                     disabled=move || ctx.get().is_default()
                     on:click=move |_| ctx.choose(FontScale::default())
                 >
-                    "Đặt lại"
+                    // An icon instead on a phone (style/main.css).
+                    <span class="button-text">"Đặt lại"</span>
                 </button>
             </div>
             {link.map(|path| view! { <div class="share"><CopyLink path /></div> })}

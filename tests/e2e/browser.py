@@ -63,8 +63,10 @@ class Browser:
     def __init__(self):
         self.playwright = sync_playwright().start()
 
-    def session(self):
-        return Session(self.playwright)
+    def session(self, **device):
+        """A browser of its own; `device` as Playwright's context options
+        (e.g. a phone's viewport, device_scale_factor, is_mobile, has_touch)."""
+        return Session(self.playwright, **device)
 
     def stop(self):
         self.playwright.stop()
@@ -77,10 +79,10 @@ class Session:
     and CDP's Browser.grantPermissions (clipboard) work on the default profile.
     """
 
-    def __init__(self, playwright):
+    def __init__(self, playwright, **device):
         self.profile = tempfile.mkdtemp(prefix="bantin-chromium-")
         self.context = playwright.chromium.launch_persistent_context(
-            self.profile, executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS, viewport=VIEWPORT
+            self.profile, executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS, **{"viewport": VIEWPORT, **device}
         )
         self.context.set_default_timeout(10_000)
         self.context.set_default_navigation_timeout(30_000)

@@ -3,7 +3,9 @@
 //!   SITE_URL=<origin> [CONTENT=public/articles] [STRICT=1] [SEARCH_SHARD=10000] site build <dist>
 //!                                                       the build steps after Trunk, in order
 //!   site serve [--dir dist] [--host 127.0.0.1] [--port 8080]   dist/ as production serves it
-//!   site static <article.json> <stylesheet-href>        a script-free page on stdout (make bench)
+//!   site static <article.json> <stylesheet-href> [--inline <dist>]
+//!                                                       a script-free page on stdout (make bench);
+//!                                                       --inline: one request, the stylesheet from dist
 //!   site import <file or folder> [--content public/articles]   the portal's exports as articles
 //!   site generate <folder> <count>                      a made-up archive (tests, make bench)
 //!   [CONTENT=public/articles] site data <dist>          the steps content and search alone (make dev)
@@ -12,7 +14,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: site build <dist> | site serve [--dir dist] [--host 127.0.0.1] [--port 8080] | site static <article.json> <stylesheet-href> | site import <file or folder> [--content public/articles] | site generate <folder> <count> | site data <dist>";
+const USAGE: &str = "usage: site build <dist> | site serve [--dir dist] [--host 127.0.0.1] [--port 8080] | site static <article.json> <stylesheet-href> [--inline <dist>] | site import <file or folder> [--content public/articles] | site generate <folder> <count> | site data <dist>";
 
 /// Imports; `Ok(false)` when a file was refused (the exit status says so).
 fn import(from: &str, content: &str) -> Result<bool, String> {
@@ -77,7 +79,11 @@ fn main() -> ExitCode {
         },
         ["serve", ..] => serve(&args[1..]),
         ["static", file, stylesheet] => {
-            bantin_site::build::pages::static_page(Path::new(file), stylesheet)
+            bantin_site::build::pages::static_page(Path::new(file), stylesheet, None)
+                .map(|html| print!("{html}"))
+        }
+        ["static", file, stylesheet, "--inline", dist] => {
+            bantin_site::build::pages::static_page(Path::new(file), stylesheet, Some(Path::new(dist)))
                 .map(|html| print!("{html}"))
         }
         ["import", from] => import(from, "public/articles").and_then(all_in),

@@ -11,8 +11,7 @@ pub const MAX_TARGET_BYTES: usize = 8 * 1024;
 
 /// The directives both policies carry: the page's `<meta>` (written by the
 /// build step `csp`) and the HTTP header of both servers.
-pub const POLICY_DIRECTIVES: [&str; 9] = [
-    "style-src 'self'",
+pub const POLICY_DIRECTIVES: [&str; 8] = [
     "img-src 'self' https: data:",
     "connect-src 'self'",
     "font-src 'self'",
@@ -23,30 +22,41 @@ pub const POLICY_DIRECTIVES: [&str; 9] = [
     "object-src 'none'",
 ];
 
-fn policy(script_src: String, last: &[&str]) -> String {
-    let mut parts = vec!["default-src 'none'".to_string(), script_src];
+fn policy(script_src: String, style_src: String, last: &[&str]) -> String {
+    let mut parts = vec!["default-src 'none'".to_string(), script_src, style_src];
     parts.extend(POLICY_DIRECTIVES.iter().chain(last).map(|d| d.to_string()));
     parts.join("; ")
 }
 
-/// The page's own policy: inline scripts only by the hash of each one.
-pub fn page_policy(script_hashes: &[String]) -> String {
-    let mut script_src = "script-src 'self' 'wasm-unsafe-eval'".to_string();
-    for hash in script_hashes {
-        script_src.push(' ');
-        script_src.push_str(hash);
-    }
-    policy(script_src, &[])
+/// `directive` with each of `hashes` after it.
+fn with_hashes(directive: &str, hashes: &[String]) -> String {
+    std::iter::once(directive)
+        .chain(hashes.iter().map(String::as_str))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The page's own policy: inline scripts and inline stylesheets (a
+/// pre-rendered page carries its stylesheet in a `<style>`, step `pages`)
+/// only by the hash of each one.
+pub fn page_policy(script_hashes: &[String], style_hashes: &[String]) -> String {
+    policy(
+        with_hashes("script-src 'self' 'wasm-unsafe-eval'", script_hashes),
+        with_hashes("style-src 'self'", style_hashes),
+        &[],
+    )
 }
 
 /// The header's policy: what a `<meta>` cannot hold (`frame-ancestors`) and the
 /// directives that do not change between builds. It names no hashes: the
-/// browser enforces both policies, so an inline script runs only if its hash is
-/// in the page, and this header never goes stale when a new build is deployed
-/// without reloading the server. See README, "Security and robustness".
+/// browser enforces both policies, so an inline script or stylesheet is used
+/// only if its hash is in the page, and this header never goes stale when a
+/// new build is deployed without reloading the server. See README, "Security
+/// and robustness".
 pub fn header_policy() -> String {
     policy(
         "script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'".into(),
+        "style-src 'self' 'unsafe-inline'".into(),
         &["frame-ancestors 'none'"],
     )
 }

@@ -29,6 +29,24 @@ pub fn texts(html: &str, selector: &str) -> Result<Vec<String>, String> {
     Ok(found)
 }
 
+/// The value of `attribute` on every element matching `selector` that has
+/// it, in document order.
+pub fn attributes(html: &str, selector: &str, attribute: &str) -> Result<Vec<String>, String> {
+    let mut found = Vec::new();
+    rewrite_str(
+        html,
+        RewriteStrSettings {
+            element_content_handlers: vec![element!(selector, |el| {
+                found.extend(el.get_attribute(attribute));
+                Ok(())
+            })],
+            ..RewriteStrSettings::new()
+        },
+    )
+    .map_err(|e| e.to_string())?;
+    Ok(found)
+}
+
 /// Replaces the text of every element matching `selector` with `edit(text)`.
 pub fn edit_texts(
     html: &str,

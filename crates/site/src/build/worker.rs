@@ -43,9 +43,10 @@ pub fn shell_files(dist: &Path) -> Result<Vec<String>, String> {
     Ok(files)
 }
 
-/// The whole app's files among them: the shell and the glue and WASM its
-/// loader imports. The worker keeps these only once a reader opens a second
-/// page (public/sw.js): a pre-rendered page needs only its islands.
+/// The whole app's files among them: the shell, the glue and WASM its
+/// loader imports, and the stylesheets it links (a pre-rendered page carries
+/// its own, step `pages`). The worker keeps these only once a reader opens a
+/// second page (public/sw.js): a pre-rendered page needs only its islands.
 pub fn app_files(dist: &Path) -> Result<Vec<String>, String> {
     let shell = super::pages::SHELL;
     let page = super::read(&dist.join(shell))?;
@@ -55,11 +56,17 @@ pub fn app_files(dist: &Path) -> Result<Vec<String>, String> {
         _ => None,
     }
     .ok_or_else(|| format!("{shell}: expected one loader importing the app's glue"))?;
-    let files = vec![
+    let stylesheets = super::html::attributes(&page, "link[rel=stylesheet]", "href")?;
+    let mut files = vec![
         shell.to_string(),
         format!("{glue}.js"),
         format!("{glue}_bg.wasm"),
     ];
+    files.extend(
+        stylesheets
+            .iter()
+            .map(|href| href.trim_start_matches('/').to_string()),
+    );
     match files.iter().find(|name| !dist.join(name).is_file()) {
         Some(missing) => Err(format!("{shell} loads {missing}, which is not in dist/")),
         None => Ok(files),
@@ -127,8 +134,7 @@ mod tests {
     #[test]
     fn names_the_build_after_its_shell_and_lists_it() {
         let dist = tempfile::tempdir().expect("a folder");
-        let shell =
-            "<html><script type=module>import init from '/bantin-0123456789abcdef.js';</script>";
+        let shell = "<html><link rel=stylesheet href=/main-0123456789abcdef.css><script type=module>import init from '/bantin-0123456789abcdef.js';</script>";
         for (name, text) in [
             ("shell.html", shell),
             ("index.html", "the home page, not the shell"),
@@ -146,8 +152,8 @@ mod tests {
         assert_eq!(n, 6);
         assert!(filled.contains(r#"const SHELL_FILES = ["/shell.html", "/icon.svg", "/bantin-0123456789abcdef.js", "/bantin-0123456789abcdef_bg.wasm", "/main-0123456789abcdef.css", "/reader-fedcba9876543210_bg.wasm"];"#));
         assert!(
-            filled.contains(r#"const APP_FILES = ["/shell.html", "/bantin-0123456789abcdef.js", "/bantin-0123456789abcdef_bg.wasm"];"#),
-            "the whole app: the shell and what its loader imports, not the islands"
+            filled.contains(r#"const APP_FILES = ["/shell.html", "/bantin-0123456789abcdef.js", "/bantin-0123456789abcdef_bg.wasm", "/main-0123456789abcdef.css"];"#),
+            "the whole app: the shell, what its loader imports and its stylesheet, not the islands"
         );
         let build = filled.lines().next().unwrap().to_string();
         assert_eq!(build.len(), r#"const BUILD = "0123456789abcdef";"#.len());
