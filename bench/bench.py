@@ -6,7 +6,9 @@ target/bench/report.json.
 Measures
   bytes      wasm, js, css, index.html: raw, gzip -9, brotli -q 11
   lcp        largest-contentful-paint of a cold deep link (fresh browser each
-             load), app vs static, alternating pairs: loopback at CPU 1x and 4x,
+             load), app vs its static twins in turns: the one-request page
+             (the same markup with the stylesheet inlined: the limit) and the
+             same page linking the stylesheet; loopback at CPU 1x and 4x,
              then CPU 4x on slow 4G (1.6 Mbps, 150 ms) and 3G (750 kbps, 300 ms),
              throttled through the DevTools protocol
   cls        cumulative layout shift of those loads
@@ -199,10 +201,16 @@ def sizes():
 
 # --- the static twin -------------------------------------------------------
 
-def static_page(json_path, css_href):
+# The twins of a deep link, by the folder each is served from: the one-request
+# page (the app's markup with its stylesheet inlined, nothing else to fetch:
+# the limit), and the same page linking the stylesheet (one round trip more).
+TWINS = {"static": ["--inline", SITE], "static-linked": []}
+
+
+def static_page(json_path, css_href, extra):
     """The article as a script-free page with the app's markup (`site static`)."""
     return subprocess.run(
-        [os.path.join(ROOT, "target", "release", "site"), "static", json_path, css_href],
+        [os.path.join(ROOT, "target", "release", "site"), "static", json_path, css_href, *extra],
         cwd=ROOT, capture_output=True, text=True, check=True,
     ).stdout
 
@@ -220,16 +228,18 @@ def big_article():
 def prepare_site():
     shutil.rmtree(SITE, ignore_errors=True)
     shutil.copytree(DIST, SITE)
-    with open(os.path.join(DIST, "index.html"), encoding="utf-8") as f:
+    # The shell still links the stylesheet (the pre-rendered pages inline it).
+    with open(os.path.join(DIST, "shell.html"), encoding="utf-8") as f:
         css_href = re.search(r'href="?(/[^"\s>]+\.css)', f.read()).group(1)
     with open(os.path.join(SITE, "articles", f"{BIG}.json"), "w", encoding="utf-8") as f:
         json.dump(big_article(), f, ensure_ascii=False)
-    os.makedirs(os.path.join(SITE, "static"), exist_ok=True)
-    for slug in (SEED, BIG):
-        page = static_page(os.path.join(SITE, "articles", f"{slug}.json"), css_href)
-        page = page.replace("</body>", VANILLA_SIZE_SCRIPT + "</body>", 1)
-        with open(os.path.join(SITE, "static", f"{slug}.html"), "w", encoding="utf-8") as f:
-            f.write(page)
+    for twin, extra in TWINS.items():
+        os.makedirs(os.path.join(SITE, twin), exist_ok=True)
+        for slug in (SEED, BIG):
+            page = static_page(os.path.join(SITE, "articles", f"{slug}.json"), css_href, extra)
+            page = page.replace("</body>", VANILLA_SIZE_SCRIPT + "</body>", 1)
+            with open(os.path.join(SITE, twin, f"{slug}.html"), "w", encoding="utf-8") as f:
+                f.write(page)
 
 
 # --- measurements ----------------------------------------------------------
@@ -276,20 +286,27 @@ def first_working_click(driver, url, rate, network=None):
         s.quit()
 
 
-def lcp_pairs(driver, base, pairs, rate, network=None):
-    app, static = [], []
-    for _ in range(pairs):  # alternating, so drift on a shared machine hits both
-        app.append(cold_load(driver, f"{base}/articles/{SEED}", rate, ".article h1", network))
-        static.append(cold_load(driver, f"{base}/static/{SEED}.html", rate, ".article h1", network))
-    return app, static
+def addresses(base):
+    """The seed's deep link and its twins, by name: app first."""
+    return {"app": f"{base}/articles/{SEED}", **{t: f"{base}/{t}/{SEED}.html" for t in TWINS}}
 
 
-def click_pairs(driver, base, pairs, rate, network=None):
-    app, static = [], []
+def in_turns(pairs, measure, urls):
+    """`measure(url)` for each of `urls` in turn, `pairs` rounds: alternating,
+    so drift on a shared machine hits every page alike."""
+    found = {name: [] for name in urls}
     for _ in range(pairs):
-        app.append(first_working_click(driver, f"{base}/articles/{SEED}", rate, network))
-        static.append(first_working_click(driver, f"{base}/static/{SEED}.html", rate, network))
-    return app, static
+        for name, url in urls.items():
+            found[name].append(measure(url))
+    return found
+
+
+def lcp_loads(driver, base, pairs, rate, network=None):
+    return in_turns(pairs, lambda url: cold_load(driver, url, rate, ".article h1", network), addresses(base))
+
+
+def click_loads(driver, base, pairs, rate, network=None):
+    return in_turns(pairs, lambda url: first_working_click(driver, url, rate, network), addresses(base))
 
 
 def metrics(s):
@@ -334,6 +351,15 @@ def summary(values):
     return {"median": statistics.median(values), "min": min(values), "max": max(values), "n": len(values)}
 
 
+def compared(values):
+    """Each page's summary, by name, and the app's median over each twin's:
+    `ratio_app_static` over the one-request page, the limit."""
+    medians = {who: statistics.median(v) for who, v in values.items()}
+    return {**{who: summary(v) for who, v in values.items()},
+            "ratio_app_static": medians["app"] / medians["static"],
+            "ratio_app_static_linked": medians["app"] / medians["static-linked"]}
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--pairs", type=int, default=7)
@@ -358,30 +384,20 @@ def main():
         # Loopback at CPU 1x and 4x, then a phone (CPU 4x) on slow 4G and 3G.
         for label, rate, network in (("cpu1x", 1, None), ("cpu4x", 4, None),
                                      ("slow-4g cpu4x", 4, "slow-4g"), ("3g cpu4x", 4, "3g")):
-            app_loads, static_loads = lcp_pairs(driver, base, args.pairs, rate, network)
-            app, static = [a["lcp"] for a in app_loads], [b["lcp"] for b in static_loads]
-            cls = [a["cls"] for a in app_loads]
-            app_bytes = [a["bytes_before_paint"] for a in app_loads]
-            static_bytes = [b["bytes_before_paint"] for b in static_loads]
-            click_app, click_static = click_pairs(driver, base, args.pairs, rate, network)
-            report["lcp"][label] = {
-                "app_ms": summary(app), "static_ms": summary(static),
-                "ratio_app_static": statistics.median(app) / statistics.median(static),
-                "cls_app": summary(cls),
-                "first_working_a_plus": {
-                    "app_ms": summary(click_app), "static_ms": summary(click_static),
-                    "ratio_app_static": statistics.median(click_app) / statistics.median(click_static),
-                },
-                "bytes_before_first_paint": {
-                    "app": summary(app_bytes), "static": summary(static_bytes),
-                    "ratio_app_static": statistics.median(app_bytes) / statistics.median(static_bytes),
-                },
-                "blocking_after_first_paint": {
-                    who: {"longest_task_ms": summary([x["longest"] for x in loads]),
-                          "blocking_ms": summary([x["blocking"] for x in loads])}
-                    for who, loads in (("app", app_loads), ("static", static_loads))
-                },
+            loads = lcp_loads(driver, base, args.pairs, rate, network)
+            clicks = click_loads(driver, base, args.pairs, rate, network)
+
+            row = compared({who: [x["lcp"] for x in got] for who, got in loads.items()})
+            row["cls_app"] = summary([x["cls"] for x in loads["app"]])
+            row["first_working_a_plus"] = compared(clicks)
+            row["bytes_before_first_paint"] = compared(
+                {who: [x["bytes_before_paint"] for x in got] for who, got in loads.items()})
+            row["blocking_after_first_paint"] = {
+                who: {"longest_task_ms": summary([x["longest"] for x in got]),
+                      "blocking_ms": summary([x["blocking"] for x in got])}
+                for who, got in loads.items()
             }
+            report["lcp"][label] = row
         app = resize(driver, f"{base}/articles/{BIG}", "app")
         static = resize(driver, f"{base}/static/{BIG}.html", "static")
         report["resize_5000"] = {
@@ -410,15 +426,21 @@ def print_table(r):
         t = r["bytes"][key]
         print(f"{label:<14}{kb(t['raw']):>12}{kb(t['gzip']):>12}{kb(t['brotli']):>12}")
     print("(wasm+js: what a pre-rendered page loads, the islands; app: the shell's whole app)\n")
+    print("each profile: app against the one-request page (static: stylesheet inlined) and against the same "
+          "page linking its stylesheet (linked)")
     for rate, row in r["lcp"].items():
-        a, s = row["app_ms"], row["static_ms"]
+        a, s, l = row["app"], row["static"], row["static-linked"]
         print(f"cold deep link LCP {rate}: app {a['median']:.0f} ms ({a['min']:.0f}–{a['max']:.0f}), "
-              f"static {s['median']:.0f} ms ({s['min']:.0f}–{s['max']:.0f}), app/static {row['ratio_app_static']:.2f}, "
+              f"static {s['median']:.0f} ms ({s['min']:.0f}–{s['max']:.0f}), linked {l['median']:.0f} ms; "
+              f"app/static {row['ratio_app_static']:.2f}, app/linked {row['ratio_app_static_linked']:.2f}, "
               f"CLS app max {row['cls_app']['max']:.4f}")
         c, b = row["first_working_a_plus"], row["bytes_before_first_paint"]
-        print(f"    first working A+: app {c['app_ms']['median']:.0f} ms, static {c['static_ms']['median']:.0f} ms, "
-              f"app/static {c['ratio_app_static']:.2f}; bytes before first paint: app {kb(b['app']['median'])}, "
-              f"static {kb(b['static']['median'])}, app/static {b['ratio_app_static']:.2f}")
+        print(f"    first working A+: app {c['app']['median']:.0f} ms, static {c['static']['median']:.0f} ms, "
+              f"linked {c['static-linked']['median']:.0f} ms; app/static {c['ratio_app_static']:.2f}, "
+              f"app/linked {c['ratio_app_static_linked']:.2f}")
+        print(f"    bytes before first paint: app {kb(b['app']['median'])}, static {kb(b['static']['median'])}, "
+              f"linked {kb(b['static-linked']['median'])}; app/static {b['ratio_app_static']:.2f}, "
+              f"app/linked {b['ratio_app_static_linked']:.2f}")
         k = row["blocking_after_first_paint"]
         print(f"    after first paint, longest task: app {k['app']['longest_task_ms']['median']:.0f} ms "
               f"(max {k['app']['longest_task_ms']['max']:.0f}), static {k['static']['longest_task_ms']['median']:.0f} ms "
