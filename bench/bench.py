@@ -215,6 +215,17 @@ def static_page(json_path, css_href, extra):
     ).stdout
 
 
+def compress_beside(path):
+    """`.br` (brotli 11) and `.gz` (gzip 9) beside `path`, as the build's step
+    `compress` writes them beside each page, so a twin is sent as compressed
+    as the app's page is."""
+    with open(path, "rb") as f:
+        data = f.read()
+    subprocess.run(["brotli", "-q", "11", "-f", "-o", path + ".br", path], check=True)
+    with open(path + ".gz", "wb") as f:
+        f.write(gzip.compress(data, 9))
+
+
 def big_article():
     text = ("Thi đua thực hiện các chỉ tiêu kinh tế - xã hội, quốc phòng - an ninh, xây dựng Đảng "
             "và củng cố hệ thống chính trị, Đảng bộ, chính quyền và Nhân dân các dân tộc. ")
@@ -238,8 +249,10 @@ def prepare_site():
         for slug in (SEED, BIG):
             page = static_page(os.path.join(SITE, "articles", f"{slug}.json"), css_href, extra)
             page = page.replace("</body>", VANILLA_SIZE_SCRIPT + "</body>", 1)
-            with open(os.path.join(SITE, twin, f"{slug}.html"), "w", encoding="utf-8") as f:
+            path = os.path.join(SITE, twin, f"{slug}.html")
+            with open(path, "w", encoding="utf-8") as f:
                 f.write(page)
+            compress_beside(path)
 
 
 # --- measurements ----------------------------------------------------------

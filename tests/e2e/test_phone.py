@@ -4,7 +4,7 @@ scrolling, and every control is a tap or two away."""
 
 import os
 
-from .harness import ROOT, SEED_SLUG, ReaderTestCase
+from .harness import DIST, ROOT, SEED_SLUG, ReaderTestCase
 from .test_accessibility import AXE, RUN_AXE
 
 SEED_PATH = f"/articles/{SEED_SLUG}"
@@ -76,6 +76,28 @@ class FirstScreenTest(PhoneTestCase):
                 self.assertEqual(after["toolbar_rows"], 1, f"the toolbar on one row: {after}")
                 self.assertLessEqual(after["scroll_width"], after["width"], "nothing wider than the screen")
                 self.assertEqual(self.b.js(SMALL_TARGETS), [], "every target at least 24 × 24 px")
+
+    def test_a_shared_link_is_styled_by_its_one_request(self):
+        """The page carries its stylesheet: a reader on 3G waits for no second
+        round trip before the text paints, and a stylesheet file that cannot be
+        fetched changes nothing."""
+        self.phone(360, 640)
+        for name in os.listdir(DIST):
+            if name.endswith(".css"):
+                self.fault(f"/{name}", status=404)
+        lift = self.open_without_app(SEED_PATH)
+        self.h1()
+        styled = self.b.js(
+            "return [getComputedStyle(document.querySelector('.toolbar')).display,"
+            " getComputedStyle(document.querySelector('.site-header')).display,"
+            " document.querySelector('.search-open').getClientRects().length > 0,"
+            " document.getElementById('site-search-q').getClientRects().length > 0]"
+        )
+        self.assertEqual(styled, ["flex", "flex", True, False],
+                         "the phone's layout (search behind its button), with no stylesheet file")
+        requested = self.b.js("return performance.getEntriesByType('resource').map(e => e.name)")
+        self.assertEqual([r for r in requested if r.endswith(".css")], [], "no stylesheet is fetched")
+        lift()
 
     def test_nothing_scrolls_sideways_at_320_px_and_200_percent(self):
         self.phone(320, 640)
