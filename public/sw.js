@@ -3,7 +3,7 @@
 // - The build's files (the hashed JS, WASM and CSS, the icon, the manifest)
 //   are cached at install, in a cache named after the build: what a
 //   pre-rendered page loads, already in the browser's cache. The whole app
-//   (APP_FILES: shell.html, its WASM and glue and its stylesheet, 180 KB), which shows the
+//   (APP_FILES: shell.html, its WASM and glue and its stylesheet, 183 KB), which shows the
 //   saved copies offline, is kept once the reader opens a second page, after
 //   that page has arrived: a reader who opens one shared article and leaves
 //   downloads nothing more. A new build installs beside it, takes over, and
