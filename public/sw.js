@@ -36,7 +36,7 @@ const READ_AT = "X-Bantin-Read-At";
 // How many saved articles and list pages a device keeps (README, "Offline").
 const MAX_SAVED = 200;
 const MAX_SAVED_LISTS = 20;
-// The app's own slug rule (src/model.rs, Slug::parse).
+// The app's own slug rule (crates/model/src/slug.rs, Slug::parse).
 const ARTICLE_PAGE = /^\/articles\/([a-z0-9-]{1,200})$/;
 const ARTICLE_DATA = /^\/articles\/[a-z0-9-]{1,200}\.json$/;
 // The list pages: "/" is page 1, "/trang/<n>" page n (ListPage::number_in).
