@@ -120,6 +120,15 @@ pub fn with_inline_stylesheet(
     failed.map_or(Ok(out), Err)
 }
 
+/// The text of the stylesheet at `href`, a file of the built `dist`.
+fn stylesheet_in(dist: &Path, href: &str) -> Result<String, String> {
+    let file = href.trim_start_matches('/');
+    if file.is_empty() || file.contains("..") || file.contains(['?', '#']) {
+        return Err(format!("{href}: not a file of the build"));
+    }
+    super::read(&dist.join(file))
+}
+
 /// `text` if it can be a `<style>`'s text with the same meaning as at `href`.
 fn inlinable(href: &str, text: String) -> Result<String, String> {
     let lower = text.to_ascii_lowercase();
@@ -270,11 +279,7 @@ pub fn run(build: &super::Build) -> Result<String, String> {
     super::write(&dist.join(SHELL), &index)?;
     let islands = dist.join(ISLANDS_PAGE);
     let shell = pages_shell(&index, &super::read(&islands)?, |href| {
-        let file = href.trim_start_matches('/');
-        if file.is_empty() || file.contains("..") || file.contains(['?', '#']) {
-            return Err(format!("{href}: not a file of the build"));
-        }
-        super::read(&dist.join(file))
+        stylesheet_in(dist, href)
     })?;
     std::fs::remove_file(&islands).map_err(|e| format!("{}: {e}", islands.display()))?;
     let articles = build.articles()?;
@@ -335,9 +340,7 @@ pub fn static_page(file: &Path, stylesheet: &str, inline: Option<&Path>) -> Resu
     )
     .map_err(|e| e.to_string())?;
     match inline {
-        Some(dist) => with_inline_stylesheet(&page, |href| {
-            super::read(&dist.join(href.trim_start_matches('/')))
-        }),
+        Some(dist) => with_inline_stylesheet(&page, |href| stylesheet_in(dist, href)),
         None => Ok(page),
     }
 }
