@@ -51,18 +51,25 @@
     if (value !== null && choice.indexOf(value) > 0) root.setAttribute(choice[0], value);
   }
 
-  // The text size: an index into C.steps, each [stored value, CSS value, announcement].
+  // The text size: an index into C.steps, each [stored value, CSS value,
+  // announcement, label]. The pre-rendered toolbar's label is C.sizeLabel's
+  // (a CSS string), until the islands label it themselves.
   var steps = C.steps, size = C.defaultStep;
   for (var i = 0; i < steps.length; i++) {
     if (steps[i][0] === stored(C.sizeKey)) size = i;
+  }
+  function label(i) {
+    root.style.setProperty(C.sizeLabel, JSON.stringify(steps[i][3]));
   }
   function show(i) {
     size = i;
     root.style.setProperty(C.sizeProperty, steps[i][1]);
     root.setAttribute(C.sizeAttribute, steps[i][0]);
+    label(i);
     sync();
   }
   if (size !== C.defaultStep) show(size);
+  else label(size);
 
   // A pre-rendered page whose islands have not yet hydrated.
   function prerendered() {

@@ -10,7 +10,9 @@ use crate::components::site_header::{SEARCH_FIELD_ID, SEARCH_FORM_ID};
 use crate::components::toolbar::{LARGER_CLASS, RESET_CLASS, SMALLER_CLASS};
 use crate::crash;
 use crate::font_scale::FontScale;
-use crate::prefs::{FONT_SCALE_ATTRIBUTE, FONT_SCALE_KEY, FONT_SCALE_PROPERTY};
+use crate::prefs::{
+    FONT_SCALE_ATTRIBUTE, FONT_SCALE_KEY, FONT_SCALE_LABEL_PROPERTY, FONT_SCALE_PROPERTY,
+};
 use crate::prerender::PRERENDERED_ATTRIBUTE;
 use crate::reading::no_flash_table;
 use crate::shortcuts::{Shortcut, NON_TEXT_INPUT_TYPES, SIZE_KEYS};
@@ -29,7 +31,14 @@ pub const STATUS_ID: &str = "page-script-status";
 /// What the script needs to know, from the app's own constants.
 pub fn config() -> Value {
     let steps: Vec<Value> = FontScale::all()
-        .map(|s| json!([s.to_stored(), s.css_value(), s.announcement()]))
+        .map(|s| {
+            json!([
+                s.to_stored(),
+                s.css_value(),
+                s.announcement(),
+                s.to_string()
+            ])
+        })
         .collect();
     let choices: Map<String, Value> = no_flash_table()
         .into_iter()
@@ -53,6 +62,7 @@ pub fn config() -> Value {
         "sizeKey": FONT_SCALE_KEY,
         "sizeProperty": FONT_SCALE_PROPERTY,
         "sizeAttribute": FONT_SCALE_ATTRIBUTE,
+        "sizeLabel": FONT_SCALE_LABEL_PROPERTY,
         "steps": steps,
         "defaultStep": FontScale::default().index(),
         "choices": choices,
@@ -105,8 +115,8 @@ mod tests {
         let config = config();
         let steps = config["steps"].as_array().unwrap();
         assert_eq!(steps.len(), crate::font_scale::STEPS.len());
-        assert_eq!(steps[0], json!(["80", "0.8", "Cỡ chữ 80%"]));
-        assert_eq!(steps[7], json!(["200", "2", "Cỡ chữ 200%"]));
+        assert_eq!(steps[0], json!(["80", "0.8", "Cỡ chữ 80%", "80%"]));
+        assert_eq!(steps[7], json!(["200", "2", "Cỡ chữ 200%", "200%"]));
         assert_eq!(
             steps[config["defaultStep"].as_u64().unwrap() as usize][0],
             "100"

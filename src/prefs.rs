@@ -16,8 +16,12 @@ pub const FONT_SCALE_KEY: &str = "bantin.font-scale";
 /// The CSS custom property on `<html>` that every article text size derives from.
 pub const FONT_SCALE_PROPERTY: &str = "--font-scale";
 /// The attribute on `<html>` in which the page's script puts the stored size
-/// (`"125"`), for the pre-rendered toolbar's CSS label before the app runs.
+/// (`"125"`): the islands start from it when storage is blocked.
 pub const FONT_SCALE_ATTRIBUTE: &str = "data-font-scale";
+/// The CSS custom property on `<html>` in which the page's script puts the
+/// size's label as a CSS string (`"125%"`): the pre-rendered toolbar shows it
+/// until the islands label it themselves, so the stylesheet types no step.
+pub const FONT_SCALE_LABEL_PROPERTY: &str = "--font-scale-label";
 
 /// False when the components are rendered on the host (the build's
 /// pre-rendered pages): there is no window, storage or `<html>` to touch, and

@@ -140,13 +140,21 @@ pub fn ListMeta(
 #[cfg(test)]
 mod tests {
     #[test]
-    fn the_stylesheet_labels_every_size_for_the_prerendered_toolbar() {
+    fn the_prerendered_toolbar_is_labelled_by_the_page_script_and_the_stylesheet_types_no_step() {
+        use crate::prefs::{FONT_SCALE_ATTRIBUTE, FONT_SCALE_LABEL_PROPERTY};
         let css = include_str!("../style/main.css");
-        for p in crate::font_scale::STEPS.iter().filter(|&&p| p != 100) {
-            let rule = format!(
-                r#"html[data-font-scale="{p}"] body[data-prerendered] .size-value::before {{ content: "{p}%"; }}"#
+        assert!(css.contains(&format!(
+            "body[data-prerendered] .size-value::before {{ content: var({FONT_SCALE_LABEL_PROPERTY}); }}"
+        )));
+        assert!(
+            !css.contains(&format!("[{FONT_SCALE_ATTRIBUTE}=")),
+            "a rule per size"
+        );
+        for step in crate::font_scale::FontScale::all() {
+            assert!(
+                !css.contains(&format!("\"{step}\"")),
+                "the label {step} typed in the stylesheet"
             );
-            assert!(css.contains(&rule), "missing: {rule}");
         }
     }
 }
