@@ -12,7 +12,7 @@ SITE_URL ?= http://127.0.0.1:$(PORT)
 # to); STRICT=1 makes a file that fails validation fail the build.
 CONTENT ?= public/articles
 STRICT ?=
-# Articles per part of the search index (README, "Search"; empty: the
+# Articles per part of the search index (docs/operating.md, "Search"; empty: the
 # build's own default): fewer, less memory for the build; more, fewer files
 # per query on a large archive.
 SEARCH_SHARD ?=
@@ -21,7 +21,7 @@ FUZZ_SECONDS ?= 60
 
 # The release WASM is built on the nightly that scripts/setup.sh pins (read
 # from there): it aborts at once on a panic, with no unwinding or panic
-# messages, and its standard library is built for size (README, "Bytes";
+# messages, and its standard library is built for size (docs/speed.md, "Bytes";
 # the page's script shows the crash message, src/crash.rs). These flags
 # replace .cargo/config.toml's for the WASM, so they name its
 # `erase_components` again: the host's pre-rendering has it too, and the two

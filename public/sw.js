@@ -33,7 +33,7 @@ const SHELL = "bantin-shell-" + BUILD;
 const ARTICLES = "bantin-articles-v1";
 const SAVED_AT = "X-Bantin-Saved-At";
 const READ_AT = "X-Bantin-Read-At";
-// How many saved articles and list pages a device keeps (README, "Offline").
+// How many saved articles and list pages a device keeps (README, "Reading").
 const MAX_SAVED = 200;
 const MAX_SAVED_LISTS = 20;
 // The app's own slug rule (crates/model/src/slug.rs, Slug::parse).

@@ -24,7 +24,7 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 # The nightly that builds the release WASM (the Makefile reads this line:
-# README "Bytes") and runs cargo-fuzz. Pinned, so a new nightly cannot
+# docs/speed.md, "Bytes") and runs cargo-fuzz. Pinned, so a new nightly cannot
 # change or break a release.
 NIGHTLY=nightly-2026-05-19
 BINARYEN_VERSION=132

@@ -2,7 +2,7 @@
 //! plain message and a reload link instead of a frozen page.
 //!
 //! The release build aborts on a panic at once (`-Cpanic=immediate-abort`,
-//! README "Bytes"): no Rust runs after it, not even a panic hook. What the
+//! docs/speed.md, "Bytes"): no Rust runs after it, not even a panic hook. What the
 //! browser sees is the WebAssembly trap, a `WebAssembly.RuntimeError` thrown
 //! into the event or task that called the app; the page's own script
 //! (src/page_script.js) catches it there, from the window's `error` and

@@ -2,7 +2,7 @@
 //! `public/articles/`. Pure Rust (serde_json, no `web_sys`), tested natively
 //! (`cargo test -p bantin-model`) and fuzzed (fuzz/).
 //!
-//! Policy, decided once (the README documents it):
+//! Policy, decided once (docs/operating.md, "The JSON format", documents it):
 //! - A file that is not JSON, not an object, lacks a required field, has a field
 //!   of the wrong type, or a known block of the wrong shape is refused whole,
 //!   with a [`DataError`] that names the field.

@@ -51,8 +51,8 @@ pub fn page_policy(script_hashes: &[String], style_hashes: &[String]) -> String 
 /// directives that do not change between builds. It names no hashes: the
 /// browser enforces both policies, so an inline script or stylesheet is used
 /// only if its hash is in the page, and this header never goes stale when a
-/// new build is deployed without reloading the server. See README, "Security
-/// and robustness".
+/// new build is deployed without reloading the server. See
+/// docs/operating.md, "Security and robustness".
 pub fn header_policy() -> String {
     policy(
         "script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'".into(),

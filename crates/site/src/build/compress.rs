@@ -17,7 +17,7 @@ const BROTLI_WINDOW: u32 = 22;
 /// grows steeply with the quality (measured on 300 generated article pages,
 /// one file at a time: 15 ms a page at 11, 4.8 at 9, 0.38 at 6), while the
 /// pages are only 10% larger than at 11 (and 2% than at 9), so a
-/// 100,000-article archive builds in minutes, not hours (README, "Speed").
+/// 100,000-article archive builds in minutes, not hours (docs/speed.md, "The archive's size").
 const BROTLI_QUALITY_BULK: u32 = 6;
 const GZIP_LEVEL_BULK: u32 = 6;
 

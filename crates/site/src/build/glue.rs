@@ -3,7 +3,7 @@
 //! `.tools/terser`), and the page's preload of it given the new file's
 //! integrity hash, or the browser would refuse it: the whole app's glue
 //! (index.html) and the islands' (reader.html). 8.7 → 6.8 KB brotli
-//! (README, "Bytes"). Terser is the maintained minifier for modern
+//! (docs/speed.md, "Bytes"). Terser is the maintained minifier for modern
 //! JavaScript; the glue is an ES module, so it runs with `--module`.
 
 use base64::Engine;

@@ -93,7 +93,7 @@ pub fn pages_shell(
 
 /// The stylesheets a page links, as `<style>` in their place: a reader who
 /// opens a shared link on 3G waits for no second round trip before the
-/// text paints (about 300 ms; README, "Speed"). `css` gives a stylesheet's
+/// text paints (about 300 ms; docs/speed.md). `css` gives a stylesheet's
 /// text by its address. A relative `url()` would change its meaning when
 /// moved into the page, so it is refused, as is a stylesheet that would end
 /// the `<style>` element early.

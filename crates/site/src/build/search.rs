@@ -58,7 +58,7 @@ pub fn searched_text(article: &Article) -> String {
 /// large archive is indexed in parts, one after the other, and the browser
 /// merges them (`public/search.js`): the build's memory stays that of one
 /// part, and a query on an archive of up to this many articles loads one
-/// index, as measured in README, "Search".
+/// index, as measured in docs/operating.md, "Search".
 pub const SHARD_ARTICLES: usize = 10_000;
 
 /// The module listing the other parts, for `public/search.js`.
