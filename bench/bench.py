@@ -52,6 +52,7 @@ sys.path.insert(0, ROOT)
 
 from tests.e2e.servers import SiteServer  # noqa: E402  (make serve's server)
 from tests.e2e.browser import CHROMIUM, Browser, wait_for  # noqa: E402
+from tests.e2e import names  # noqa: E402  (the app's names: `site names dist`)
 
 DIST = os.path.join(ROOT, "dist")
 OUT = os.path.join(ROOT, "target", "bench")
@@ -123,11 +124,13 @@ return Math.round(total);
 # Clicks A+ every 20 ms from the first paint on (a reader cannot press what is
 # not on screen), and records when a click first changed the size: what a
 # reader on a slow phone would try.
+# (The app's names, from tests/e2e/names.py, are passed in as `N`.)
 FIRST_WORKING_CLICK = """
 window.__firstWorkingClick = null;
-const scale = () => document.documentElement.style.getPropertyValue('--font-scale');
+const N = %s;
+const scale = () => document.documentElement.style.getPropertyValue(N.property);
 const timer = setInterval(() => {
-  const button = document.querySelector('button.size-larger');
+  const button = document.querySelector('button.' + N.classes.larger);
   if (!button || button.disabled || !performance.getEntriesByName('first-contentful-paint').length) return;
   const before = scale(), at = performance.now();
   button.click();
@@ -135,17 +138,27 @@ const timer = setInterval(() => {
 }, 20);
 """
 
-# The static twin's A+ and A−: what the portal's own page does, in plain JS.
+# The static twin's A+ and A−: what the portal's own page does, in plain JS
+# (with the app's steps, classes and property, `N`: that much JSON more).
 VANILLA_SIZE_SCRIPT = """<script>
-(function () {
-  var steps = ["0.8", "0.9", "1", "1.1", "1.25", "1.5", "1.75", "2"], i = 2, root = document.documentElement.style;
+(function (N) {
+  var steps = N.steps, i = N.start, root = document.documentElement.style;
   document.addEventListener("click", function (e) {
     var b = e.target.closest("button"); if (!b) return;
-    i = Math.max(0, Math.min(steps.length - 1, i + (b.classList.contains("size-larger") ? 1 : b.classList.contains("size-smaller") ? -1 : 0)));
-    root.setProperty("--font-scale", steps[i]);
+    i = Math.max(0, Math.min(steps.length - 1, i + (b.classList.contains(N.classes.larger) ? 1 : b.classList.contains(N.classes.smaller) ? -1 : 0)));
+    root.setProperty(N.property, steps[i]);
   });
-})();
+})(%s);
 </script>"""
+
+
+def size_names():
+    """What the scripts above need of the app's size: its property, classes,
+    steps and the index of the default one, as JSON."""
+    size = names.size()
+    classes = {k: size["classes"][k] for k in ("larger", "smaller")}
+    steps = [s["css"] for s in size["steps"]]
+    return json.dumps({"property": size["property"], "classes": classes, "steps": steps, "start": names.default_step()})
 
 LAST_PARAGRAPH_WATCH = """
 window.__lastParagraphAt = null;
@@ -167,9 +180,7 @@ def brotli_size(data):
 
 def loaded_by(page):
     """The glue a built page's loader imports, and its WASM (the file names)."""
-    with open(os.path.join(DIST, page), encoding="utf-8") as f:
-        found = re.search(r"import init[^;]*? from '/([\w.-]+)\.js'", f.read())
-    return (found[1] + ".js", found[1] + "_bg.wasm") if found else (None, None)
+    return names.loaded_glue(page).lstrip("/"), names.loaded_wasm(page).lstrip("/")
 
 
 def sizes():
@@ -248,7 +259,7 @@ def prepare_site():
         os.makedirs(os.path.join(SITE, twin), exist_ok=True)
         for slug in (SEED, BIG):
             page = static_page(os.path.join(SITE, "articles", f"{slug}.json"), css_href, extra)
-            page = page.replace("</body>", VANILLA_SIZE_SCRIPT + "</body>", 1)
+            page = page.replace("</body>", VANILLA_SIZE_SCRIPT % size_names() + "</body>", 1)
             path = os.path.join(SITE, twin, f"{slug}.html")
             with open(path, "w", encoding="utf-8") as f:
                 f.write(page)
@@ -292,7 +303,7 @@ def cold_load(driver, url, rate, ready_css, network=None):
 def first_working_click(driver, url, rate, network=None):
     s = throttled_session(driver, rate, network)
     try:
-        with s.on_every_page(FIRST_WORKING_CLICK):
+        with s.on_every_page(FIRST_WORKING_CLICK % size_names()):
             s.get(url)
             return wait_for(lambda: s.js("return window.__firstWorkingClick"), 60, "a click of A+ that works")
     finally:

@@ -12,36 +12,40 @@
 //   good answer is used (and, for data, a copy kept), so readers always get
 //   the newest text. Only when the network fails does a saved copy answer:
 //   the shell for any page, and a list page or an article read before. Saved
-//   copies carry the X-Bantin-Saved-At header (milliseconds since 1970),
+//   copies carry the SAVED_AT header (milliseconds since 1970),
 //   which the app turns into "bản đã lưu" notice (src/offline.rs).
 // - Opening a pre-rendered page (an article, the home page, /trang/<n>)
 //   saves its data from the page's embedded data block (the app never asks
 //   for that JSON). Being installed while such a page is open saves what it
 //   shows: the first page a reader opens is kept too.
 // - At most MAX_SAVED articles and MAX_SAVED_LISTS list pages are kept; past
-//   that, the one read least recently goes (X-Bantin-Read-At, renewed each
+//   that, the one read least recently goes (READ_AT, renewed each
 //   time a saved copy is read or saved again).
 //
-// The build step `worker` (crates/site/src/build/worker.rs) fills in BUILD and
-// SHELL_FILES for each release build.
+// The build step `worker` (crates/site/src/build/worker.rs) fills in BUILD,
+// SHELL_FILES and APP_FILES for each release build, and C (below) for every
+// build, `make dev`'s included.
 
 const BUILD = "__BANTIN_BUILD__";
 const SHELL_FILES = ["/"]; /* __BANTIN_SHELL_FILES__ */
 const APP_FILES = ["/"]; /* __BANTIN_APP_FILES__ */
-const SHELL = "bantin-shell-" + BUILD;
+// Every name, limit and pattern this worker shares with the app, from the
+// app's constants (src/worker.rs); the build step `worker` writes them here.
+const C = /*CONFIG*/ null;
+const SHELL = C.shellCachePrefix + BUILD;
 // Saved articles outlive builds: the app validates whatever it reads.
-const ARTICLES = "bantin-articles-v1";
-const SAVED_AT = "X-Bantin-Saved-At";
-const READ_AT = "X-Bantin-Read-At";
+const ARTICLES = C.articlesCache;
+const SAVED_AT = C.savedAt;
+const READ_AT = C.readAt;
 // How many saved articles and list pages a device keeps (README, "Reading").
-const MAX_SAVED = 200;
-const MAX_SAVED_LISTS = 20;
+const MAX_SAVED = C.maxSavedArticles;
+const MAX_SAVED_LISTS = C.maxSavedLists;
 // The app's own slug rule (crates/model/src/slug.rs, Slug::parse).
-const ARTICLE_PAGE = /^\/articles\/([a-z0-9-]{1,200})$/;
-const ARTICLE_DATA = /^\/articles\/[a-z0-9-]{1,200}\.json$/;
+const ARTICLE_PAGE = new RegExp(C.articlePage);
+const ARTICLE_DATA = new RegExp(C.articleData);
 // The list pages: "/" is page 1, "/trang/<n>" page n (ListPage::number_in).
-const LIST_PAGE = /^\/trang\/([1-9][0-9]{0,6})$/;
-const LIST_DATA = /^\/trang\/[1-9][0-9]{0,6}\.json$/;
+const LIST_PAGE = new RegExp(C.listPage);
+const LIST_DATA = new RegExp(C.listData);
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -59,7 +63,7 @@ self.addEventListener("activate", (event) => {
       .then((names) =>
         Promise.all(
           names
-            .filter((name) => name.startsWith("bantin-shell-") && name !== SHELL)
+            .filter((name) => name.startsWith(C.shellCachePrefix) && name !== SHELL)
             .map((name) => caches.delete(name))
         )
       )
@@ -119,18 +123,18 @@ async function data(event, path) {
 // The data file behind a page's address, or null: "/" and "/trang/<n>" are
 // list pages, "/articles/<slug>" an article.
 function dataOf(pathname) {
-  if (pathname === "/") return "/trang/1.json";
+  if (pathname === "/") return C.firstListData;
   const list = LIST_PAGE.exec(pathname);
-  if (list) return "/trang/" + list[1] + ".json";
+  if (list) return C.listDataUrl[0] + list[1] + C.listDataUrl[1];
   const article = ARTICLE_PAGE.exec(pathname);
-  if (article) return "/articles/" + article[1] + ".json";
+  if (article) return C.articleDataUrl[0] + article[1] + C.articleDataUrl[1];
   return null;
 }
 
 // A pre-rendered page carries its data as a JSON data block
 // (src/prerender.rs): save that, with no second request. Other pages make the
 // app fetch the JSON itself, which data() saves.
-const EMBEDDED = /<script type="application\/json" id="(?:bantin-article|bantin-list)">([^<]*)<\/script>/;
+const EMBEDDED = new RegExp(C.embedded);
 
 async function saveEmbedded(path, response) {
   const found = EMBEDDED.exec(await response.text());

@@ -18,6 +18,7 @@ pub mod routes;
 pub mod search;
 pub mod shortcuts;
 pub mod takeover;
+pub mod worker;
 
 pub use app::App;
 /// The article format lives in its own pure crate (crates/model); the app

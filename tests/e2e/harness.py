@@ -16,6 +16,8 @@ import urllib.parse
 
 from .servers import DIST, ROOT, SERVERS  # noqa: F401  (ROOT: the test modules import it from here)
 from .browser import Browser, wait_for
+from . import names
+from .names import reading_key, size_key  # noqa: F401  (the test modules import them from here)
 
 SEED_SLUG = "thanh-pho-bac-kan-day-manh-thuc-hien-phong-trao-thi-dua-yeu-nuoc"
 # An article with no pre-rendered page, so the app must fetch its JSON: the
@@ -318,11 +320,15 @@ class ReaderTestCase(unittest.TestCase):
         """The address of the WASM a built page loads: a pre-rendered page's
         (index.html, the home page) is the islands'; the shell's
         (shell.html) the whole app's."""
-        with open(os.path.join(DIST, page), encoding="utf-8") as f:
-            glue = re.search(r"import init[^;]*? from '(/[\w.-]+)\.js'", f.read())
-        if not glue:
-            raise AssertionError(f"dist/{page} loads no WASM")
-        return glue[1] + "_bg.wasm"
+        return names.loaded_wasm(page)
+
+    def stored(self, key):
+        """What the page's localStorage holds under `key` (None: nothing)."""
+        return self.b.js("return localStorage.getItem(arguments[0])", key)
+
+    def store(self, key, value):
+        """Writes `value` under `key` in the page's localStorage, as another tab might."""
+        self.b.js("localStorage.setItem(arguments[0], arguments[1])", key, value)
 
     def seed_then_list_in_a_second_tab(self):
         """Opens the seed article, then the list in a new tab, which stays the

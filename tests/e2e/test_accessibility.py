@@ -2,7 +2,7 @@
 
 import os
 
-from .harness import ROOT, SEED_SLUG, TEST_JSON, TEST_PATH, ReaderTestCase
+from .harness import ROOT, SEED_SLUG, TEST_JSON, TEST_PATH, ReaderTestCase, reading_key, size_key
 
 AXE = os.path.join(ROOT, ".tools", "axe", "node_modules", "axe-core", "axe.min.js")
 
@@ -33,7 +33,7 @@ class AxeTest(ReaderTestCase):
         for name, (path, ready) in pages.items():
             with self.subTest(name):
                 if name.endswith("200%"):
-                    self.b.js("localStorage.setItem('bantin.font-scale', '200')")
+                    self.store(size_key(), "200")
                 self.open(path)
                 self.wait_for(lambda: self.b.find_all(ready), ready)
                 self.assertEqual(self.audit(), [], name)
@@ -45,7 +45,7 @@ class AxeTest(ReaderTestCase):
         for name, theme in themes.items():
             system = "dark" if name.startswith("auto") else "light"
             self.b.cdp("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": system}]})
-            self.b.js("localStorage.setItem('bantin.theme', arguments[0])", theme)
+            self.store(reading_key("theme"), theme)
             for page, ready in [("/", "ol.article-list"), (f"/articles/{SEED_SLUG}", ".article h1"), ("/khong/co", ".not-found h1")]:
                 with self.subTest(theme=name, page=page):
                     self.open(page)
@@ -111,7 +111,7 @@ class ShortcutsTest(ReaderTestCase):
         for key, size in [("+", "110%"), ("=", "125%"), ("-", "110%"), ("0", "100%")]:
             self.b.keys(key)
             self.wait_for(lambda: self.shown_size() == size, f"{size} after {key!r}")
-        stored = self.b.js("return localStorage.getItem('bantin.font-scale')")
+        stored = self.stored(size_key())
         self.assertIsNone(stored, "0 is the 'Đặt lại' button's key: nothing left stored")
 
     def test_typing_in_a_field_and_browser_zoom_keys_are_left_alone(self):

@@ -2,7 +2,7 @@
 
 import json
 
-from .harness import SEED_SLUG, TEST_SLUG, ReaderTestCase
+from .harness import SEED_SLUG, TEST_SLUG, ReaderTestCase, size_key
 from .harness import TEST_JSON as DATA
 from .harness import TEST_PATH as PATH
 from .test_reader import article, seed
@@ -108,19 +108,19 @@ class NetworkTest(ReaderTestCase):
         self.b.button("Tăng cỡ chữ").click()
         self.assertEqual(self.shown_size(), "175%")
         self.assertEqual(self.root_scale(), "1.75")
-        self.assertEqual(self.b.js("return localStorage.getItem('bantin.font-scale')"), "175")
+        self.assertEqual(self.stored(size_key()), "175")
 
 
 class StorageTest(ReaderTestCase):
     def test_corrupt_values_mean_100_percent_and_are_never_overwritten(self):
         for raw in ["abc", "99999", "-5", "", "NaN", "1e309", "125.5", '{"scale":125}', "0125", " "]:
             with self.subTest(raw=raw):
-                self.b.js("localStorage.setItem('bantin.font-scale', arguments[0])", raw)
+                self.store(size_key(), raw)
                 self.open(PATH)
                 self.h1()
                 self.assertEqual(self.shown_size(), "100%")
                 self.assertEqual(self.root_scale(), "1")
-                self.assertEqual(self.b.js("return localStorage.getItem('bantin.font-scale')"), raw)
+                self.assertEqual(self.stored(size_key()), raw)
 
     def test_a_full_quota_keeps_the_size_for_the_page(self):
         with self.b.on_every_page(QUOTA_FULL):
@@ -129,7 +129,7 @@ class StorageTest(ReaderTestCase):
             self.b.button("Tăng cỡ chữ").click()
             self.wait_for(lambda: self.shown_size() == "110%", "110% in memory")
             self.assertEqual(self.root_scale(), "1.1")
-            self.assertIsNone(self.b.js("return localStorage.getItem('bantin.font-scale')"))
+            self.assertIsNone(self.stored(size_key()))
 
     def test_another_tab_writing_garbage_is_not_followed_into_garbage(self):
         self.open(PATH)
@@ -140,10 +140,10 @@ class StorageTest(ReaderTestCase):
         second = self.b.new_tab()
         self.b.switch_to(second)
         self.open("/robots.txt")  # same origin, no app
-        self.b.js("localStorage.setItem('bantin.font-scale', '<script>alert(1)</script>')")
+        self.store(size_key(), "<script>alert(1)</script>")
         self.b.switch_to(first)
         self.wait_for(lambda: self.shown_size() == "100%", "the default after garbage")
-        self.assertEqual(self.b.js("return localStorage.getItem('bantin.font-scale')"), "<script>alert(1)</script>")
+        self.assertEqual(self.stored(size_key()), "<script>alert(1)</script>")
         self.b.switch_to(second)
         self.b.js("localStorage.clear()")
         self.b.switch_to(first)

@@ -14,7 +14,8 @@ import unicodedata
 import unittest
 import urllib.parse
 
-from .harness import ROOT, ReaderTestCase
+from . import names
+from .harness import ROOT, ReaderTestCase, size_key
 from .servers import DIST
 
 TRUNK = os.path.join(ROOT, "target", "trunk")
@@ -183,19 +184,20 @@ class ArchiveTest(ArchiveSite):
     def test_saved_articles_beyond_the_limit_go_least_recently_read_first(self):
         self.open("/")
         self.wait_for(lambda: self.b.js("return !!navigator.serviceWorker.controller"), "the service worker to take control")
-        with open(os.path.join(ROOT, "public", "sw.js"), encoding="utf-8") as f:
-            limit = int(f.read().split("const MAX_SAVED = ", 1)[1].split(";", 1)[0])
+        worker = names.worker()
+        limit = worker["maxSavedArticles"]
         # `limit` articles saved before, read at times 1, 2, …: the first
         # is the one read longest ago.
         self.b.js_async(
-            "const [limit, done] = [arguments[0], arguments[arguments.length - 1]];"
-            "caches.open('bantin-articles-v1').then(async cache => {"
+            "const [limit, w, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];"
+            "caches.open(w.articlesCache).then(async cache => {"
             "  for (let i = 1; i <= limit; i++) {"
-            "    const headers = {'Content-Type': 'application/json', 'X-Bantin-Saved-At': String(i), 'X-Bantin-Read-At': String(i)};"
+            "    const headers = {'Content-Type': 'application/json', [w.savedAt]: String(i), [w.readAt]: String(i)};"
             "    await cache.put('/articles/cu-' + i + '.json', new Response('{}', {headers}));"
             "  }"
             "}).then(() => done(true), e => done(String(e)));",
             limit,
+            worker,
         )
         # Read the oldest again, offline: it is now the most recently read.
         start_again = self.restart_server()
@@ -211,7 +213,8 @@ class ArchiveTest(ArchiveSite):
         self.open(slug)
         keys = lambda: self.b.js_async(
             "const done = arguments[arguments.length - 1];"
-            "caches.open('bantin-articles-v1').then(c => c.keys()).then(ks => done(ks.map(k => new URL(k.url).pathname)));"
+            "caches.open(arguments[0]).then(c => c.keys()).then(ks => done(ks.map(k => new URL(k.url).pathname)));",
+            worker["articlesCache"],
         )
         self.wait_for(lambda: slug + ".json" in keys(), "the new article saved")
         saved = [k for k in keys() if k.startswith("/articles/")]
@@ -306,7 +309,7 @@ class SearchTest(ArchiveSite):
         self.b.page.keyboard.type("lồng tồng + - 0 = _")
         self.wait_for(lambda: self.count() is not None, "results while typing, with no Enter")
         self.assertEqual(self.shown_size(), "100%", "no size shortcut fired")
-        self.assertIsNone(self.b.js("return localStorage.getItem('bantin.font-scale')"))
+        self.assertIsNone(self.stored(size_key()))
         self.assertIn("/tim-kiem?q=", self.b.current_url)
         self.b.back()
         self.wait_for(lambda: not self.b.current_url.startswith(self.base + "/tim-kiem"), "Back leaves the search")

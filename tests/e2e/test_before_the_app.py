@@ -5,12 +5,11 @@ limits, storage key, announcement and disabled states; the app then hydrates
 the page, so a click made meanwhile counts once, and the reader's selection,
 focus, scroll position and the article's nodes stay as they are."""
 
+from . import names
 from .browser import VIEWPORT
-from .harness import SEED_SLUG, ReaderTestCase
+from .harness import SEED_SLUG, ReaderTestCase, size_key
 
 SEED_PATH = f"/articles/{SEED_SLUG}"
-STEPS = ["80", "90", "100", "110", "125", "150", "175", "200"]
-CSS = {"80": "0.8", "90": "0.9", "100": "1", "110": "1.1", "125": "1.25", "150": "1.5", "175": "1.75", "200": "2"}
 
 
 class BeforeTheAppTest(ReaderTestCase):
@@ -21,8 +20,9 @@ class BeforeTheAppTest(ReaderTestCase):
             "const status = document.getElementById('page-script-status');"
             "return [getComputedStyle(document.querySelector('.size-value'), '::before').content.replaceAll('\"', ''),"
             " document.documentElement.style.getPropertyValue('--font-scale'),"
-            " localStorage.getItem('bantin.font-scale'),"
-            " status && status.textContent]"
+            " localStorage.getItem(arguments[0]),"
+            " status && status.textContent]",
+            size_key(),
         )
 
     def enabled(self):
@@ -49,14 +49,16 @@ class BeforeTheAppTest(ReaderTestCase):
         self.open_prerendered_without_app()
         self.assertEqual(self.enabled(), [True, True, False], "at 100%: nothing to reset")
         base = self.paragraph_px()
-        for step in STEPS[3:]:
+        steps = names.steps()
+        seen = lambda s: [s["label"], s["css"], s["stored"], s["announcement"]]
+        for step in steps[names.default_step() + 1 :]:
             self.b.button("Tăng cỡ chữ").click()
-            self.assertEqual(self.seen(), [f"{step}%", CSS[step], step, f"Cỡ chữ {step}%"])
+            self.assertEqual(self.seen(), seen(step))
         self.assertEqual(self.enabled(), [True, False, True], "A+ stops at 200%")
-        self.assertAlmostEqual(self.paragraph_px(), base * 2, delta=0.05)
-        for step in reversed(STEPS[:-1]):  # as in the app, A− to 100% stores "100"
+        self.assertAlmostEqual(self.paragraph_px(), base * float(steps[-1]["css"]), delta=0.05)
+        for step in reversed(steps[:-1]):  # as in the app, A− to 100% stores "100"
             self.b.button("Giảm cỡ chữ").click()
-            self.assertEqual(self.seen(), [f"{step}%", CSS[step], step, f"Cỡ chữ {step}%"])
+            self.assertEqual(self.seen(), seen(step))
         self.assertEqual(self.enabled(), [False, True, True], "A− stops at 80%")
         self.b.button("Đặt lại cỡ chữ").click()
         self.assertEqual(self.seen(), ["100%", "1", None, "Cỡ chữ 100%"], "reset leaves nothing stored")
@@ -78,7 +80,7 @@ class BeforeTheAppTest(ReaderTestCase):
         self.assertEqual(self.enabled(), [True, True, True])
 
     def test_a_stored_size_sets_the_buttons_before_the_app(self):
-        self.b.js("localStorage.setItem('bantin.font-scale', '200')")
+        self.store(size_key(), "200")
         self.open_prerendered_without_app()
         self.assertEqual(self.enabled(), [True, False, True], "at 200%: A+ off, reset on")
         self.b.button("Đặt lại cỡ chữ").click()
@@ -109,7 +111,7 @@ class BeforeTheAppTest(ReaderTestCase):
         self.assertEqual(self.root_scale(), "1.1")
         self.b.keys("+")
         self.wait_for(lambda: self.shown_size() == "125%", "the app's own step")
-        self.assertEqual(self.b.js("return localStorage.getItem('bantin.font-scale')"), "125", "one step per key")
+        self.assertEqual(self.stored(size_key()), "125", "one step per key")
         self.b.button("Tăng cỡ chữ").click()
         self.wait_for(lambda: self.shown_size() == "150%", "one step per click")
 

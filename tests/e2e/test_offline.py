@@ -6,6 +6,7 @@ import os
 import re
 
 from .test_accessibility import AXE, RUN_AXE
+from . import names
 from .harness import DIST, LIST_JSON, SEED_SLUG, TEST_JSON, TEST_PATH, ReaderTestCase, seed_as
 
 SEED_PATH = f"/articles/{SEED_SLUG}"
@@ -113,11 +114,13 @@ class OfflineTest(ReaderTestCase):
             sw = f.read()
         build = re.search(r'const BUILD = "([0-9a-f]{16})";', sw)
         self.assertIsNotNone(build, "make build named the build")
-        self.assertEqual(sorted(self.cache_names()), ["bantin-articles-v1", f"bantin-shell-{build.group(1)}"])
+        worker = names.worker()
+        articles, shell = worker["articlesCache"], worker["shellCachePrefix"]
+        self.assertEqual(sorted(self.cache_names()), [articles, f"{shell}{build.group(1)}"])
         self.fault("/sw.js", body=sw.replace(build.group(0), 'const BUILD = "0000000000000000";'), content_type="text/javascript")
         self.b.js_async("const done = arguments[arguments.length - 1]; navigator.serviceWorker.getRegistration().then(r => r.update()).then(() => done(true), e => done(String(e)));")
         self.wait_for(
-            lambda: sorted(self.cache_names()) == ["bantin-articles-v1", "bantin-shell-0000000000000000"],
+            lambda: sorted(self.cache_names()) == [articles, f"{shell}0000000000000000"],
             "the new shell cache, and the old one gone",
         )
         self.assertTrue(self.cached(SEED_JSON), "articles saved under the old build are still there")

@@ -4,7 +4,7 @@ scrolling, and every control is a tap or two away."""
 
 import os
 
-from .harness import DIST, ROOT, SEED_SLUG, ReaderTestCase
+from .harness import DIST, ROOT, SEED_SLUG, ReaderTestCase, reading_key, size_key
 from .test_accessibility import AXE, RUN_AXE
 
 SEED_PATH = f"/articles/{SEED_SLUG}"
@@ -101,7 +101,7 @@ class FirstScreenTest(PhoneTestCase):
 
     def test_nothing_scrolls_sideways_at_320_px_and_200_percent(self):
         self.phone(320, 640)
-        self.b.js("localStorage.setItem('bantin.font-scale', '200')")
+        self.store(size_key(), "200")
         for path, ready in [(SEED_PATH, ".article h1"), ("/", "ol.article-list"), ("/tim-kiem?q=bac+kan", "[data-testid=search-count]")]:
             with self.subTest(path):
                 self.open(path)
@@ -170,7 +170,7 @@ class PhoneAxeTest(PhoneTestCase):
         for name, theme in themes.items():
             system = "dark" if name.startswith("auto") else "light"
             self.b.cdp("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": system}]})
-            self.b.js("localStorage.setItem('bantin.theme', arguments[0])", theme)
+            self.store(reading_key("theme"), theme)
             with self.subTest(theme=name):
                 self.open(SEED_PATH)
                 self.h1()

@@ -2,11 +2,11 @@
 
 import os
 
-from .harness import ROOT, SEED_SLUG, ReaderTestCase
+from .harness import ROOT, SEED_SLUG, ReaderTestCase, reading_key
 
 SEED_PATH = f"/articles/{SEED_SLUG}"
 SCREENSHOTS = os.path.join(ROOT, "docs", "screenshots")
-KEYS = ["bantin.line-spacing", "bantin.width", "bantin.theme", "bantin.typeface"]
+GROUPS = ["lineSpacing", "width", "theme", "typeface"]
 # The page background of each theme, as getComputedStyle reports it.
 BACKGROUNDS = {
     "light": "rgb(255, 255, 255)",
@@ -64,7 +64,7 @@ class PreferencesTest(ReaderTestCase):
         self.choose("typeface", "Có chân")
         self.wait_for(lambda: self.paragraph("fontFamily").endswith("serif") and "Noto Serif" in self.paragraph("fontFamily"), "a serif face")
         self.assertNotIn("Noto Serif", self.b.js("return getComputedStyle(document.querySelector('.toolbar')).fontFamily"), "the controls keep their face")
-        stored = self.b.js(f"return {KEYS!r}.map(k => localStorage.getItem(k))")
+        stored = [self.stored(reading_key(group)) for group in GROUPS]
         self.assertEqual(stored, ["loose", "narrow", "dark", "serif"])
 
         self.reload()
@@ -75,10 +75,8 @@ class PreferencesTest(ReaderTestCase):
         self.assertEqual([self.checked(g) for g in ["line-spacing", "width", "theme", "typeface"]], ["loose", "narrow", "dark", "serif"])
 
     def test_stored_preferences_apply_before_the_app_starts(self):
-        self.b.js(
-            "localStorage.setItem('bantin.theme', 'sepia'); localStorage.setItem('bantin.line-spacing', 'tight');"
-            "localStorage.setItem('bantin.width', 'wide'); localStorage.setItem('bantin.typeface', 'serif');"
-        )
+        for group, value in [("theme", "sepia"), ("lineSpacing", "tight"), ("width", "wide"), ("typeface", "serif")]:
+            self.store(reading_key(group), value)
         lift = self.open_without_app(SEED_PATH)
         self.assertTrue(self.b.find_all("body[data-prerendered]"), "the app never started")
         self.assertEqual(self.attrs(), ["tight", "wide", "sepia", "serif"], "set by index.html's script")
@@ -136,9 +134,9 @@ class PreferencesTest(ReaderTestCase):
         self.assertEqual(self.page_background(), BACKGROUNDS["dark"])
 
     def test_corrupt_stored_values_mean_the_defaults_and_are_left_alone(self):
-        bad = {"bantin.theme": "purple", "bantin.width": "data-width", "bantin.line-spacing": " loose", "bantin.typeface": "{}"}
+        bad = {reading_key("theme"): "purple", reading_key("width"): "data-width", reading_key("lineSpacing"): " loose", reading_key("typeface"): "{}"}
         for k, v in bad.items():
-            self.b.js("localStorage.setItem(arguments[0], arguments[1])", k, v)
+            self.store(k, v)
         self.open(SEED_PATH)
         self.h1()
         self.assertEqual(self.attrs(), ["normal", "standard", "auto", "sans"])
@@ -178,7 +176,7 @@ class PreferencesTest(ReaderTestCase):
         self.addCleanup(self.b.resize, 1200, 900)
         for theme in ["light", "dark", "sepia"]:
             with self.subTest(theme):
-                self.b.js("localStorage.setItem('bantin.theme', arguments[0])", theme)
+                self.store(reading_key("theme"), theme)
                 self.open(SEED_PATH)
                 self.h1()
                 self.assertEqual(self.page_background(), BACKGROUNDS[theme])

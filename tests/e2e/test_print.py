@@ -2,7 +2,7 @@
 
 import base64
 
-from .harness import SEED_SLUG, ReaderTestCase
+from .harness import SEED_SLUG, ReaderTestCase, reading_key
 
 PATH = f"/articles/{SEED_SLUG}"
 
@@ -49,7 +49,7 @@ class PrintTest(ReaderTestCase):
     def test_paper_is_black_on_white_whatever_the_screen_theme(self):
         for theme in ["dark", "sepia"]:
             with self.subTest(theme):
-                self.b.js("localStorage.setItem('bantin.theme', arguments[0])", theme)
+                self.store(reading_key("theme"), theme)
                 self.open(PATH)
                 self.h1()
                 self.print_media(True)

@@ -2,7 +2,7 @@
 
 import json
 
-from .harness import DIST, SEED_SLUG, TEST_JSON, TEST_PATH, TEST_SLUG, ReaderTestCase, seed_as
+from .harness import DIST, SEED_SLUG, TEST_JSON, TEST_PATH, TEST_SLUG, ReaderTestCase, reading_key, seed_as, size_key
 
 SEED_PATH = f"/articles/{SEED_SLUG}"
 SEED_JSON = f"/articles/{SEED_SLUG}.json"
@@ -65,7 +65,7 @@ class DeepLinkTest(ReaderTestCase):
         self.assertEqual(len(self.b.find_all("h1")), 1, "the title is the page's only h1")
 
     def test_the_page_fits_a_320px_phone_even_at_200_percent(self):
-        self.b.js("localStorage.setItem('bantin.font-scale', '200')")
+        self.store(size_key(), "200")
         self.b.resize(320, 700)
         try:
             self.open(SEED_PATH)
@@ -74,7 +74,8 @@ class DeepLinkTest(ReaderTestCase):
             widest = self.b.js("return document.documentElement.scrollWidth")
             self.assertLessEqual(widest, viewport, "no horizontal scrolling")
             # The widest column, the loosest lines and the preferences panel open.
-            self.b.js("localStorage.setItem('bantin.width', 'wide'); localStorage.setItem('bantin.line-spacing', 'loose')")
+            self.store(reading_key("width"), "wide")
+            self.store(reading_key("lineSpacing"), "loose")
             self.reload()
             self.h1()
             self.b.button("Tùy chọn").click()
@@ -177,7 +178,7 @@ class TextSizeTest(ReaderTestCase):
         self.b.button("Tăng cỡ chữ").click()
         self.wait_for(lambda: self.shown_size() == "110%", "110%")
         self.assertAlmostEqual(self.paragraph_px(), before * 1.1, delta=0.05)
-        self.assertEqual(self.b.js("return localStorage.getItem('bantin.font-scale')"), "110")
+        self.assertEqual(self.stored(size_key()), "110")
         self.assertEqual(self.b.find("[data-testid=font-size-announcement]").prop("textContent"), "Cỡ chữ 110%")
         self.reload()
         self.h1()
@@ -196,7 +197,7 @@ class TextSizeTest(ReaderTestCase):
         self.assertEqual(self.b.js("return document.querySelectorAll('main *').length"), count)
 
     def test_the_stored_size_applies_before_the_app_starts(self):
-        self.b.js("localStorage.setItem('bantin.font-scale', '150')")
+        self.store(size_key(), "150")
         # With the WASM withheld, only index.html's inline script can set the size.
         lift = self.open_without_app(SEED_PATH)
         self.assertEqual(self.root_scale(), "1.5", "set by index.html's script")
@@ -226,11 +227,11 @@ class TextSizeTest(ReaderTestCase):
         self.assertFalse(self.b.button("Đặt lại cỡ chữ").enabled)
 
     def test_a_corrupt_stored_value_means_the_default_and_is_left_alone(self):
-        self.b.js("localStorage.setItem('bantin.font-scale', '1e309')")
+        self.store(size_key(), "1e309")
         self.open(SEED_PATH)
         self.h1()
         self.assertEqual(self.shown_size(), "100%")
-        self.assertEqual(self.b.js("return localStorage.getItem('bantin.font-scale')"), "1e309")
+        self.assertEqual(self.stored(size_key()), "1e309")
 
     def test_blocked_storage_still_reads_and_resizes(self):
         with self.b.on_every_page(

@@ -9,12 +9,14 @@
 //!   site import <file or folder> [--content public/articles]   the portal's exports as articles
 //!   site generate <folder> <count>                      a made-up archive (tests, make bench)
 //!   [CONTENT=public/articles] site data <dist>          the steps content and search alone (make dev)
+//!   site names <dist>                                   the app's names, keys and limits and the build's
+//!                                                       files, as JSON (the Python tests, the bench)
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: site build <dist> | site serve [--dir dist] [--host 127.0.0.1] [--port 8080] | site static <article.json> <stylesheet-href> [--inline <dist>] | site import <file or folder> [--content public/articles] | site generate <folder> <count> | site data <dist>";
+const USAGE: &str = "usage: site build <dist> | site serve [--dir dist] [--host 127.0.0.1] [--port 8080] | site static <article.json> <stylesheet-href> [--inline <dist>] | site import <file or folder> [--content public/articles] | site generate <folder> <count> | site data <dist> | site names <dist>";
 
 /// Imports; `Ok(false)` when a file was refused (the exit status says so).
 fn import(from: &str, content: &str) -> Result<bool, String> {
@@ -88,6 +90,7 @@ fn main() -> ExitCode {
         }
         ["import", from] => import(from, "public/articles").and_then(all_in),
         ["import", from, "--content", content] => import(from, content).and_then(all_in),
+        ["names", dist] => bantin_site::names::names(Path::new(dist)).map(|names| println!("{names:#}")),
         ["data", dist] => bantin_site::build::data_only(Path::new(dist), Path::new(&content_env())),
         ["generate", folder, count] => count
             .parse()

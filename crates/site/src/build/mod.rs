@@ -181,11 +181,14 @@ pub fn run(dist: &Path, site_url: &str, content: &Path, strict: bool) -> Result<
 
 /// Only the steps that make the app's data, for a debug build (`make dev`):
 /// `content` (the articles and the list pages' data files) and `search` (the
-/// search index). (The origin is never shown.)
+/// search index), and the worker's configuration, without which it cannot
+/// run. (The origin is never shown.)
 pub fn data_only(dist: &Path, content: &Path) -> Result<(), String> {
     let build = Build::new(dist, SiteUrl::parse("http://127.0.0.1")?, content, false);
     println!("[build] content: {}", content::run(&build)?);
     println!("[build] search: {}", search::run(&build)?);
+    worker::configure_in(dist)?;
+    println!("[build] worker: sw.js configured");
     Ok(())
 }
 
@@ -197,7 +200,7 @@ fn peak_memory_mb() -> Option<u64> {
     Some(kb / 1024)
 }
 
-fn read(path: &Path) -> Result<String, String> {
+pub(crate) fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 

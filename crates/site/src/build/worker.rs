@@ -73,10 +73,30 @@ pub fn app_files(dist: &Path) -> Result<Vec<String>, String> {
     }
 }
 
+/// The worker with the app's names, limits and patterns in place
+/// ([`bantin::worker::config`]): every build, `make dev`'s too, since the
+/// worker cannot run without them.
+pub fn configure(worker: &str) -> Result<String, String> {
+    bantin::worker::configured(worker).ok_or_else(|| {
+        format!(
+            "sw.js lacks its configuration's place ({}), or has it twice",
+            bantin::worker::PLACEHOLDER
+        )
+    })
+}
+
+/// `dist/sw.js` configured, for a debug build (`make dev`): its build's name
+/// and files stay unfilled, so it caches only the site's root.
+pub fn configure_in(dist: &Path) -> Result<(), String> {
+    let path = dist.join("sw.js");
+    super::write(&path, &configure(&super::read(&path)?)?)
+}
+
 pub fn fill_in(worker: &str, dist: &Path) -> Result<(String, usize), String> {
     if !worker.contains(BUILD_LINE) || !worker.contains(FILES_LINE) || !worker.contains(APP_LINE) {
         return Err("sw.js lacks its placeholders (already filled in?)".into());
     }
+    let worker = &configure(worker)?;
     let files = shell_files(dist)?;
     let mut digest = Sha256::new();
     for name in &files {
@@ -147,7 +167,10 @@ mod tests {
         ] {
             std::fs::write(dist.path().join(name), text).expect("a file");
         }
-        let worker = format!("{BUILD_LINE}\n{FILES_LINE}\n{APP_LINE}\n");
+        let worker = format!(
+            "{BUILD_LINE}\n{FILES_LINE}\n{APP_LINE}\nconst C = {};\n",
+            bantin::worker::PLACEHOLDER
+        );
         let (filled, n) = fill_in(&worker, dist.path()).unwrap();
         assert_eq!(n, 6);
         assert!(filled.contains(r#"const SHELL_FILES = ["/shell.html", "/icon.svg", "/bantin-0123456789abcdef.js", "/bantin-0123456789abcdef_bg.wasm", "/main-0123456789abcdef.css", "/reader-fedcba9876543210_bg.wasm"];"#));
@@ -165,6 +188,10 @@ mod tests {
             "a new shell, a new name"
         );
         assert!(fill_in(&filled, dist.path()).is_err(), "already filled in");
+        assert!(
+            filled.contains(r#""maxSavedArticles":200"#),
+            "the app's limits in place"
+        );
         std::fs::remove_file(dist.path().join("bantin-0123456789abcdef.js")).expect("gone");
         assert!(
             app_files(dist.path()).is_err(),

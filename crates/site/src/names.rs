@@ -1,0 +1,102 @@
+//! `site names <dist>`: the names, keys, steps and limits that the Python
+//! tests and the bench share with the app, as one JSON object on stdout, so
+//! that none of them is typed again in Python (tests/e2e/names.py reads it).
+//! Everything comes from the app's own constants, and the build's file names
+//! from the built pages of `dist`.
+
+use bantin::components::toolbar::{LARGER_CLASS, RESET_CLASS, SMALLER_CLASS};
+use bantin::font_scale::FontScale;
+use bantin::prefs::{FONT_SCALE_ATTRIBUTE, FONT_SCALE_KEY, FONT_SCALE_PROPERTY};
+use bantin::reading::{Choice, LineSpacing, Theme, Typeface, Width};
+use serde_json::{json, Value};
+use std::path::Path;
+
+/// The glue and WASM that a built page's loader imports, as addresses.
+fn loaded_by(dist: &Path, page: &str) -> Result<Value, String> {
+    let html = crate::build::read(&dist.join(page))?;
+    let loaders = crate::build::html::texts(&html, crate::build::html::LOADERS)?;
+    let glue = match loaders.as_slice() {
+        [loader] => crate::build::html::glue_of(loader),
+        _ => None,
+    }
+    .ok_or_else(|| format!("dist/{page}: expected one loader importing a glue file"))?;
+    Ok(json!({ "glue": format!("/{glue}.js"), "wasm": format!("/{glue}_bg.wasm") }))
+}
+
+fn choice<T: Choice>() -> Value {
+    json!({
+        "key": T::KEY,
+        "attribute": T::ATTRIBUTE,
+        "names": T::ALL.iter().map(|c| c.name()).collect::<Vec<_>>(),
+    })
+}
+
+/// The names of the app and of the build in `dist`.
+pub fn names(dist: &Path) -> Result<Value, String> {
+    let steps: Vec<Value> = FontScale::all()
+        .map(|s| {
+            json!({
+                "stored": s.to_stored(),
+                "css": s.css_value(),
+                "label": s.to_string(),
+                "announcement": s.announcement(),
+            })
+        })
+        .collect();
+    Ok(json!({
+        "size": {
+            "key": FONT_SCALE_KEY,
+            "property": FONT_SCALE_PROPERTY,
+            "attribute": FONT_SCALE_ATTRIBUTE,
+            "steps": steps,
+            "default": FontScale::default().to_stored(),
+            "classes": { "smaller": SMALLER_CLASS, "larger": LARGER_CLASS, "reset": RESET_CLASS },
+        },
+        "reading": {
+            "lineSpacing": choice::<LineSpacing>(),
+            "width": choice::<Width>(),
+            "theme": choice::<Theme>(),
+            "typeface": choice::<Typeface>(),
+        },
+        "worker": bantin::worker::config(),
+        "files": {
+            // A pre-rendered page (index.html, the home page) loads the islands.
+            "islands": loaded_by(dist, "index.html")?,
+            "app": loaded_by(dist, crate::build::pages::SHELL)?,
+        },
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_names_are_the_apps_and_the_files_the_builds() {
+        let dist = tempfile::tempdir().expect("a folder");
+        for (page, glue) in [
+            ("index.html", "reader-0123456789abcdef"),
+            ("shell.html", "bantin-fedcba9876543210"),
+        ] {
+            let html = format!("<script type=module>import init from '/{glue}.js';</script>");
+            std::fs::write(dist.path().join(page), html).expect("a page");
+        }
+        let names = names(dist.path()).unwrap();
+        assert_eq!(names["size"]["key"], "bantin.font-scale");
+        assert_eq!(names["size"]["steps"][7]["css"], "2");
+        assert_eq!(names["size"]["steps"][4]["announcement"], "Cỡ chữ 125%");
+        assert_eq!(names["size"]["classes"]["larger"], "size-larger");
+        assert_eq!(names["reading"]["theme"]["key"], "bantin.theme");
+        assert_eq!(names["worker"]["maxSavedArticles"], 200);
+        assert_eq!(
+            names["files"]["islands"]["wasm"],
+            "/reader-0123456789abcdef_bg.wasm"
+        );
+        assert_eq!(names["files"]["app"]["glue"], "/bantin-fedcba9876543210.js");
+        std::fs::write(dist.path().join("shell.html"), "no loader").expect("a page");
+        assert!(
+            super::names(dist.path()).is_err(),
+            "a shell without its app"
+        );
+    }
+}

@@ -1,0 +1,64 @@
+"""The names the tests and the bench share with the app: storage keys, the
+size steps, the toolbar's classes, the worker's caches, headers and limits,
+and the built files a page loads. None is typed here: `site names dist`
+prints them from the app's own constants (crates/site/src/names.rs), and the
+build's file names from the built pages, so changing the font steps or a key
+touches the Rust and its tests only."""
+
+import functools
+import json
+import subprocess
+
+from .servers import DIST, SITE_BIN
+
+
+@functools.lru_cache(maxsize=None)
+def names(dist=DIST):
+    """The whole object, for `dist` (the build's file names differ per build)."""
+    try:
+        out = subprocess.run([SITE_BIN, "names", dist], capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError) as e:
+        raise RuntimeError(f"`{SITE_BIN} names {dist}` failed ({e}): `make build` builds both") from e
+    return json.loads(out)
+
+
+def size():
+    """The text size: key, property, attribute, steps (stored, css, label), classes."""
+    return names()["size"]
+
+
+def size_key():
+    return size()["key"]
+
+
+def steps():
+    """The size steps, smallest first: each with its stored value ("125"),
+    its --font-scale value ("1.25"), its label ("125%") and what screen
+    readers hear ("Cỡ chữ 125%")."""
+    return size()["steps"]
+
+
+def default_step():
+    """The index of the size a reader starts with (100%)."""
+    return [s["stored"] for s in steps()].index(size()["default"])
+
+
+def reading_key(name):
+    """The storage key of a reading preference: lineSpacing, width, theme, typeface."""
+    return names()["reading"][name]["key"]
+
+
+def worker():
+    """The service worker's configuration (src/worker.rs)."""
+    return names()["worker"]
+
+
+def loaded_wasm(page="index.html", dist=DIST):
+    """The address of the WASM a built page loads: a pre-rendered page's
+    (index.html) is the islands', the shell's (shell.html) the whole app's."""
+    return names(dist)["files"]["islands" if page != "shell.html" else "app"]["wasm"]
+
+
+def loaded_glue(page="index.html", dist=DIST):
+    """The address of the glue (JavaScript) a built page's loader imports."""
+    return names(dist)["files"]["islands" if page != "shell.html" else "app"]["glue"]
