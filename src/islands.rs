@@ -1,6 +1,9 @@
-//! The pre-rendered pages' own small app: only the parts of a page that
-//! change after the first paint come alive, as *islands* (Leptos's
-//! `Island`), and everything else stays the host's HTML, never touched.
+//! The islands' names and the one helper that makes a component an island.
+//! On a pre-rendered page only the parts that change after the first paint
+//! come alive, as *islands* (Leptos's `Island`), and everything else stays
+//! the host's HTML, never touched. Each island component (the toolbar, the
+//! shortcuts, the paragraph links) wraps itself with [`island`]; the
+//! islands' registry and start are the reader's binary's (src/bin/reader.rs).
 //!
 //! Every address a reader opens from a link (an article, a list page) is a
 //! pre-rendered page, and those pages load the `reader` binary
@@ -40,10 +43,11 @@ pub const READER_BIN: &str = "reader";
 pub const ISLAND_TAG: &str = "leptos-island";
 
 /// `view` as the island `name`, with `props` (the text the browser gets it
-/// back from, [`view_of`]): on the host, wrapped in [`ISLAND_TAG`] with its
-/// hydration markers; in the whole app, just the view. The view gets its own
+/// back from: the islands' registry, src/bin/reader.rs): on the host,
+/// wrapped in [`ISLAND_TAG`] with its hydration markers; in the whole app,
+/// just the view. The view gets its own
 /// reactive owner, as Leptos's `#[island]` gives one.
-fn island<V: IntoView + 'static>(
+pub fn island<V: IntoView + 'static>(
     name: &'static str,
     props: String,
     view: impl FnOnce() -> V + 'static,
@@ -51,132 +55,4 @@ fn island<V: IntoView + 'static>(
     let owned = Owner::new()
         .with(|| Owner::with_hydration(move || OwnedView::new(view().into_view().into_any())));
     Island::new(name, owned).with_props(props)
-}
-
-/// The toolbar island ([`ToolbarBody`](crate::components::toolbar::ToolbarBody)),
-/// the same on the host, in the whole app and when the islands hydrate;
-/// its props are the page's path (empty on a page with no link to copy).
-pub fn toolbar(link: Option<String>) -> impl IntoView {
-    use crate::components::toolbar::ToolbarBody;
-    let props = link.clone().unwrap_or_default();
-    island(TOOLBAR, props, move || view! { <ToolbarBody link /> })
-}
-
-/// The shortcuts island: the header's "?" button, its dialog, the keys.
-pub fn shortcuts() -> impl IntoView {
-    island(
-        SHORTCUTS,
-        String::new(),
-        crate::components::shortcuts::Shortcuts,
-    )
-}
-
-/// The paragraph-links island of the article at `route`.
-pub fn paragraph_links(route: String) -> impl IntoView {
-    use crate::components::article_view::ParagraphLinks;
-    island(
-        PARAGRAPHS,
-        route.clone(),
-        move || view! { <ParagraphLinks route /> },
-    )
-}
-
-/// The toolbar's link from its props: a path, or none.
-#[cfg(any(test, feature = "hydrate"))]
-fn toolbar_from(props: String) -> Option<String> {
-    Some(props).filter(|l| l.starts_with('/'))
-}
-
-/// The island `name`'s view from its `props`, as the host rendered it, or
-/// `None` for a name this build does not know.
-#[cfg(feature = "hydrate")]
-fn view_of(name: &str, props: String) -> Option<AnyView> {
-    let view = match name {
-        TOOLBAR => toolbar(toolbar_from(props)).into_any(),
-        SHORTCUTS => shortcuts().into_any(),
-        PARAGRAPHS => paragraph_links(props).into_any(),
-        _ => return None,
-    };
-    Some(view)
-}
-
-/// The reader's start on a pre-rendered page: the preferences and the copy
-/// status shared by every island, then each island hydrated where it is,
-/// each in a task of its own so that a reader's tap or key is never kept
-/// waiting behind the whole start (on a slow phone the start is about 100 ms
-/// of the main thread, most of it the WASM's functions compiled as they are
-/// first called; `make bench` reports the longest task after the first
-/// paint).
-/// The toolbar comes last, in one task with [`crate::takeover::finish`]:
-/// until then the page's script works the size controls (the shortcuts
-/// island leaves the size keys to it while the page is marked), so a click
-/// counts once, whichever task it falls between. Then the worker is
-/// registered.
-#[cfg(feature = "hydrate")]
-pub fn start() {
-    use crate::components::copy_link::CopyStatus;
-    use crate::prefs::{FontScaleCtx, ReadingPrefs};
-    use wasm_bindgen::JsCast;
-
-    leptos::mount::hydrate_islands();
-    // On the islands' common owner, so each finds them.
-    let size = FontScaleCtx::provide_unlabelled();
-    ReadingPrefs::provide();
-    CopyStatus::provide();
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Ok(found) = document.query_selector_all(ISLAND_TAG) else {
-        return;
-    };
-    let (toolbar, others): (Vec<_>, Vec<_>) = (0..found.length())
-        .filter_map(|i| found.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
-        .partition(|el| el.get_attribute("data-component").as_deref() == Some(TOOLBAR));
-    // `hydrate_islands` made the islands' common owner the current one.
-    let Some(owner) = Owner::current() else {
-        return;
-    };
-    for el in others {
-        in_a_task(&owner, move || hydrate(&el));
-    }
-    in_a_task(&owner, move || {
-        toolbar.iter().for_each(hydrate);
-        size.show_label();
-        crate::takeover::finish();
-        crate::offline::register_service_worker();
-    });
-}
-
-/// Runs `task` under `owner` in a task of its own, after those queued before.
-#[cfg(feature = "hydrate")]
-fn in_a_task(owner: &Owner, task: impl FnOnce() + 'static) {
-    let owner = owner.clone();
-    set_timeout(move || owner.with(task), std::time::Duration::ZERO);
-}
-
-/// Attaches the island `el` to the nodes the host rendered.
-#[cfg(feature = "hydrate")]
-fn hydrate(el: &web_sys::HtmlElement) {
-    use leptos::tachys::view::Position;
-    let name = el.get_attribute("data-component").unwrap_or_default();
-    let props = el.get_attribute("data-props").unwrap_or_default();
-    match view_of(&name, props) {
-        Some(view) => std::mem::forget(view.hydrate_from_position::<true>(el, Position::Current)),
-        None => web_sys::console::warn_1(&format!("bantin: no island named {name:?}").into()),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_toolbar_props_come_back_as_they_went() {
-        assert_eq!(
-            toolbar_from("/articles/a-b".into()).as_deref(),
-            Some("/articles/a-b")
-        );
-        assert_eq!(toolbar_from(String::new()), None);
-        assert_eq!(toolbar_from("javascript:x".into()), None, "not a path");
-    }
 }

@@ -16,6 +16,7 @@ pub mod prerender;
 pub mod reading;
 pub mod routes;
 pub mod search;
+pub mod share_meta;
 pub mod shortcuts;
 pub mod takeover;
 pub mod worker;

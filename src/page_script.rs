@@ -13,9 +13,9 @@ use crate::font_scale::FontScale;
 use crate::prefs::{
     FONT_SCALE_ATTRIBUTE, FONT_SCALE_KEY, FONT_SCALE_LABEL_PROPERTY, FONT_SCALE_PROPERTY,
 };
-use crate::prerender::PRERENDERED_ATTRIBUTE;
 use crate::reading::no_flash_table;
 use crate::shortcuts::{Shortcut, NON_TEXT_INPUT_TYPES, SIZE_KEYS};
+use crate::takeover::{PRERENDERED_ATTRIBUTE, STATUS_ID};
 use serde_json::{json, Map, Value};
 
 const TEMPLATE: &str = include_str!("page_script.js");
@@ -25,8 +25,6 @@ const PLACEHOLDER: &str = "/*CONFIG*/ null";
 
 /// The id of the `<script>` in index.html that the build fills.
 pub const SCRIPT_ID: &str = "page-script";
-/// The id of the live region the script adds to announce a size it set.
-pub const STATUS_ID: &str = "page-script-status";
 
 /// What the script needs to know, from the app's own constants.
 pub fn config() -> Value {

@@ -271,7 +271,7 @@ impl<T: Preference> Pref<T> {
 }
 
 /// The text size shared by the toolbar and the page, provided once by `App` (or,
-/// on a pre-rendered page, for all the islands, `islands::start`):
+/// on a pre-rendered page, for all the islands, the islands' start in src/bin/reader.rs):
 /// a [`Pref`] plus what the polite live region says after a change.
 #[derive(Clone, Copy)]
 pub struct FontScaleCtx {

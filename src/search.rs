@@ -10,6 +10,14 @@ use crate::model::{ArticleSummary, Date, Slug};
 /// The search page's address and its query parameter.
 pub const ROUTE: &str = "/tim-kiem";
 pub const QUERY_PARAM: &str = "q";
+
+/// The search page's address for `query`.
+pub fn address(query: &str) -> String {
+    format!(
+        "{ROUTE}?{QUERY_PARAM}={}",
+        String::from(js_sys::encode_uri_component(query))
+    )
+}
 /// Where the build puts Pagefind's index and browser side.
 pub const INDEX_FOLDER: &str = "/pagefind/";
 /// The module that hands Pagefind to the app (`public/search.js`).

@@ -1,15 +1,20 @@
-//! Starting the app, and the moment a pre-rendered page becomes the app's.
-//! A pre-rendered page (the build marks its `<body>` with
+//! The page's mark, and the moment a pre-rendered page becomes the
+//! islands'. A pre-rendered page (the build marks its `<body>` with
 //! [`PRERENDERED_ATTRIBUTE`]) loads the islands' own WASM
-//! ([`crate::islands`]), which attaches to the nodes the reader already has,
+//! (src/bin/reader.rs), which attaches to the nodes the reader already has,
 //! so the selection, the focus, the scroll position and every element stay
-//! as they are. Every other page (the shell: the search page, an address
-//! with no page of its own, a page read offline) loads the whole app, which
-//! renders into `<body>`.
+//! as they are; until then the page's script works the toolbar. Every other
+//! page (the shell: the search page, an address with no page of its own, a
+//! page read offline) loads the whole app (src/main.rs), which renders into
+//! `<body>`.
 
-use crate::page_script::STATUS_ID;
-use crate::prerender::PRERENDERED_ATTRIBUTE;
-use crate::App;
+/// The attribute on a pre-rendered page's `<body>` until its islands have
+/// come alive: the page's script works the toolbar while it is there, and
+/// the stylesheet labels the size from the page script's label.
+pub const PRERENDERED_ATTRIBUTE: &str = "data-prerendered";
+/// The id of the live region the page's script adds to announce a size it
+/// set; it goes when the islands take over.
+pub const STATUS_ID: &str = "page-script-status";
 
 fn body() -> Option<web_sys::HtmlElement> {
     if !crate::prefs::IN_BROWSER {
@@ -21,11 +26,6 @@ fn body() -> Option<web_sys::HtmlElement> {
 /// Whether the page is pre-rendered and the app has not yet attached to it.
 pub fn prerendered() -> bool {
     body().is_some_and(|b| b.has_attribute(PRERENDERED_ATTRIBUTE))
-}
-
-/// The whole app, rendered into the shell's `<body>`.
-pub fn start() {
-    leptos::mount::mount_to_body(App);
 }
 
 /// Once the islands are attached: the page's script stops working the

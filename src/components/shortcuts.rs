@@ -1,7 +1,7 @@
 //! The keyboard shortcuts' listener and their help dialog.
 
-use crate::components::article_view::copy_link_to_paragraph_being_read;
-use crate::components::copy_link::CopyStatus;
+use crate::components::paragraph_links::ParagraphLinkKey;
+use crate::islands::{island, SHORTCUTS};
 use crate::prefs::FontScaleCtx;
 use crate::shortcuts::{input_takes_text, shortcut, KeyPress, Shortcut, HELP};
 use leptos::html::Dialog;
@@ -34,53 +34,16 @@ pub fn shortcut_for(ev: &web_sys::KeyboardEvent) -> Option<Shortcut> {
     })
 }
 
-/// What "L" does on the current page: copy the link to the paragraph being
-/// read, while an article is shown (the article view registers its address),
-/// nothing elsewhere. One listener ([`Shortcuts`]) handles every key.
-pub struct ParagraphLinkKey;
-
-thread_local! {
-    // The page's one registration: (token, the article's address, its status line).
-    static PARAGRAPH_LINK: std::cell::RefCell<Option<(u64, String, CopyStatus)>> =
-        const { std::cell::RefCell::new(None) };
-}
-
-impl ParagraphLinkKey {
-    /// Makes "L" copy links into `route` until the calling view is cleaned
-    /// up. A later view's registration is never cleared by an earlier view's
-    /// cleanup (when one article replaces another, the new one may come first).
-    pub fn while_shown(route: String, status: CopyStatus) {
-        let token = PARAGRAPH_LINK.with_borrow_mut(|now| {
-            let token = now.as_ref().map_or(0, |(t, ..)| t + 1);
-            *now = Some((token, route, status));
-            token
-        });
-        on_cleanup(move || {
-            PARAGRAPH_LINK.with_borrow_mut(|now| {
-                if now.as_ref().is_some_and(|(t, ..)| *t == token) {
-                    *now = None;
-                }
-            })
-        });
-    }
-
-    fn run() -> bool {
-        let target =
-            PARAGRAPH_LINK.with_borrow(|now| now.as_ref().map(|(_, r, s)| (r.clone(), *s)));
-        match target {
-            Some((route, status)) => {
-                copy_link_to_paragraph_being_read(status, &route);
-                true
-            }
-            None => false,
-        }
-    }
-}
-
 /// Listens for the shortcuts on the whole page and shows the "?" dialog; also
-/// renders a "?" button that opens it.
+/// renders a "?" button that opens it. An island ([`SHORTCUTS`]), with no
+/// props.
 #[component]
 pub fn Shortcuts() -> impl IntoView {
+    island(SHORTCUTS, String::new(), shortcuts)
+}
+
+/// The island's view ([`Shortcuts`]).
+fn shortcuts() -> impl IntoView {
     let ctx = FontScaleCtx::expect();
     let dialog = NodeRef::<Dialog>::new();
     let open_help = move || {

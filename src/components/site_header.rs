@@ -1,5 +1,6 @@
 //! The header on every page.
 
+use crate::components::shortcuts::Shortcuts;
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -54,10 +55,7 @@ fn SiteSearch() -> impl IntoView {
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         if let Some(field) = field.get() {
             ev.prevent_default();
-            navigate(
-                &crate::routes::search::address(&field.value()),
-                Default::default(),
-            );
+            navigate(&crate::search::address(&field.value()), Default::default());
             if let Some(form) = form.get() {
                 close_popover(&form);
             }
@@ -98,7 +96,7 @@ pub fn SiteHeader() -> impl IntoView {
             <nav aria-label="Điều hướng chính">
                 <A href="/">"Trang chủ"</A>
                 <SearchButton />
-                {crate::islands::shortcuts()}
+                <Shortcuts />
             </nav>
             <SiteSearch />
         </header>

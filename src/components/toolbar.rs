@@ -4,6 +4,7 @@
 use crate::components::copy_link::CopyLink;
 use crate::components::reading_panel::{PrefsPanel, PrefsToggle};
 use crate::font_scale::FontScale;
+use crate::islands::{island, TOOLBAR};
 use crate::prefs::FontScaleCtx;
 use leptos::prelude::*;
 
@@ -15,23 +16,27 @@ pub const RESET_CLASS: &str = "size-reset";
 
 /// "Giảm cỡ chữ" (A−), the current size, "Tăng cỡ chữ" (A+) and a reset.
 /// Buttons are disabled at the ends of the scale; a polite live region
-/// announces each change. An island ([`TOOLBAR`](crate::islands::TOOLBAR)): on a pre-rendered page it
-/// comes alive by itself.
+/// announces each change. An island ([`TOOLBAR`]): on a pre-rendered page it
+/// comes alive by itself, from its props, the page's path
+/// ([`link_from_props`]).
 #[component]
 pub fn Toolbar(
     /// The page's path, for the "Chép liên kết" button (articles only).
-    #[prop(optional)]
+    #[prop(into, default = None)]
     link: Option<String>,
 ) -> impl IntoView {
-    crate::islands::toolbar(link)
+    island(TOOLBAR, link.clone().unwrap_or_default(), move || {
+        toolbar(link)
+    })
 }
 
-/// The toolbar itself ([`Toolbar`]), as the island hydrates it.
-#[component]
-pub fn ToolbarBody(
-    /// The page's path, for the "Chép liên kết" button (articles only).
-    link: Option<String>,
-) -> impl IntoView {
+/// The toolbar's link from its island's props: a path, or none.
+pub fn link_from_props(props: String) -> Option<String> {
+    Some(props).filter(|l| l.starts_with('/'))
+}
+
+/// The island's view ([`Toolbar`]).
+fn toolbar(link: Option<String>) -> impl IntoView {
     let ctx = FontScaleCtx::expect();
     let panel_open = RwSignal::new(false);
     let toggle = NodeRef::new();
@@ -98,5 +103,20 @@ fn StepButton(
             <span aria-hidden="true">{label}</span>
             <span class="visually-hidden">{name}</span>
         </button>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_toolbar_props_come_back_as_they_went() {
+        assert_eq!(
+            link_from_props("/articles/a-b".into()).as_deref(),
+            Some("/articles/a-b")
+        );
+        assert_eq!(link_from_props(String::new()), None);
+        assert_eq!(link_from_props("javascript:x".into()), None, "not a path");
     }
 }

@@ -71,7 +71,7 @@ fn ArticleLoader(
 
 #[cfg(test)]
 mod tests {
-    use crate::components::article_view::{
+    use crate::components::paragraph_links::{
         is_paragraph_id, paragraph_being_read, paragraph_number,
     };
 

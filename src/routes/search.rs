@@ -18,14 +18,6 @@ use std::time::Duration;
 /// together, to the 300 ms target).
 const TYPING_PAUSE: Duration = Duration::from_millis(60);
 
-/// The search page's address for `query`.
-pub fn address(query: &str) -> String {
-    format!(
-        "{ROUTE}?{QUERY_PARAM}={}",
-        String::from(js_sys::encode_uri_component(query))
-    )
-}
-
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let params = use_query_map();
@@ -46,7 +38,7 @@ pub fn SearchPage() -> impl IntoView {
         let handle = set_timeout_with_handle(
             move || {
                 navigate(
-                    &address(&typed),
+                    &search::address(&typed),
                     NavigateOptions {
                         replace: true,
                         scroll: false,
@@ -67,7 +59,7 @@ pub fn SearchPage() -> impl IntoView {
             handle.clear();
         }
         if let Some(field) = field.get() {
-            navigate(&address(&field.value()), NavigateOptions::default());
+            navigate(&search::address(&field.value()), NavigateOptions::default());
         }
     };
 

@@ -9,7 +9,7 @@
 //! with no script at all paints at 1.00x / 1.05x.
 
 use super::html;
-use bantin::prerender::PRERENDERED_ATTRIBUTE;
+use bantin::takeover::PRERENDERED_ATTRIBUTE;
 
 /// The line of Trunk's loader that starts the app.
 const START: &str = "const wasm = await init";

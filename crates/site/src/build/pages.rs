@@ -15,10 +15,11 @@ use bantin::islands::READER_BIN;
 use bantin::model::share::SiteUrl;
 use bantin::model::{Article, ListPage, Slug};
 use bantin::prerender::{
-    embedded_json, embedded_list_json, ListMeta, Prerendering, ShareMeta, EMBEDDED_ARTICLE_ID,
-    EMBEDDED_LIST_ID, PRERENDERED_ATTRIBUTE,
+    embedded_json, embedded_list_json, Prerendering, EMBEDDED_ARTICLE_ID, EMBEDDED_LIST_ID,
 };
 use bantin::routes::{document_title, list_title};
+use bantin::share_meta::{ListMeta, ShareMeta};
+use bantin::takeover::PRERENDERED_ATTRIBUTE;
 use bantin::App;
 use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
