@@ -6,7 +6,7 @@ use crate::routes::{
     article::ArticlePage,
     home::{Home, OlderPage},
     not_found::NotFound,
-    search::SearchPage,
+    search_page::SearchPage,
 };
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};

@@ -9,6 +9,7 @@ pub mod components;
 pub mod crash;
 pub mod font_scale;
 pub mod islands;
+pub mod keymap;
 pub mod offline;
 pub mod page_script;
 pub mod prefs;
@@ -17,7 +18,6 @@ pub mod reading;
 pub mod routes;
 pub mod search;
 pub mod share_meta;
-pub mod shortcuts;
 pub mod takeover;
 pub mod worker;
 

@@ -10,11 +10,11 @@ use crate::components::site_header::{SEARCH_FIELD_ID, SEARCH_FORM_ID};
 use crate::components::toolbar::{LARGER_CLASS, RESET_CLASS, SMALLER_CLASS};
 use crate::crash;
 use crate::font_scale::FontScale;
+use crate::keymap::{Shortcut, NON_TEXT_INPUT_TYPES, SIZE_KEYS};
 use crate::prefs::{
     FONT_SCALE_ATTRIBUTE, FONT_SCALE_KEY, FONT_SCALE_LABEL_PROPERTY, FONT_SCALE_PROPERTY,
 };
 use crate::reading::no_flash_table;
-use crate::shortcuts::{Shortcut, NON_TEXT_INPUT_TYPES, SIZE_KEYS};
 use crate::takeover::{PRERENDERED_ATTRIBUTE, STATUS_ID};
 use serde_json::{json, Map, Value};
 

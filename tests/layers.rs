@@ -21,7 +21,7 @@ const LEAVES: [&str; 11] = [
     "prerender",
     "reading",
     "search",
-    "shortcuts",
+    "keymap",
     "takeover",
     "api",
 ];

@@ -2,8 +2,8 @@
 
 use crate::components::paragraph_links::ParagraphLinkKey;
 use crate::islands::{island, SHORTCUTS};
+use crate::keymap::{input_takes_text, shortcut, KeyPress, Shortcut, HELP};
 use crate::prefs::FontScaleCtx;
-use crate::shortcuts::{input_takes_text, shortcut, KeyPress, Shortcut, HELP};
 use leptos::html::Dialog;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -3,7 +3,7 @@
 pub mod article;
 pub mod home;
 pub mod not_found;
-pub mod search;
+pub mod search_page;
 
 /// The site name, the suffix of every page title.
 pub const SITE_NAME: &str = "Bản tin";

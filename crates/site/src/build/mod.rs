@@ -25,7 +25,7 @@ pub mod html;
 pub mod loader;
 pub mod pages;
 pub mod script;
-pub mod search;
+pub mod search_index;
 pub mod worker;
 
 use bantin::model::share::SiteUrl;
@@ -100,7 +100,7 @@ pub const STEPS: [Step; 10] = [
     },
     Step {
         name: "search",
-        run: search::run,
+        run: search_index::run,
         alongside: true,
     },
     Step {
@@ -186,7 +186,7 @@ pub fn run(dist: &Path, site_url: &str, content: &Path, strict: bool) -> Result<
 pub fn data_only(dist: &Path, content: &Path) -> Result<(), String> {
     let build = Build::new(dist, SiteUrl::parse("http://127.0.0.1")?, content, false);
     println!("[build] content: {}", content::run(&build)?);
-    println!("[build] search: {}", search::run(&build)?);
+    println!("[build] search: {}", search_index::run(&build)?);
     worker::configure_in(dist)?;
     println!("[build] worker: sw.js configured");
     Ok(())
