@@ -1,7 +1,7 @@
 // Pagefind's browser side, for the app's search page (src/search.rs). The
 // app (WebAssembly) cannot import a JavaScript module itself, so it adds this
 // module to the page, which imports Pagefind and hands it over. Built by the
-// step `search` (crates/site/src/build/search_index.rs) into /pagefind/.
+// step `search` (crates/site/src/steps/search_index.rs) into /pagefind/.
 import * as pagefind from "/pagefind/pagefind.js";
 // A very large archive is indexed in parts (SEARCH_SHARD articles each, the
 // newest in /pagefind/ itself): the others, which the step lists here, are

@@ -22,7 +22,7 @@
 //   that, the one read least recently goes (READ_AT, renewed each
 //   time a saved copy is read or saved again).
 //
-// The build step `worker` (crates/site/src/build/worker.rs) fills in BUILD,
+// The build step `worker` (crates/site/src/steps/worker.rs) fills in BUILD,
 // SHELL_FILES and APP_FILES for each release build, and C (below) for every
 // build, `make dev`'s included.
 

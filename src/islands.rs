@@ -12,7 +12,7 @@
 //! an address with no page of its own, a page read offline) loads the whole
 //! app (src/main.rs), in which the same islands are ordinary parts of the
 //! view. One markup, one source: the host renders `App` (in islands mode,
-//! `crates/site/src/build/pages.rs`), and the browser hydrates each island
+//! `crates/site/src/steps/pages.rs`), and the browser hydrates each island
 //! from the same function the host rendered it with.
 //!
 //! The islands here are named by the app, not by Leptos's `#[island]` macro,

@@ -14,7 +14,7 @@
 //    and a link that reloads it.
 //
 // Every name and number comes from the app's Rust constants: the build step
-// `script` (crates/site/src/build/script.rs) writes them in place of CONFIG
+// `script` (crates/site/src/steps/script.rs) writes them in place of CONFIG
 // (src/page_script.rs). Plain ES5, no modules: it must run everywhere.
 (function (C) {
   "use strict";

@@ -1,7 +1,7 @@
 //! Pre-rendering: each article as HTML at build time, rendered on the host
 //! from the app itself, so a deep link paints before the WASM arrives, and
 //! then only its islands come alive ([`crate::islands`]). The build step
-//! `pages` (crates/site/src/build/pages.rs) renders [`App`](crate::App) with
+//! `pages` (crates/site/src/steps/pages.rs) renders [`App`](crate::App) with
 //! Leptos's `ssr`, with the article given as a [`Prerendering`] context; the
 //! page carries the article's data in `<head>`, which the offline worker
 //! saves with no second request (public/sw.js). One markup, one source: a

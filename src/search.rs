@@ -1,6 +1,6 @@
 //! Search (`/tim-kiem?q=…`): the query as it is searched, and the search
 //! itself through Pagefind's browser side. The build step `search`
-//! (crates/site/src/build/search_index.rs) indexes every article folded
+//! (crates/site/src/steps/search_index.rs) indexes every article folded
 //! ([`crate::model::fold`]), so the query is folded the same way here: "Lồng
 //! Tồng", "long tong" and "LONG TONG" find the same articles, and "đ" finds
 //! "d".

@@ -1,5 +1,5 @@
 //! What a shared link shows, for a pre-rendered page's `<head>`: rendered
-//! on the host by the build step `pages` (crates/site/src/build/pages.rs)
+//! on the host by the build step `pages` (crates/site/src/steps/pages.rs)
 //! from the model's share data (crates/model/src/share.rs).
 
 use crate::model::share::{self, SiteUrl};

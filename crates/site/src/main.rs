@@ -71,7 +71,7 @@ fn main() -> ExitCode {
         .as_slice()
     {
         ["build", dist] => match std::env::var("SITE_URL") {
-            Ok(site_url) => bantin_site::build::run(
+            Ok(site_url) => bantin_site::steps::run(
                 Path::new(dist),
                 &site_url,
                 Path::new(&content_env()),
@@ -81,17 +81,17 @@ fn main() -> ExitCode {
         },
         ["serve", ..] => serve(&args[1..]),
         ["static", file, stylesheet] => {
-            bantin_site::build::pages::static_page(Path::new(file), stylesheet, None)
+            bantin_site::steps::pages::static_page(Path::new(file), stylesheet, None)
                 .map(|html| print!("{html}"))
         }
         ["static", file, stylesheet, "--inline", dist] => {
-            bantin_site::build::pages::static_page(Path::new(file), stylesheet, Some(Path::new(dist)))
+            bantin_site::steps::pages::static_page(Path::new(file), stylesheet, Some(Path::new(dist)))
                 .map(|html| print!("{html}"))
         }
         ["import", from] => import(from, "public/articles").and_then(all_in),
         ["import", from, "--content", content] => import(from, content).and_then(all_in),
         ["names", dist] => bantin_site::names::names(Path::new(dist)).map(|names| println!("{names:#}")),
-        ["data", dist] => bantin_site::build::data_only(Path::new(dist), Path::new(&content_env())),
+        ["data", dist] => bantin_site::steps::data_only(Path::new(dist), Path::new(&content_env())),
         ["generate", folder, count] => count
             .parse()
             .map_err(|_| format!("not a count: {count}"))

@@ -13,10 +13,10 @@ use std::path::Path;
 
 /// The glue and WASM that a built page's loader imports, as addresses.
 fn loaded_by(dist: &Path, page: &str) -> Result<Value, String> {
-    let html = crate::build::read(&dist.join(page))?;
-    let loaders = crate::build::html::texts(&html, crate::build::html::LOADERS)?;
+    let html = crate::steps::read(&dist.join(page))?;
+    let loaders = crate::steps::html::texts(&html, crate::steps::html::LOADERS)?;
     let glue = match loaders.as_slice() {
-        [loader] => crate::build::html::glue_of(loader),
+        [loader] => crate::steps::html::glue_of(loader),
         _ => None,
     }
     .ok_or_else(|| format!("dist/{page}: expected one loader importing a glue file"))?;
@@ -62,7 +62,7 @@ pub fn names(dist: &Path) -> Result<Value, String> {
         "files": {
             // A pre-rendered page (index.html, the home page) loads the islands.
             "islands": loaded_by(dist, "index.html")?,
-            "app": loaded_by(dist, crate::build::pages::SHELL)?,
+            "app": loaded_by(dist, crate::steps::pages::SHELL)?,
         },
     }))
 }

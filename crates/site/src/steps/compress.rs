@@ -26,7 +26,7 @@ fn bulk(relative: &Path) -> bool {
     let first = relative.components().next();
     let first = first.and_then(|c| c.as_os_str().to_str()).unwrap_or("");
     rules::PAGE_FOLDERS.contains(&first)
-        || first == crate::build::search_index::INDEX_FOLDER.trim_matches('/')
+        || first == crate::steps::search_index::INDEX_FOLDER.trim_matches('/')
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -73,7 +73,7 @@ fn gzip_at(data: &[u8], level: flate2::Compression) -> Vec<u8> {
 /// The folder the step `search` writes and compresses itself, at the same
 /// time as this step runs.
 fn searchs_own(dir: &Path, path: &Path) -> bool {
-    path == dir.join(crate::build::search_index::INDEX_FOLDER.trim_matches('/'))
+    path == dir.join(crate::steps::search_index::INDEX_FOLDER.trim_matches('/'))
 }
 
 /// Every compressible file under `dir` (but the search index's), in a

@@ -49,7 +49,7 @@ pub fn run(build: &super::Build) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::build::html;
+    use crate::steps::html;
 
     const SHELL: &str = r#"<html><head><meta charset=utf-8><script id="page-script">/* filled by the build */</script><script type=module>start()</script></head></html>"#;
 
