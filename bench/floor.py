@@ -1,14 +1,14 @@
 """What the framework alone costs: the floor under bantin's bundle.
 
-Builds three small apps (bench/floor/router: a toolbar-like control on a
-routed, hydrated page, as every bantin page is; bench/floor/islands: the same
-control as a Leptos island, with the rest of the page left as the host's HTML;
-bench/floor/islands-reader: bantin's own toolbar and shortcuts dialog as
-islands) with the app's Cargo.lock, release profile and toolchain (`make
-bench` passes the release build's environment), then the pipeline the release
-build runs (wasm-bindgen, wasm-opt -Oz, terser on the glue), and compares
-their WASM + JS, brotli 11, with the app's in
-dist/. Writes target/bench/floor.json.
+Builds two small apps (bench/floor/router: a toolbar-like control on a
+routed page that hydrates, as every bantin page was before islands;
+bench/floor/islands: the same control as a Leptos island, with the rest of
+the page left as the host's HTML, as bantin's pre-rendered pages are) with
+the app's Cargo.lock, release profile and toolchain (`make bench` passes the
+release build's environment), then the pipeline the release build runs
+(wasm-bindgen, wasm-opt -Oz, terser on the glue), and compares their WASM +
+JS, brotli 11, with the app's own in dist/ (its islands, src/bin/reader.rs,
+and the shell's whole app). Writes target/bench/floor.json.
 
     python3 bench/floor.py            # after `make build`
 """
@@ -24,7 +24,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bench import brotli_size, sizes  # noqa: E402  (the app's bytes, as bench.py counts them)
 
 OUT = os.path.join(ROOT, "target", "bench")
-FLOORS = ("router", "islands", "islands-reader")
+FLOORS = ("router", "islands")
 WASM_OPT_FEATURES = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext"]
 
 
@@ -42,8 +42,6 @@ def build(name):
     shutil.copytree(os.path.join(source, "src"), os.path.join(work, "src"))
     with open(os.path.join(source, "Cargo.toml"), encoding="utf-8") as f:
         manifest = f.read()
-    # The app itself, for the floor that uses its components.
-    manifest = manifest.replace('path = "../../.."', f"path = {json.dumps(ROOT)}")
     with open(os.path.join(work, "Cargo.toml"), "w", encoding="utf-8") as f:
         f.write(manifest)
     # The app's versions of every crate the floor shares with it.
