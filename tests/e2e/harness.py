@@ -16,6 +16,7 @@ import urllib.parse
 
 from .servers import DIST, ROOT, SERVERS  # noqa: F401  (ROOT: the test modules import it from here)
 from .browser import Browser, wait_for
+from . import locators as L
 from . import names
 from .names import reading_key, size_key  # noqa: F401  (the test modules import them from here)
 
@@ -374,13 +375,13 @@ class ReaderTestCase(unittest.TestCase):
         return wait_for(condition, timeout, message)
 
     def h1(self):
-        return wait_for(lambda: self.b.find("main h1").text, 10, "an h1")
+        return wait_for(lambda: self.b.find(L.HEADLINE).text, 10, "an h1")
 
     def shown_size(self):
-        return self.b.find("[data-testid=font-size]").text
+        return self.b.find(L.SIZE_LABEL).text
 
     def root_scale(self):
-        return self.b.js("return document.documentElement.style.getPropertyValue('--font-scale')")
+        return self.b.js("return document.documentElement.style.getPropertyValue(arguments[0])", names.size()["property"])
 
     def assert_no_crash(self):
         """No panic, no uncaught error, and the app still answers: the 'Trang chủ' link works."""
@@ -394,4 +395,4 @@ class ReaderTestCase(unittest.TestCase):
         self.assertEqual(fatal, [], "the app crashed or broke its content policy")
         if self.b.find_all("a[href='/']"):
             self.b.by_text("header a", "Trang chủ").click()
-            wait_for(lambda: self.b.find_all("ol.article-list") or self.b.find_all("[data-testid=load-error]"), 10, "the home page")
+            wait_for(lambda: self.b.find_all(L.ARTICLE_LIST) or self.b.find_all(L.LOAD_ERROR), 10, "the home page")

@@ -2,6 +2,7 @@
 
 import os
 
+from . import locators as L
 from .harness import ROOT, SEED_SLUG, TEST_JSON, TEST_PATH, ReaderTestCase, reading_key, size_key
 
 AXE = os.path.join(ROOT, ".tools", "axe", "node_modules", "axe-core", "axe.min.js")
@@ -51,8 +52,8 @@ class AxeTest(ReaderTestCase):
                     self.open(page)
                     self.wait_for(lambda: self.b.find_all(ready), ready)
                     if page.startswith("/articles/"):
-                        self.b.button("Tùy chọn").click()
-                        self.wait_for(lambda: self.b.find_all("#reading-prefs"), "the preferences panel")
+                        self.b.button(L.PREFERENCES).click()
+                        self.wait_for(lambda: self.b.find_all(L.PREFERENCES_PANEL), "the preferences panel")
                     self.assertEqual(self.audit(), [], f"{page} in {name}")
 
 
@@ -133,14 +134,14 @@ class ShortcutsTest(ReaderTestCase):
         self.h1()
         self.b.keys("?")
         self.wait_for(lambda: self.b.js("return document.querySelector('dialog.help').open"), "the dialog")
-        self.assertIn("Tăng cỡ chữ", self.b.find("dialog.help").text)
+        self.assertIn("Tăng cỡ chữ", self.b.find(L.HELP_DIALOG).text)
         self.assertTrue(self.b.js("return document.activeElement.closest('dialog') !== null"), "focus moves into the dialog")
         with open(AXE, encoding="utf-8") as f:
             self.b.js(f.read())
         self.assertEqual(self.b.js_async(RUN_AXE), [], "the open dialog")
         self.b.keys("Escape")
         self.wait_for(lambda: not self.b.js("return document.querySelector('dialog.help').open"), "Escape closes it")
-        self.b.button("Phím tắt").click()
+        self.b.button(L.SHORTCUTS).click()
         self.wait_for(lambda: self.b.js("return document.querySelector('dialog.help').open"), "the ? button opens it")
-        self.b.button("Đóng").click()
+        self.b.button(L.CLOSE).click()
         self.wait_for(lambda: not self.b.js("return document.querySelector('dialog.help').open"), "Đóng closes it")

@@ -2,6 +2,7 @@
 
 import json
 
+from . import locators as L
 from .harness import SEED_SLUG, TEST_SLUG, ReaderTestCase, size_key
 from .harness import TEST_JSON as DATA
 from .harness import TEST_PATH as PATH
@@ -24,10 +25,10 @@ class NetworkTest(ReaderTestCase):
             with self.subTest(status=status):
                 self.fault(DATA, status=status)
                 self.open(PATH)
-                self.wait_text("main h1", heading)
+                self.wait_text(L.HEADLINE, heading)
                 self.assertEqual(bool(self.b.find_all(".retry")), retry)
                 if status >= 500:
-                    self.assertIn(f"mã {status}", self.b.find("[data-testid=load-error]").text)
+                    self.assertIn(f"mã {status}", self.b.find(L.LOAD_ERROR).text)
         self.b.browser_log()  # the failed loads were expected
 
     def test_connection_refused_then_retry_once_the_server_is_back(self):
@@ -40,11 +41,11 @@ class NetworkTest(ReaderTestCase):
         start_again = self.restart_server()
         try:
             link.click()
-            self.wait_text("main h1", "Không kết nối được")
+            self.wait_text(L.HEADLINE, "Không kết nối được")
         finally:
             start_again()
-        self.b.button("Thử lại").click()
-        self.wait_text("main h1", title)
+        self.b.button(L.RETRY).click()
+        self.wait_text(L.HEADLINE, title)
         self.b.browser_log()
 
     def test_an_answer_that_never_finishes_times_out_and_retry_works(self):
@@ -52,10 +53,10 @@ class NetworkTest(ReaderTestCase):
         self.open(PATH)
         self.wait_text("main p.loading", "Đang tải bài viết…")
         # The app's limit is 15 s (api::TIMEOUT).
-        self.wait_text("main h1", "Không kết nối được", timeout=25)
-        self.assertIn("không trả lời sau 15 giây", self.b.find("[data-testid=load-error]").text)
-        self.b.button("Thử lại").click()
-        self.wait_text("main h1", seed()["title"])
+        self.wait_text(L.HEADLINE, "Không kết nối được", timeout=25)
+        self.assertIn("không trả lời sau 15 giây", self.b.find(L.LOAD_ERROR).text)
+        self.b.button(L.RETRY).click()
+        self.wait_text(L.HEADLINE, seed()["title"])
 
     def test_leaving_an_article_aborts_its_download(self):
         self.fault(DATA, hang=True)
@@ -85,9 +86,9 @@ class NetworkTest(ReaderTestCase):
         self.b.forward()
         self.b.back()
         self.b.forward()
-        self.wait_text("main h1", title)
+        self.wait_text(L.HEADLINE, title)
         self.assertEqual(len(self.b.find_all("main article")), 1)
-        self.assertEqual(self.b.find_all("[data-testid=load-error]"), [])
+        self.assertEqual(self.b.find_all(L.LOAD_ERROR), [])
 
     def test_rapid_size_clicks_while_switching_articles(self):
         self.list_from_the_app([
@@ -98,14 +99,14 @@ class NetworkTest(ReaderTestCase):
         self.open(PATH)
         self.h1()
         for _ in range(6):
-            self.b.button("Tăng cỡ chữ").click()
-        self.b.button("Giảm cỡ chữ").click()
-        self.b.button("Giảm cỡ chữ").click()
+            self.b.button(L.LARGER).click()
+        self.b.button(L.SMALLER).click()
+        self.b.button(L.SMALLER).click()
         self.assertEqual(self.shown_size(), "150%")
         self.b.by_text("header a", "Trang chủ").click()
         self.wait_text("ol.article-list h2 a", "Bài hai").click()
-        self.wait_text("main h1", "Bài hai")
-        self.b.button("Tăng cỡ chữ").click()
+        self.wait_text(L.HEADLINE, "Bài hai")
+        self.b.button(L.LARGER).click()
         self.assertEqual(self.shown_size(), "175%")
         self.assertEqual(self.root_scale(), "1.75")
         self.assertEqual(self.stored(size_key()), "175")
@@ -126,7 +127,7 @@ class StorageTest(ReaderTestCase):
         with self.b.on_every_page(QUOTA_FULL):
             self.open(PATH)
             self.h1()
-            self.b.button("Tăng cỡ chữ").click()
+            self.b.button(L.LARGER).click()
             self.wait_for(lambda: self.shown_size() == "110%", "110% in memory")
             self.assertEqual(self.root_scale(), "1.1")
             self.assertIsNone(self.stored(size_key()))
@@ -134,7 +135,7 @@ class StorageTest(ReaderTestCase):
     def test_another_tab_writing_garbage_is_not_followed_into_garbage(self):
         self.open(PATH)
         self.h1()
-        self.b.button("Tăng cỡ chữ").click()
+        self.b.button(L.LARGER).click()
         self.wait_for(lambda: self.shown_size() == "110%", "110%")
         first = self.b.window
         second = self.b.new_tab()

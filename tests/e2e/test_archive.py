@@ -14,6 +14,7 @@ import unicodedata
 import unittest
 import urllib.parse
 
+from . import locators as L
 from . import names
 from .harness import ROOT, ReaderTestCase, size_key
 from .servers import DIST
@@ -93,7 +94,7 @@ class ArchiveSite(ReaderTestCase):
 
 class ArchiveTest(ArchiveSite):
     def shown(self):
-        return [el.text for el in self.b.find_all("ol.article-list h2 a")]
+        return [el.text for el in self.b.find_all(L.ARTICLE_LINKS)]
 
     def pager(self):
         return [(a.text, a.attr("href")) for a in self.b.find_all("nav.pager a")]
@@ -133,7 +134,7 @@ class ArchiveTest(ArchiveSite):
         self.b.get(self.base + "/trang/3")
         self.wait_for(lambda: self.shown() == self.titles[40:], "the pre-rendered list")
         self.assertEqual(self.b.title, "Trang 3 — Bản tin")
-        self.assertTrue(self.b.find_all("body[data-prerendered]"), "the WASM was still on its way")
+        self.assertTrue(self.b.find_all(L.PRERENDERED), "the WASM was still on its way")
         self.b.js("document.querySelector('ol.article-list li').dataset.mark = 'before'")
         self.state.released.set()
         self.wait_for_app()
@@ -145,9 +146,9 @@ class ArchiveTest(ArchiveSite):
     def test_a_page_that_is_not_there_is_not_found(self):
         for path in ["/trang/4", "/trang/99999", "/trang/0", "/trang/abc", "/trang/01", "/trang/-1", "/trang/1e3"]:
             self.open(path)
-            self.wait_text("main h1", "Không tìm thấy trang")
+            self.wait_text(L.HEADLINE, "Không tìm thấy trang")
             self.assertEqual(self.b.title, "Không tìm thấy trang — Bản tin", path)
-            self.assertEqual(self.b.find_all("[data-testid=load-error]"), [], path)
+            self.assertEqual(self.b.find_all(L.LOAD_ERROR), [], path)
         requested = {p for p in self.state.requests if p.startswith("/trang/") and p.endswith(".json")}
         self.assertEqual(requested, {"/trang/4.json", "/trang/99999.json"}, "a number that names no page asks nothing")
         self.b.browser_log()  # the two 404s were expected
@@ -209,7 +210,7 @@ class ArchiveTest(ArchiveSite):
         finally:
             start_again()
         # ... then open a new article: one must go to make room.
-        slug = self.b.find("ol.article-list h2 a").attr("href")
+        slug = self.b.find(L.ARTICLE_LINKS).attr("href")
         self.open(slug)
         keys = lambda: self.b.js_async(
             "const done = arguments[arguments.length - 1];"
@@ -268,13 +269,13 @@ class SearchTest(ArchiveSite):
         self.assertEqual(card.handle.query_selector("time").inner_text(), f"{day[2]}/{day[1]}/{day[0]}")
         self.assertTrue(card.handle.query_selector(".card-lead").inner_text())
         card.handle.query_selector("h2 a").click()
-        self.wait_text("main h1", article["title"])
+        self.wait_text(L.HEADLINE, article["title"])
 
     def test_the_header_form_works_before_the_app(self):
         # The islands withheld: the pre-rendered page's form is a plain GET
         # form, and the search page (the shell, its own WASM) answers it.
         lift = self.open_without_app("/")
-        field = self.b.find("header input[type=search]")
+        field = self.b.find(L.HEADER_SEARCH_FIELD)
         field.handle.fill("Lồng Tồng")
         field.handle.press("Enter")
         self.wait_for(lambda: "/tim-kiem?q=" in self.b.current_url, "the form to go to the search page")
@@ -286,7 +287,7 @@ class SearchTest(ArchiveSite):
     def test_the_header_form_searches_from_any_page_and_inside_the_app_on_the_search_page(self):
         # A pre-rendered page has no router: the form goes to the search page.
         self.open("/")
-        field = self.b.find("header input[type=search]")
+        field = self.b.find(L.HEADER_SEARCH_FIELD)
         field.handle.fill("duong day")
         field.handle.press("Enter")
         self.wait_for(lambda: self.count() is not None, "the results")
@@ -294,7 +295,7 @@ class SearchTest(ArchiveSite):
         self.assertEqual(set(self.results()), containing(os.path.join(self.folder, "content"), "duong", "day"))
         # The search page is the whole app: another search there loads no page.
         self.b.js("window.__same_page = true")
-        field = self.b.find("header input[type=search]")
+        field = self.b.find(L.HEADER_SEARCH_FIELD)
         field.handle.fill("Lồng Tồng")
         field.handle.press("Enter")
         self.wait_for(lambda: "L%E1%BB%93ng" in self.b.current_url, "the new address")
@@ -304,7 +305,7 @@ class SearchTest(ArchiveSite):
     def test_typing_searches_and_never_resizes_the_text(self):
         self.open("/tim-kiem")
         self.wait_text("main p", "Nhập từ khoá để tìm bài viết.")
-        field = self.b.find("#search-page-q")
+        field = self.b.find(L.SEARCH_PAGE_FIELD)
         field.click()
         self.b.page.keyboard.type("lồng tồng + - 0 = _")
         self.wait_for(lambda: self.count() is not None, "results while typing, with no Enter")
@@ -325,8 +326,8 @@ class SearchTest(ArchiveSite):
             self.assertEqual(self.b.find_all("main img, main script"), [])
         # 10,000 characters, pasted: the field and the search keep the first 200.
         self.open("/tim-kiem")
-        self.assertEqual(self.b.find("#search-page-q").attr("maxlength"), "200")
-        self.assertEqual(self.b.find("header input[type=search]").attr("maxlength"), "200")
+        self.assertEqual(self.b.find(L.SEARCH_PAGE_FIELD).attr("maxlength"), "200")
+        self.assertEqual(self.b.find(L.HEADER_SEARCH_FIELD).attr("maxlength"), "200")
         self.b.js(
             "const f = document.getElementById('search-page-q'); f.value = 'lồng '.repeat(2000);"
             "f.dispatchEvent(new Event('input', {bubbles: true}));"

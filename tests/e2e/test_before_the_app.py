@@ -5,6 +5,7 @@ limits, storage key, announcement and disabled states; the app then hydrates
 the page, so a click made meanwhile counts once, and the reader's selection,
 focus, scroll position and the article's nodes stay as they are."""
 
+from . import locators as L
 from . import names
 from .browser import VIEWPORT
 from .harness import SEED_SLUG, ReaderTestCase, size_key
@@ -26,7 +27,7 @@ class BeforeTheAppTest(ReaderTestCase):
         )
 
     def enabled(self):
-        return [self.b.button(name).enabled for name in ("Giảm cỡ chữ", "Tăng cỡ chữ", "Đặt lại cỡ chữ")]
+        return [self.b.button(name).enabled for name in (L.SMALLER, L.LARGER, L.RESET_SIZE)]
 
     def paragraph_px(self):
         return float(self.b.js("return parseFloat(getComputedStyle(document.getElementById('p-1')).fontSize)"))
@@ -42,8 +43,8 @@ class BeforeTheAppTest(ReaderTestCase):
 
     def open_prerendered_without_app(self):
         self.lift = self.open_without_app(SEED_PATH)
-        self.wait_for(lambda: self.b.find_all("main h1"), "the pre-rendered article")
-        self.assertTrue(self.b.find_all("body[data-prerendered]"), "the app never started")
+        self.wait_for(lambda: self.b.find_all(L.HEADLINE), "the pre-rendered article")
+        self.assertTrue(self.b.find_all(L.PRERENDERED), "the app never started")
 
     def test_every_size_control_works_and_is_stored_without_the_wasm(self):
         self.open_prerendered_without_app()
@@ -52,15 +53,15 @@ class BeforeTheAppTest(ReaderTestCase):
         steps = names.steps()
         seen = lambda s: [s["label"], s["css"], s["stored"], s["announcement"]]
         for step in steps[names.default_step() + 1 :]:
-            self.b.button("Tăng cỡ chữ").click()
+            self.b.button(L.LARGER).click()
             self.assertEqual(self.seen(), seen(step))
         self.assertEqual(self.enabled(), [True, False, True], "A+ stops at 200%")
         self.assertAlmostEqual(self.paragraph_px(), base * float(steps[-1]["css"]), delta=0.05)
         for step in reversed(steps[:-1]):  # as in the app, A− to 100% stores "100"
-            self.b.button("Giảm cỡ chữ").click()
+            self.b.button(L.SMALLER).click()
             self.assertEqual(self.seen(), seen(step))
         self.assertEqual(self.enabled(), [False, True, True], "A− stops at 80%")
-        self.b.button("Đặt lại cỡ chữ").click()
+        self.b.button(L.RESET_SIZE).click()
         self.assertEqual(self.seen(), ["100%", "1", None, "Cỡ chữ 100%"], "reset leaves nothing stored")
         self.assertEqual(self.enabled(), [True, True, False])
         self.assertAlmostEqual(self.paragraph_px(), base, delta=0.05)
@@ -83,7 +84,7 @@ class BeforeTheAppTest(ReaderTestCase):
         self.store(size_key(), "200")
         self.open_prerendered_without_app()
         self.assertEqual(self.enabled(), [True, False, True], "at 200%: A+ off, reset on")
-        self.b.button("Đặt lại cỡ chữ").click()
+        self.b.button(L.RESET_SIZE).click()
         self.assertEqual(self.seen()[:3], ["100%", "1", None])
 
     def test_blocked_storage_still_resizes_before_the_app(self):
@@ -92,7 +93,7 @@ class BeforeTheAppTest(ReaderTestCase):
             " throw new DOMException('The operation is insecure.', 'SecurityError'); }});"
         ):
             self.open_prerendered_without_app()
-            self.b.button("Tăng cỡ chữ").click()
+            self.b.button(L.LARGER).click()
             root = self.b.js("return document.documentElement.style.getPropertyValue('--font-scale')")
             self.assertEqual(root, "1.1", "the choice holds for this page")
         self.b.browser_log()  # the stand-in's SecurityError was expected
@@ -101,10 +102,10 @@ class BeforeTheAppTest(ReaderTestCase):
         self.no_http_cache()
         self.fault(self.wasm_path(), delay=60)
         self.b.get(self.base + SEED_PATH)
-        self.wait_for(lambda: self.b.find_all("main h1"), "the pre-rendered article")
-        self.b.button("Tăng cỡ chữ").click()
+        self.wait_for(lambda: self.b.find_all(L.HEADLINE), "the pre-rendered article")
+        self.b.button(L.LARGER).click()
         self.assertEqual(self.seen()[:3], ["110%", "1.1", "110"])
-        self.assertTrue(self.b.find_all("body[data-prerendered]"), "the WASM was still on its way")
+        self.assertTrue(self.b.find_all(L.PRERENDERED), "the WASM was still on its way")
         self.state.released.set()
         self.wait_for_app()
         self.assertEqual(self.shown_size(), "110%", "the app took over the size chosen before it")
@@ -112,7 +113,7 @@ class BeforeTheAppTest(ReaderTestCase):
         self.b.keys("+")
         self.wait_for(lambda: self.shown_size() == "125%", "the app's own step")
         self.assertEqual(self.stored(size_key()), "125", "one step per key")
-        self.b.button("Tăng cỡ chữ").click()
+        self.b.button(L.LARGER).click()
         self.wait_for(lambda: self.shown_size() == "150%", "one step per click")
 
     def test_with_storage_blocked_a_size_chosen_before_the_app_is_kept(self):
@@ -123,9 +124,9 @@ class BeforeTheAppTest(ReaderTestCase):
             self.no_http_cache()
             self.fault(self.wasm_path(), delay=60)
             self.b.get(self.base + SEED_PATH)
-            self.wait_for(lambda: self.b.find_all("main h1"), "the pre-rendered article")
-            self.b.button("Tăng cỡ chữ").click()
-            self.b.button("Tăng cỡ chữ").click()
+            self.wait_for(lambda: self.b.find_all(L.HEADLINE), "the pre-rendered article")
+            self.b.button(L.LARGER).click()
+            self.b.button(L.LARGER).click()
             self.state.released.set()
             self.wait_for_app()
             self.assertEqual(self.shown_size(), "125%", "read back from the page, not reset to 100%")
@@ -145,7 +146,7 @@ class HydrationTest(ReaderTestCase):
         self.no_http_cache()
         self.fault(self.wasm_path(), delay=60)
         self.b.get(self.base + SEED_PATH + fragment)
-        self.wait_for(lambda: self.b.find_all("#p-3"), "the pre-rendered article")
+        self.wait_for(lambda: self.b.find_all(L.paragraph(3)), "the pre-rendered article")
         self.b.js(
             "document.querySelectorAll('body *').forEach(e => e.__reader = true);"
             "document.querySelector('button.size-larger').focus();"
@@ -155,7 +156,7 @@ class HydrationTest(ReaderTestCase):
             "window.scrollTo(0, arguments[0]);",
             scroll_to,
         )
-        self.assertTrue(self.b.find_all("body[data-prerendered]"), "the WASM was still on its way")
+        self.assertTrue(self.b.find_all(L.PRERENDERED), "the WASM was still on its way")
         return self.b.js("return [getSelection().toString(), scrollY]")
 
     def app_started(self):

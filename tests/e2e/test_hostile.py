@@ -5,6 +5,7 @@ clear Vietnamese message, never a blank or dead page, and afterwards the
 import copy
 import json
 
+from . import locators as L
 from .harness import TEST_JSON as DATA
 from .harness import TEST_PATH as PATH
 from .harness import TEST_SLUG, ReaderTestCase, seed_as
@@ -84,8 +85,8 @@ class HostileArticleTest(ReaderTestCase):
     def refused(self, body, phrase):
         self.fault(DATA, body=body)
         self.open(PATH)
-        error = self.wait_for(lambda: self.b.find("[data-testid=load-error]"), "an error message")
-        self.assertEqual(self.b.find("main h1").text, "Dữ liệu bị lỗi")
+        error = self.wait_for(lambda: self.b.find(L.LOAD_ERROR), "an error message")
+        self.assertEqual(self.b.find(L.HEADLINE).text, "Dữ liệu bị lỗi")
         self.assertIn(phrase, error.text)
         self.assertEqual(self.b.find_all(".retry"), [], "no retry: the same file would fail again")
         self.recover()
@@ -98,7 +99,7 @@ class HostileArticleTest(ReaderTestCase):
     def shown(self, body, title=None):
         self.fault(DATA, body=body)
         self.open(PATH)
-        self.wait_text("main h1", title or seed()["title"])
+        self.wait_text(L.HEADLINE, title or seed()["title"])
 
     def test_a_byte_order_mark_is_tolerated(self):
         self.shown("\ufeff" + variant())
@@ -110,13 +111,13 @@ class HostileArticleTest(ReaderTestCase):
 
     def test_an_unknown_block_is_skipped_with_a_note(self):
         self.shown(variant(body=[{"type": "video", "src": "x.mp4"}, {"type": "paragraph", "text": "Còn lại."}, {"type": "poll"}]))
-        self.assertEqual(self.b.find("#p-1").text, "Còn lại.")
+        self.assertEqual(self.b.find(L.paragraph(1)).text, "Còn lại.")
         self.assertIn("2 phần nội dung", self.b.find(".note").text)
         self.recover()
 
     def test_a_lead_alone_is_an_article(self):
         self.shown(variant(body=[]))
-        self.assertTrue(self.b.find(".lead").text.startswith("Thấm nhuần"))
+        self.assertTrue(self.b.find(L.LEAD).text.startswith("Thấm nhuần"))
         self.recover()
 
     def test_a_5_mb_article_is_shown_to_the_last_paragraph(self):
@@ -129,7 +130,7 @@ class HostileArticleTest(ReaderTestCase):
     def test_odd_characters_are_shown_verbatim(self):
         self.fault(DATA, body=variant(title=ODD, body=[{"type": "paragraph", "text": ODD}], author=ODD))
         self.open(PATH)
-        self.wait_for(lambda: self.b.find_all(".article h1"), "the article")
+        self.wait_for(lambda: self.b.find_all(L.ARTICLE_HEADLINE), "the article")
         for css in (".article h1", "#p-1", ".author"):
             self.assertEqual(self.b.find(css).prop("textContent"), ODD, css)
         self.recover()
@@ -144,7 +145,7 @@ class HostileArticleTest(ReaderTestCase):
         ]
         self.fault(DATA, body=variant(title=HOSTILE, lead=HOSTILE, author=HOSTILE, body=body))
         self.open(PATH)
-        self.wait_for(lambda: self.b.find_all(".article h1"), "the article")
+        self.wait_for(lambda: self.b.find_all(L.ARTICLE_HEADLINE), "the article")
         texts = self.b.js(
             "return ['.article h1', '.lead', '#p-1', '.article-body h2', 'blockquote p', 'cite',"
             " '.article-body li', 'figcaption', '.author'].map(s => document.querySelector(s).textContent)"
@@ -162,7 +163,7 @@ class HostileListTest(ReaderTestCase):
     def test_an_html_list_is_bad_data(self):
         self.list_from_the_app(body="<!doctype html><p>index</p>", content_type="text/html")
         self.open("/")
-        self.wait_text("main h1", "Dữ liệu bị lỗi")
+        self.wait_text(L.HEADLINE, "Dữ liệu bị lỗi")
 
     def test_bad_entries_are_left_out_with_a_note(self):
         good = {"slug": "tot", "title": "Bài tốt", "published": "2021-01-01"}

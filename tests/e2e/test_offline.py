@@ -5,6 +5,7 @@ import json
 import os
 import re
 
+from . import locators as L
 from .test_accessibility import AXE, RUN_AXE
 from . import names
 from .harness import DIST, LIST_JSON, SEED_SLUG, TEST_JSON, TEST_PATH, ReaderTestCase, seed_as
@@ -63,18 +64,18 @@ class OfflineTest(ReaderTestCase):
                 self.b.js(f.read())
             self.assertEqual(self.b.js_async(RUN_AXE), [], "the offline list passes axe")
             link.click()
-            self.wait_text("main h1", title)
+            self.wait_text(L.HEADLINE, title)
             self.assertIn("bài viết đã lưu", self.notice())
             self.assertEqual(len(self.b.find_all(".article-body p[id^=p-]")), 8, "the whole article")
             self.open(SEED_PATH + "#p-4")  # a cold deep link, offline
-            self.wait_text("main h1", title)
+            self.wait_text(L.HEADLINE, title)
             self.assertIn("bài viết đã lưu", self.notice())
             self.open(TEST_PATH)  # never opened: nothing saved
-            self.wait_text("main h1", "Không kết nối được")
+            self.wait_text(L.HEADLINE, "Không kết nối được")
         finally:
             start_again()
-        self.b.button("Thử lại").click()
-        self.wait_for(lambda: self.b.find("main h1").text == title, "the article, once back online")
+        self.b.button(L.RETRY).click()
+        self.wait_for(lambda: self.b.find(L.HEADLINE).text == title, "the article, once back online")
         self.assertIsNone(self.notice())
         self.b.browser_log()  # the refused connections were expected
 
@@ -89,7 +90,7 @@ class OfflineTest(ReaderTestCase):
         self.assertFalse(self.requested(app), "one page read: the whole app is not downloaded")
         self.assertFalse(self.app_kept(), "nor kept by the worker")
         self.open("/")
-        self.wait_for(lambda: self.b.find_all("ol.article-list"), "the list")
+        self.wait_for(lambda: self.b.find_all(L.ARTICLE_LIST), "the list")
         self.wait_for(self.app_kept, "the whole app kept once a second page has arrived")
 
     def test_online_the_network_wins_over_a_saved_copy(self):
@@ -102,7 +103,7 @@ class OfflineTest(ReaderTestCase):
         changed = dict(seed_as("bai-thu-nghiem"), title="Tiêu đề đã sửa")
         self.fault(TEST_JSON, body=json.dumps(changed, ensure_ascii=False))
         self.reload()
-        self.wait_text("main h1", "Tiêu đề đã sửa")
+        self.wait_text(L.HEADLINE, "Tiêu đề đã sửa")
         self.assertIsNone(self.notice())
 
     def test_a_new_build_replaces_the_old_shell_and_keeps_saved_articles(self):
@@ -127,7 +128,7 @@ class OfflineTest(ReaderTestCase):
 
     def test_the_app_can_be_installed(self):
         self.open("/")
-        self.wait_for(lambda: self.b.find_all("ol.article-list"), "the list")
+        self.wait_for(lambda: self.b.find_all(L.ARTICLE_LIST), "the list")
         manifest = self.b.cdp("Page.getAppManifest")
         self.assertEqual(manifest.get("errors"), [], "the manifest parses")
         data = json.loads(manifest["data"])

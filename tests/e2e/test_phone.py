@@ -4,6 +4,7 @@ scrolling, and every control is a tap or two away."""
 
 import os
 
+from . import locators as L
 from .harness import DIST, ROOT, SEED_SLUG, ReaderTestCase, reading_key, size_key
 from .test_accessibility import AXE, RUN_AXE
 
@@ -106,11 +107,11 @@ class FirstScreenTest(PhoneTestCase):
             with self.subTest(path):
                 self.open(path)
                 self.wait_for(lambda: self.b.find_all(ready), ready)
-                self.assertEqual(self.b.find("[data-testid=font-size]").text, "200%")
+                self.assertEqual(self.b.find(L.SIZE_LABEL).text, "200%")
                 width = self.b.js("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
                 self.assertLessEqual(width[0], width[1], f"{path}: the page is wider than the screen")
-                self.b.button("Tùy chọn").click()
-                self.wait_for(lambda: self.b.find_all("#reading-prefs"), "the preferences panel")
+                self.b.button(L.PREFERENCES).click()
+                self.wait_for(lambda: self.b.find_all(L.PREFERENCES_PANEL), "the preferences panel")
                 width = self.b.js("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
                 self.assertLessEqual(width[0], width[1], f"{path} with its panel open")
 
@@ -129,14 +130,14 @@ class PhoneControlsTest(PhoneTestCase):
         self.h1()
         self.assertFalse(self.b.js("return !!document.getElementById('site-search-q').getClientRects().length"),
                          "the field waits behind its button")
-        self.b.button("Tìm bài viết").click()
+        self.b.button(L.SEARCH).click()
         self.wait_for(lambda: self.b.js("return document.activeElement.id") == "site-search-q", "the focus in the field")
         field = self.b.js("const r = document.getElementById('site-search-q').getBoundingClientRect(); return [r.top, r.bottom]")
         self.assertTrue(0 <= field[0] and field[1] <= 640, f"the field on screen: {field}")
         self.b.keys("Escape")
         self.wait_for(lambda: not self.b.js("return document.getElementById('site-search-q').getClientRects().length"),
                       "Esc closes it")
-        self.b.button("Tìm bài viết").click()
+        self.b.button(L.SEARCH).click()
         self.wait_for(lambda: self.b.js("return document.activeElement.id") == "site-search-q", "open again")
         field = self.b.find("#site-search-q")
         field.handle.type("bac kan")
@@ -149,13 +150,13 @@ class PhoneControlsTest(PhoneTestCase):
         self.phone(360, 640)
         self.b.cdp("Browser.grantPermissions", {"permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
         self.open(SEED_PATH)
-        copy = self.b.button("Chép liên kết")
+        copy = self.b.button(L.COPY_LINK)
         copy.click()
         self.wait_text("[data-testid=copy-status]", "Đã chép liên kết.")
-        self.b.button("Tùy chọn").click()
-        self.wait_for(lambda: self.b.find_all("#reading-prefs"), "the preferences panel")
-        self.b.button("Tùy chọn").click()
-        self.wait_for(lambda: not self.b.find_all("#reading-prefs"), "a second tap closes the panel")
+        self.b.button(L.PREFERENCES).click()
+        self.wait_for(lambda: self.b.find_all(L.PREFERENCES_PANEL), "the preferences panel")
+        self.b.button(L.PREFERENCES).click()
+        self.wait_for(lambda: not self.b.find_all(L.PREFERENCES_PANEL), "a second tap closes the panel")
 
 
 class PhoneAxeTest(PhoneTestCase):
@@ -175,7 +176,7 @@ class PhoneAxeTest(PhoneTestCase):
                 self.open(SEED_PATH)
                 self.h1()
                 self.assertEqual(self.audit(), [], f"closed, in {name}")
-                self.b.button("Tìm bài viết").click()
+                self.b.button(L.SEARCH).click()
                 self.wait_for(lambda: self.b.js("return document.activeElement.id") == "site-search-q", "the search form")
                 self.assertEqual(self.audit(), [], f"the search form open, in {name}")
                 self.b.keys("Escape")

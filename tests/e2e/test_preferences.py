@@ -2,6 +2,7 @@
 
 import os
 
+from . import locators as L
 from .harness import ROOT, SEED_SLUG, ReaderTestCase, reading_key
 
 SEED_PATH = f"/articles/{SEED_SLUG}"
@@ -17,11 +18,11 @@ BACKGROUNDS = {
 
 class PreferencesTest(ReaderTestCase):
     def open_panel(self):
-        toggle = self.b.button("Tùy chọn")
+        toggle = self.b.button(L.PREFERENCES)
         if toggle.attr("aria-expanded") != "true":
             toggle.click()
-        self.wait_for(lambda: self.b.find_all("#reading-prefs"), "the panel")
-        self.assertEqual(self.b.button("Tùy chọn").attr("aria-expanded"), "true")
+        self.wait_for(lambda: self.b.find_all(L.PREFERENCES_PANEL), "the panel")
+        self.assertEqual(self.b.button(L.PREFERENCES).attr("aria-expanded"), "true")
 
     def choose(self, group, label):
         self.b.by_text(f"fieldset[data-pref={group}] label", label).click()
@@ -78,7 +79,7 @@ class PreferencesTest(ReaderTestCase):
         for group, value in [("theme", "sepia"), ("lineSpacing", "tight"), ("width", "wide"), ("typeface", "serif")]:
             self.store(reading_key(group), value)
         lift = self.open_without_app(SEED_PATH)
-        self.assertTrue(self.b.find_all("body[data-prerendered]"), "the app never started")
+        self.assertTrue(self.b.find_all(L.PRERENDERED), "the app never started")
         self.assertEqual(self.attrs(), ["tight", "wide", "sepia", "serif"], "set by index.html's script")
         self.assertEqual(self.page_background(), BACKGROUNDS["sepia"])
         p = "document.getElementById('p-1')"
@@ -110,18 +111,18 @@ class PreferencesTest(ReaderTestCase):
     def test_reset_all_restores_every_default_and_forgets_them(self):
         self.open(SEED_PATH)
         self.h1()
-        self.b.button("Tăng cỡ chữ").click()
+        self.b.button(L.LARGER).click()
         self.open_panel()
         self.choose("theme", "Sepia")
         self.choose("width", "Rộng")
         self.choose("line-spacing", "Hẹp")
         self.choose("typeface", "Có chân")
         self.wait_for(lambda: self.attrs() == ["tight", "wide", "sepia", "serif"], "all four applied")
-        self.b.button("Đặt lại tất cả").click()
+        self.b.button(L.RESET_ALL).click()
         self.wait_for(lambda: self.attrs() == ["normal", "standard", "auto", "sans"], "the defaults")
         self.assertEqual(self.shown_size(), "100%", "the size is reset too")
         self.assertEqual(self.b.js("return Object.keys(localStorage).filter(k => k.startsWith('bantin.'))"), [])
-        self.assertFalse(self.b.button("Đặt lại tất cả").enabled, "nothing left to reset")
+        self.assertFalse(self.b.button(L.RESET_ALL).enabled, "nothing left to reset")
         self.assertEqual(self.checked("theme"), "auto")
 
     def test_another_tab_follows_a_change(self):
@@ -147,7 +148,7 @@ class PreferencesTest(ReaderTestCase):
         self.h1()
         self.b.js("document.querySelector('.prefs-toggle').focus()")
         self.b.keys("Enter")  # opens it
-        self.wait_for(lambda: self.b.find_all("#reading-prefs"), "the panel")
+        self.wait_for(lambda: self.b.find_all(L.PREFERENCES_PANEL), "the panel")
         self.b.keys("Tab")
         self.assertEqual(self.b.js("return document.activeElement.value"), "normal", "Tab lands on the chosen spacing")
         self.b.keys("ArrowDown")  # picks the next one
@@ -157,17 +158,17 @@ class PreferencesTest(ReaderTestCase):
         self.b.keys("Tab", "Tab", "Tab")
         self.assertEqual(self.b.js("return document.activeElement.name"), "typeface", "one Tab stop per group")
         self.b.keys("Escape")  # closes it and gives focus back
-        self.wait_for(lambda: not self.b.find_all("#reading-prefs"), "the panel to close")
+        self.wait_for(lambda: not self.b.find_all(L.PREFERENCES_PANEL), "the panel to close")
         self.assertEqual(self.b.js("return document.activeElement.className"), "prefs-toggle")
-        self.assertEqual(self.b.button("Tùy chọn").attr("aria-expanded"), "false")
+        self.assertEqual(self.b.button(L.PREFERENCES).attr("aria-expanded"), "false")
 
     def test_forced_colors_keep_the_linked_paragraph_visible(self):
         self.b.cdp("Emulation.setEmulatedMedia", {"features": [{"name": "forced-colors", "value": "active"}]})
         self.addCleanup(self.b.cdp, "Emulation.setEmulatedMedia", {"features": []})
         self.open(SEED_PATH + "#p-3")
         self.h1()
-        self.wait_for(lambda: "is-target" in (self.b.find("#p-3").attr("class") or ""), "the highlight")
-        self.assertEqual(self.b.find("#p-3").css("outline-style"), "solid", "an outline the system colours cannot erase")
+        self.wait_for(lambda: "is-target" in (self.b.find(L.paragraph(3)).attr("class") or ""), "the highlight")
+        self.assertEqual(self.b.find(L.paragraph(3)).css("outline-style"), "solid", "an outline the system colours cannot erase")
 
     def test_screenshots_of_each_theme_for_the_readme(self):
         """The README's pictures, from the real build: the seed article in each theme."""

@@ -2,6 +2,7 @@
 
 import base64
 
+from . import locators as L
 from .harness import SEED_SLUG, ReaderTestCase, reading_key
 
 PATH = f"/articles/{SEED_SLUG}"
@@ -40,8 +41,8 @@ class PrintTest(ReaderTestCase):
         self.print_media(True)
         at_100 = self.paragraph_px()
         self.print_media(False)
-        self.b.button("Tăng cỡ chữ").click()
-        self.b.button("Tăng cỡ chữ").click()
+        self.b.button(L.LARGER).click()
+        self.b.button(L.LARGER).click()
         self.wait_for(lambda: self.shown_size() == "125%", "125%")
         self.print_media(True)
         self.assertAlmostEqual(self.paragraph_px(), at_100 * 1.25, delta=0.05)

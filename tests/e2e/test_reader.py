@@ -2,6 +2,7 @@
 
 import json
 
+from . import locators as L
 from .harness import DIST, SEED_SLUG, TEST_JSON, TEST_PATH, TEST_SLUG, ReaderTestCase, reading_key, seed_as, size_key
 
 SEED_PATH = f"/articles/{SEED_SLUG}"
@@ -33,7 +34,7 @@ def article(slug, title, published="2021-01-01", body=None, **extra):
 class DeepLinkTest(ReaderTestCase):
     def test_a_deep_link_loads_only_the_islands_not_the_whole_app(self):
         self.open(SEED_PATH)
-        self.b.button("Tăng cỡ chữ").click()
+        self.b.button(L.LARGER).click()
         self.wait_for(lambda: self.b.find(".size-value").text == "110%", "the islands at work")
         # What the page itself fetched (the worker's own downloads are not in it).
         fetched = self.b.js("return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)")
@@ -45,9 +46,9 @@ class DeepLinkTest(ReaderTestCase):
     def test_a_cold_deep_link_shows_the_whole_seed_article(self):
         a = seed()
         self.open(SEED_PATH)
-        self.wait_text("main h1", a["title"])
+        self.wait_text(L.HEADLINE, a["title"])
         self.assertEqual(self.b.find(".article-meta time").text, "21/08/2020")
-        self.assertEqual(self.b.find(".lead").prop("textContent"), a["lead"])
+        self.assertEqual(self.b.find(L.LEAD).prop("textContent"), a["lead"])
         # (The paragraph links' island is an empty wrapper, laid out as nothing.)
         body = self.b.js(
             "return [...document.querySelectorAll('.article-body > :not(leptos-island)')]"
@@ -78,8 +79,8 @@ class DeepLinkTest(ReaderTestCase):
             self.store(reading_key("lineSpacing"), "loose")
             self.reload()
             self.h1()
-            self.b.button("Tùy chọn").click()
-            self.wait_for(lambda: self.b.find_all("#reading-prefs"), "the panel")
+            self.b.button(L.PREFERENCES).click()
+            self.wait_for(lambda: self.b.find_all(L.PREFERENCES_PANEL), "the panel")
             widest = self.b.js("return document.documentElement.scrollWidth")
             self.assertLessEqual(widest, viewport, "no horizontal scrolling with the panel open")
         finally:
@@ -88,13 +89,13 @@ class DeepLinkTest(ReaderTestCase):
     def test_the_linked_paragraph_is_highlighted_and_motion_can_be_reduced(self):
         self.open(SEED_PATH + "#p-3")
         self.h1()
-        self.wait_for(lambda: "is-target" in (self.b.find("#p-3").attr("class") or ""), "the highlight")
-        self.assertEqual(self.b.find("#p-3").css("animation-name"), "target-flash")
+        self.wait_for(lambda: "is-target" in (self.b.find(L.paragraph(3)).attr("class") or ""), "the highlight")
+        self.assertEqual(self.b.find(L.paragraph(3)).css("animation-name"), "target-flash")
         self.assertEqual(len(self.b.find_all(".is-target")), 1, "only that paragraph")
         self.b.cdp("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-reduced-motion", "value": "reduce"}]})
         try:
-            self.assertEqual(self.b.find("#p-3").css("animation-name"), "none")
-            self.assertEqual(self.b.find("#p-3").css("background-color"), "rgb(255, 241, 168)")
+            self.assertEqual(self.b.find(L.paragraph(3)).css("animation-name"), "none")
+            self.assertEqual(self.b.find(L.paragraph(3)).css("background-color"), "rgb(255, 241, 168)")
         finally:
             self.b.cdp("Emulation.setEmulatedMedia", {"features": []})
 
@@ -128,32 +129,32 @@ class NavigationTest(ReaderTestCase):
         ])
         self.open("/")
         self.wait_text("ol.article-list h2 a", "Bài mới")
-        titles = [el.text for el in self.b.find_all("ol.article-list h2 a")]
+        titles = [el.text for el in self.b.find_all(L.ARTICLE_LINKS)]
         self.assertEqual(titles, ["Bài mới", "Bài giữa", "Bài cũ"])
 
     def test_links_back_and_forward(self):
         title = seed()["title"]
         self.open("/")
         self.wait_text("ol.article-list h2 a", title).click()
-        self.wait_text("main h1", title)
+        self.wait_text(L.HEADLINE, title)
         self.assertTrue(self.b.current_url.endswith(SEED_PATH))
         self.b.back()
         self.wait_text("ol.article-list h2 a", title)
         self.b.forward()
-        self.wait_text("main h1", title)
+        self.wait_text(L.HEADLINE, title)
         self.b.by_text("header a", "Trang chủ").click()
         self.wait_text("ol.article-list h2 a", title)
         self.assertEqual(self.b.current_url, self.base + "/")
 
     def test_an_unknown_path_is_a_not_found_page_with_a_way_home(self):
         self.open("/khong/co/trang-nay")
-        self.wait_text("main h1", "Không tìm thấy trang")
+        self.wait_text(L.HEADLINE, "Không tìm thấy trang")
         self.b.by_text("main a", "Về trang chủ").click()
         self.wait_text("ol.article-list h2 a", seed()["title"])
 
     def test_a_missing_article_is_not_found(self):
         self.open("/articles/khong-co-bai-nay")
-        self.wait_text("main h1", "Không tìm thấy bài viết")
+        self.wait_text(L.HEADLINE, "Không tìm thấy bài viết")
         self.assertTrue(self.requested("/articles/khong-co-bai-nay.json"))
         self.assertEqual(self.b.title, "Không tìm thấy bài viết — Bản tin")
         self.assertTrue(self.b.by_text("main a", "Về trang chủ"))
@@ -161,7 +162,7 @@ class NavigationTest(ReaderTestCase):
     def test_a_malformed_slug_is_not_found_without_any_request(self):
         for path in ["/articles/Khong-Hop-Le", "/articles/%3Cscript%3E", "/articles/a_b", "/articles/%E1%BA%A1", "/articles/a%2Fb"]:
             self.open(path)
-            self.wait_text("main h1", "Không tìm thấy bài viết")
+            self.wait_text(L.HEADLINE, "Không tìm thấy bài viết")
         article_requests = [p for p in self.state.requests if p.startswith("/articles/") and p.endswith(".json")]
         self.assertEqual(article_requests, [], "no request left the browser for a bad slug")
 
@@ -175,7 +176,7 @@ class TextSizeTest(ReaderTestCase):
         self.h1()
         self.assertEqual(self.shown_size(), "100%")
         before = self.paragraph_px()
-        self.b.button("Tăng cỡ chữ").click()
+        self.b.button(L.LARGER).click()
         self.wait_for(lambda: self.shown_size() == "110%", "110%")
         self.assertAlmostEqual(self.paragraph_px(), before * 1.1, delta=0.05)
         self.assertEqual(self.stored(size_key()), "110")
@@ -190,7 +191,7 @@ class TextSizeTest(ReaderTestCase):
         self.h1()
         self.b.js("document.querySelectorAll('main *').forEach(e => e.__bantinMark = true)")
         count = self.b.js("return document.querySelectorAll('main *').length")
-        self.b.button("Tăng cỡ chữ").click()
+        self.b.button(L.LARGER).click()
         self.wait_for(lambda: self.shown_size() == "110%", "110%")
         unmarked = self.b.js("return [...document.querySelectorAll('.article *')].filter(e => !e.__bantinMark).length")
         self.assertEqual(unmarked, 0, "every article node is the same node as before")
@@ -201,8 +202,8 @@ class TextSizeTest(ReaderTestCase):
         # With the WASM withheld, only index.html's inline script can set the size.
         lift = self.open_without_app(SEED_PATH)
         self.assertEqual(self.root_scale(), "1.5", "set by index.html's script")
-        self.assertTrue(self.b.find_all("body[data-prerendered]"), "only the pre-rendered page: the app never started")
-        self.assertEqual(self.b.find("main h1").text, seed()["title"], "the article is readable without the WASM")
+        self.assertTrue(self.b.find_all(L.PRERENDERED), "only the pre-rendered page: the app never started")
+        self.assertEqual(self.b.find(L.HEADLINE).text, seed()["title"], "the article is readable without the WASM")
         label = self.b.js("return getComputedStyle(document.querySelector('.size-value'), '::before').content")
         self.assertEqual(label, '"150%"', "the toolbar shows the stored size before the app")
         lift()
@@ -214,17 +215,17 @@ class TextSizeTest(ReaderTestCase):
         self.open(SEED_PATH)
         self.h1()
         base = self.paragraph_px()
-        while self.b.button("Tăng cỡ chữ").enabled:
-            self.b.button("Tăng cỡ chữ").click()
+        while self.b.button(L.LARGER).enabled:
+            self.b.button(L.LARGER).click()
         self.assertEqual(self.shown_size(), "200%")
         self.assertAlmostEqual(self.paragraph_px(), base * 2, delta=0.05)
-        while self.b.button("Giảm cỡ chữ").enabled:
-            self.b.button("Giảm cỡ chữ").click()
+        while self.b.button(L.SMALLER).enabled:
+            self.b.button(L.SMALLER).click()
         self.assertEqual(self.shown_size(), "80%")
-        self.assertTrue(self.b.button("Tăng cỡ chữ").enabled)
-        self.b.button("Đặt lại cỡ chữ").click()
+        self.assertTrue(self.b.button(L.LARGER).enabled)
+        self.b.button(L.RESET_SIZE).click()
         self.wait_for(lambda: self.shown_size() == "100%", "the reset")
-        self.assertFalse(self.b.button("Đặt lại cỡ chữ").enabled)
+        self.assertFalse(self.b.button(L.RESET_SIZE).enabled)
 
     def test_a_corrupt_stored_value_means_the_default_and_is_left_alone(self):
         self.store(size_key(), "1e309")
@@ -239,15 +240,15 @@ class TextSizeTest(ReaderTestCase):
             " throw new DOMException('The operation is insecure.', 'SecurityError'); }});"
         ):
             self.open(SEED_PATH)
-            self.wait_text("main h1", seed()["title"])
-            self.b.button("Tăng cỡ chữ").click()
+            self.wait_text(L.HEADLINE, seed()["title"])
+            self.b.button(L.LARGER).click()
             self.wait_for(lambda: self.shown_size() == "110%", "110% kept in memory")
             self.assertEqual(self.root_scale(), "1.1")
 
     def test_another_tab_follows_a_change(self):
         first = self.seed_then_list_in_a_second_tab()
-        self.b.button("Tăng cỡ chữ").click()
-        self.b.button("Tăng cỡ chữ").click()
+        self.b.button(L.LARGER).click()
+        self.b.button(L.LARGER).click()
         self.wait_for(lambda: self.shown_size() == "125%", "125% in the second tab")
         self.b.switch_to(first)
         self.wait_for(lambda: self.shown_size() == "125%", "the first tab to follow")
@@ -258,8 +259,8 @@ class FailureTest(ReaderTestCase):
     def test_an_html_page_instead_of_json_is_bad_data(self):
         self.fault(TEST_JSON, body="<!doctype html><html><body>Trang chủ</body></html>", content_type="text/html")
         self.open(TEST_PATH)
-        self.wait_text("main h1", "Dữ liệu bị lỗi")
-        self.assertIn("tệp không phải JSON hợp lệ", self.b.find("[data-testid=load-error]").text)
+        self.wait_text(L.HEADLINE, "Dữ liệu bị lỗi")
+        self.assertIn("tệp không phải JSON hợp lệ", self.b.find(L.LOAD_ERROR).text)
         self.assertEqual(self.b.find_all(".retry"), [], "retrying cannot fix bad data")
 
     def test_a_missing_title_is_named(self):
@@ -267,16 +268,16 @@ class FailureTest(ReaderTestCase):
         del data["title"]
         self.fault(TEST_JSON, body=json.dumps(data))
         self.open(TEST_PATH)
-        self.wait_text("main h1", "Dữ liệu bị lỗi")
-        self.assertIn("thiếu trường “title”", self.b.find("[data-testid=load-error]").text)
+        self.wait_text(L.HEADLINE, "Dữ liệu bị lỗi")
+        self.assertIn("thiếu trường “title”", self.b.find(L.LOAD_ERROR).text)
 
     def test_a_server_error_offers_a_retry_that_works(self):
         self.fault(TEST_JSON, status=503, times=1)
         self.open(TEST_PATH)
-        self.wait_text("main h1", "Máy chủ đang gặp sự cố")
-        self.assertIn("503", self.b.find("[data-testid=load-error]").text)
-        self.b.button("Thử lại").click()
-        self.wait_text("main h1", seed()["title"])
+        self.wait_text(L.HEADLINE, "Máy chủ đang gặp sự cố")
+        self.assertIn("503", self.b.find(L.LOAD_ERROR).text)
+        self.b.button(L.RETRY).click()
+        self.wait_text(L.HEADLINE, seed()["title"])
 
     def test_a_lost_connection_says_so_and_retry_works_once_back_online(self):
         title = seed()["title"]
@@ -289,28 +290,28 @@ class FailureTest(ReaderTestCase):
         # service worker, which fetches on the page's behalf).
         self.fault(SEED_JSON, drop=True)
         link.click()
-        self.wait_text("main h1", "Không kết nối được")
-        self.assertIn("kiểm tra kết nối mạng", self.b.find("[data-testid=load-error]").text)
+        self.wait_text(L.HEADLINE, "Không kết nối được")
+        self.assertIn("kiểm tra kết nối mạng", self.b.find(L.LOAD_ERROR).text)
         with self.state.lock:
             del self.state.faults[SEED_JSON]
-        self.b.button("Thử lại").click()
-        self.wait_text("main h1", title)
+        self.b.button(L.RETRY).click()
+        self.wait_text(L.HEADLINE, title)
         self.b.browser_log()  # the failed fetch was expected
 
     def test_a_broken_list_offers_a_retry_that_works(self):
         self.list_from_the_app(status=500, times=1)
         self.open("/")
-        self.wait_text("main h1", "Máy chủ đang gặp sự cố")
-        self.b.button("Thử lại").click()
+        self.wait_text(L.HEADLINE, "Máy chủ đang gặp sự cố")
+        self.b.button(L.RETRY).click()
         self.wait_text("ol.article-list h2 a", seed()["title"])
 
     def test_a_missing_list_says_the_list_is_missing_and_retry_works(self):
         """A 404 for the list (a site mid-deploy) is not a missing article."""
         self.list_from_the_app(status=404, times=1)
         self.open("/")
-        self.wait_text("main h1", "Không tìm thấy danh sách bài viết")
-        self.assertNotIn("Bài viết này", self.b.find("[data-testid=load-error]").text)
-        self.b.button("Thử lại").click()
+        self.wait_text(L.HEADLINE, "Không tìm thấy danh sách bài viết")
+        self.assertNotIn("Bài viết này", self.b.find(L.LOAD_ERROR).text)
+        self.b.button(L.RETRY).click()
         self.wait_text("ol.article-list h2 a", seed()["title"])
         self.b.browser_log()  # the failed load was expected
 
@@ -318,9 +319,9 @@ class FailureTest(ReaderTestCase):
         hostile = '<img src=x onerror="document.title=\'pwned\'"><script>document.title="pwned"</script>'
         self.fault(TEST_JSON, body=article(TEST_SLUG, hostile, lead=hostile, author=hostile))
         self.open(TEST_PATH)
-        h1 = self.wait_text("main h1", hostile)
+        h1 = self.wait_text(L.HEADLINE, hostile)
         self.assertEqual(self.b.find_all("main img, main script"), [])
-        self.assertEqual(self.b.find(".lead").text, hostile)
+        self.assertEqual(self.b.find(L.LEAD).text, hostile)
         self.assertNotEqual(self.b.title, "pwned")
         self.assertTrue(h1)
 
@@ -336,7 +337,7 @@ class FailureTest(ReaderTestCase):
         self.wait_text("main p.loading", "Đang tải bài viết…")
         self.b.by_text("header a", "Trang chủ").click()
         self.wait_text("ol.article-list h2 a", "Bài nhanh").click()
-        self.wait_text("main h1", "Bài nhanh")
+        self.wait_text(L.HEADLINE, "Bài nhanh")
         self.wait_for(lambda: self.state.delays_finished >= 1, "the slow answer to be sent", timeout=10)
         self.b.js("return 1")  # a round trip after the late answer
         self.assertEqual(self.h1(), "Bài nhanh")
@@ -362,7 +363,7 @@ class PrerenderTest(ReaderTestCase):
         self.b.js("window.__same_document = true")
         self.b.by_text("header a", "Trang chủ").click()
         self.wait_text("ol.article-list h2 a", seed()["title"]).click()
-        self.wait_text("main h1", seed()["title"])
+        self.wait_text(L.HEADLINE, seed()["title"])
         self.assertTrue(self.b.js("return window.__same_document === true"), "rendered by the app, not loaded")
         app = self.b.js(f"return [{SIGNATURE}(document.querySelector('.site-header')), {SIGNATURE}(document.querySelector('main'))]")
         html = self.b.js_async(
@@ -407,7 +408,7 @@ class CopyLinkTest(ReaderTestCase):
         self.grant_clipboard()
         self.open(SEED_PATH)
         self.h1()
-        self.b.button("Chép liên kết").click()
+        self.b.button(L.COPY_LINK).click()
         self.wait_text("[data-testid=copy-status]", "Đã chép liên kết.")
         self.assertEqual(self.clipboard(), self.base + SEED_PATH)
 
@@ -419,7 +420,7 @@ class CopyLinkTest(ReaderTestCase):
         ):
             self.open(SEED_PATH)
             self.h1()
-            self.b.button("Chép liên kết").click()
+            self.b.button(L.COPY_LINK).click()
             self.wait_text("[data-testid=copy-status]", "Đã chép liên kết.")
             self.assertEqual(self.clipboard("window.__clipboard.call(navigator)"), self.base + SEED_PATH)
 
@@ -430,27 +431,27 @@ class CopyLinkTest(ReaderTestCase):
         ):
             self.open(SEED_PATH)
             self.h1()
-            self.b.button("Chép liên kết").click()
+            self.b.button(L.COPY_LINK).click()
             self.wait_text("[data-testid=copy-status]", f"Không chép được. Liên kết: {self.base}{SEED_PATH}")
 
     def test_a_paragraph_under_the_pointer_offers_its_link(self):
         self.grant_clipboard()
         self.open(SEED_PATH)
         self.h1()
-        self.assertEqual(self.b.find_all(".para-link"), [], "nothing until the pointer is over a paragraph")
-        p3 = self.b.find("#p-3")
+        self.assertEqual(self.b.find_all(L.PARAGRAPH_LINK_BUTTON), [], "nothing until the pointer is over a paragraph")
+        p3 = self.b.find(L.paragraph(3))
         self.b.hover(p3)
-        button = self.wait_for(lambda: self.b.find_all(".para-link"), "the paragraph's link button")[0]
+        button = self.wait_for(lambda: self.b.find_all(L.PARAGRAPH_LINK_BUTTON), "the paragraph's link button")[0]
         self.assertEqual((button.attr("tabindex"), button.attr("aria-hidden")), ("-1", "true"), "no tab stop, nothing read aloud")
         box = self.b.js("const b = document.querySelector('.para-link').getBoundingClientRect(),"
                         " p = document.getElementById('p-3').getBoundingClientRect();"
                         "return [Math.abs(b.top - p.top) < 40, b.right <= p.left + 1 || b.bottom <= p.top + 1];")
         self.assertEqual(box, [True, True], "beside paragraph 3, not over its text")
-        self.assertEqual(self.b.find("#p-3").prop("textContent"), seed_text(3), "the paragraph's text is unchanged")
+        self.assertEqual(self.b.find(L.paragraph(3)).prop("textContent"), seed_text(3), "the paragraph's text is unchanged")
         button.click()
         self.wait_text("[data-testid=copy-status]", "Đã chép liên kết đến đoạn 3.")
         self.assertEqual(self.clipboard(), f"{self.base}{SEED_PATH}#p-3")
-        self.assertIn("is-copied", self.b.find(".para-link").attr("class"))
+        self.assertIn("is-copied", self.b.find(L.PARAGRAPH_LINK_BUTTON).attr("class"))
 
     def test_l_copies_the_link_to_the_paragraph_being_read(self):
         self.grant_clipboard()
@@ -463,7 +464,7 @@ class CopyLinkTest(ReaderTestCase):
         self.assertEqual(self.clipboard(), f"{self.base}{SEED_PATH}#p-5")
         self.b.keys("?")
         self.wait_for(lambda: self.b.js("return document.querySelector('dialog.help').open"), "the help")
-        self.assertIn("Chép liên kết đến đoạn đang đọc", self.b.find("dialog.help").text)
+        self.assertIn("Chép liên kết đến đoạn đang đọc", self.b.find(L.HELP_DIALOG).text)
         self.b.keys("Escape")
         # On the list "L" means nothing; back on the article (a new view of
         # it), "L" copies that article's paragraph again.

@@ -1,5 +1,6 @@
 """The release build's Content-Security-Policy, checked in the browser."""
 
+from . import locators as L
 from .harness import SEED_SLUG, ReaderTestCase
 
 
@@ -79,7 +80,7 @@ class PanicPageTest(ReaderTestCase):
         self.assertTrue(any("bantin: the app stopped" in e["message"] for e in log), log)
         self.assertEqual(len(self.b.find_all("[role=alert]")), 1, "one message")
         self.b.by_text("[role=alert] a", "Tải lại trang").click()
-        self.wait_for(lambda: self.b.find_all(".article h1"), "the reloaded article")
+        self.wait_for(lambda: self.b.find_all(L.ARTICLE_HEADLINE), "the reloaded article")
         self.assertEqual(self.b.find_all("[role=alert]"), [], "reloaded into a working app")
 
     def test_a_panic_in_an_event_leaves_a_message_and_a_way_to_reload(self):
