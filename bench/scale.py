@@ -47,7 +47,7 @@ WORK = os.path.join(OUT, "scale")
 # Everything a page fetched, in bytes on the wire, by kind.
 TRANSFERRED_JS = """
 const all = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
-const app = /\\/(bantin-[0-9a-f]{16}(_bg)?\\.(wasm|js)|main-[0-9a-f]{16}\\.css)$/;
+const app = /\\/(bantin-[0-9a-f]{8,16}(_bg)?\\.(wasm|js)|main-[0-9a-f]{8,16}\\.css)$/;
 let total = 0, data = 0;
 for (const e of all) {
   total += e.transferSize;

@@ -75,7 +75,7 @@ pub fn security_headers() -> Vec<(&'static str, String)> {
         .collect()
 }
 
-/// Trunk's content-hashed files (`bantin-<16 hex>_bg.wasm`, `main-<16 hex>.css`)
+/// Trunk's content-hashed files (`bantin-<hash>_bg.wasm`, `main-<hash>.css`)
 /// never change under their name: cache them for a year.
 pub const CACHE_IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// Everything else (the shell, pre-rendered pages, article JSON, `sw.js`, the
@@ -126,7 +126,23 @@ pub fn is_compressible(path: &str) -> bool {
     extension(path).is_some_and(|ext| COMPRESSIBLE.contains(&ext))
 }
 
-/// True for Trunk's hashed asset names: `<name>-<16 hex>[_bg].<wasm|js|css>`.
+/// How many hex digits a hash in Trunk's file names has: a `u64` written
+/// with `{:x}` (Trunk 0.21, src/pipelines), so 16, or fewer when it starts
+/// with zeros (one build in 16 has 15). Fewer than 8 would be one in 4
+/// billion: shorter runs are names, not hashes.
+pub const HASH_DIGITS: std::ops::RangeInclusive<usize> = 8..=16;
+
+/// The same rule as nginx's `map` on `$uri` writes it (deploy/nginx.conf).
+pub fn hashed_asset_pattern() -> String {
+    format!(
+        r#""~-[0-9a-f]{{{},{}}}(_bg)?\.(wasm|js|css)$""#,
+        HASH_DIGITS.start(),
+        HASH_DIGITS.end()
+    )
+}
+
+/// True for Trunk's hashed asset names: `<name>-<hash>[_bg].<wasm|js|css>`,
+/// the hash of [`HASH_DIGITS`] lowercase hex digits.
 pub fn is_hashed_asset(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
     let Some((stem, ext)) = name.rsplit_once('.') else {
@@ -139,7 +155,7 @@ pub fn is_hashed_asset(path: &str) -> bool {
     match stem.rsplit_once('-') {
         Some((name, hash)) => {
             !name.is_empty()
-                && hash.len() == 16
+                && HASH_DIGITS.contains(&hash.len())
                 && hash
                     .bytes()
                     .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
@@ -383,6 +399,11 @@ mod tests {
             CACHE_IMMUTABLE
         );
         assert_eq!(cache_control("/main-0123456789abcdef.css"), CACHE_IMMUTABLE);
+        assert_eq!(
+            cache_control("/bantin-7de1143b0378fb8_bg.wasm"),
+            CACHE_IMMUTABLE,
+            "a hash that began with a zero (Trunk writes no leading zeros)"
+        );
         for path in [
             "/index.html",
             "/sw.js",
@@ -391,6 +412,8 @@ mod tests {
             "/articles/bai-mot-2020-08-21.json",
             "/bantin-0123456789ABCDEF.js",
             "/-0123456789abcdef.js",
+            "/search-1.js",
+            "/bantin-0123456789abcdef0.js",
         ] {
             assert_eq!(cache_control(path), CACHE_REVALIDATE, "{path}");
         }
@@ -422,6 +445,11 @@ mod tests {
         }
         assert!(conf.contains(&format!("try_files /index.html {SHELL_PAGE};")));
         assert!(conf.contains(&format!("\"{CACHE_IMMUTABLE}\"")));
+        assert!(
+            conf.contains(&hashed_asset_pattern()),
+            "deploy/nginx.conf lacks: {}",
+            hashed_asset_pattern()
+        );
         assert!(conf.contains(&format!("default \"{CACHE_REVALIDATE}\"")));
         for ext in COMPRESSIBLE {
             let kind = content_type(&format!("x.{ext}"));
