@@ -19,6 +19,8 @@ pub fn App() -> impl IntoView {
     // After the first render: the worker's install downloads the shell in
     // the background, never ahead of the page.
     Effect::new(crate::offline::register_service_worker);
+    // Where the page has no script of its own (`make dev`): the controls show.
+    Effect::new(crate::takeover::mark_scripted);
     view! {
         <Router>
             <SiteHeader />

@@ -7,6 +7,7 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod crash;
+pub mod fallback;
 pub mod font_scale;
 pub mod islands;
 pub mod keymap;

@@ -118,15 +118,32 @@ pub fn local_time(saved: SavedAt) -> Option<LocalTime> {
 /// Registers the service worker, where the browser has them (not on plain
 /// http other than localhost). Failure is logged: the app works without it.
 pub fn register_service_worker() {
+    use wasm_bindgen::JsCast;
     let Some(window) = web_sys::window() else {
         return;
     };
+    // Some in-app browsers have no `serviceWorker` (the iOS Facebook app's),
+    // or one whose `register` throws: reading goes on without offline copies.
     let navigator = window.navigator();
-    let supported = js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false);
-    if !supported {
+    let container = js_sys::Reflect::get(&navigator, &"serviceWorker".into())
+        .ok()
+        .filter(|c| c.is_object());
+    let register = container.as_ref().and_then(|c| {
+        js_sys::Reflect::get(c, &"register".into())
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()
+    });
+    let (Some(container), Some(register)) = (container, register) else {
         return;
-    }
-    let promise = navigator.service_worker().register("/sw.js");
+    };
+    let promise = match register.call1(&container, &"/sw.js".into()) {
+        Ok(p) => js_sys::Promise::resolve(&p),
+        Err(e) => {
+            web_sys::console::warn_2(&"bantin: offline reading unavailable:".into(), &e);
+            return;
+        }
+    };
     wasm_bindgen_futures::spawn_local(async move {
         if let Err(e) = wasm_bindgen_futures::JsFuture::from(promise).await {
             web_sys::console::warn_2(&"bantin: offline reading unavailable:".into(), &e);

@@ -12,6 +12,10 @@
 // 5. If the app's WebAssembly traps (a bug: the release build aborts on a
 //    panic, src/crash.rs), replaces the frozen page with a plain message
 //    and a link that reloads it.
+// 6. Marks <html> as scripted (the stylesheet shows the controls only
+//    then), and on the shell, where the whole app cannot run (no
+//    WebAssembly, or its file failed to load), says so instead of leaving
+//    the page blank (src/fallback.rs).
 //
 // Every name and number comes from the app's Rust constants: the build step
 // `script` (crates/site/src/steps/script.rs) writes them in place of CONFIG
@@ -19,6 +23,7 @@
 (function (C) {
   "use strict";
   var root = document.documentElement;
+  root.setAttribute(C.scripted, "");
   // For the printed footer: the site's address, as a CSS string.
   root.style.setProperty("--page-origin", JSON.stringify(location.origin));
 
@@ -141,35 +146,71 @@
     if (ev.target && ev.target.id === C.search[0] && ev.newState === "open" && field) field.focus();
   }, true);
 
-  // A trap reaches the page as an uncaught WebAssembly.RuntimeError: from an
-  // event the app handled (`error`) or from one of its tasks
-  // (`unhandledrejection`). Other pages' and extensions' errors are left be.
-  var stopped = false;
-  function crashed(error) {
-    if (stopped || typeof WebAssembly !== "object" || !(error instanceof WebAssembly.RuntimeError)) return;
-    var body = document.body;
-    if (!body) return;
-    stopped = true;
-    if (window.console) console.error("bantin: the app stopped:", error);
-    var main = document.createElement("main"), heading = document.createElement("h1");
-    var text = document.createElement("p"), link = document.createElement("a");
-    main.setAttribute("role", "alert");
-    main.className = C.crash[0];
-    heading.textContent = C.crash[1];
-    text.textContent = C.crash[2];
-    // Without its #fragment, so following the link really reloads; rel=external
-    // keeps the (now dead) app's router from taking the click.
-    link.href = location.href.split("#")[0];
-    link.rel = "external";
-    link.textContent = C.crash[3];
+  // A plain message in a <main>: a heading, a text and one link ([title,
+  // text, link's text]).
+  function message(main, t, href) {
+    var heading = document.createElement("h1"), text = document.createElement("p");
+    var link = document.createElement("a");
+    heading.textContent = t[0];
+    text.textContent = t[1];
+    link.href = href;
+    link.textContent = t[2];
     main.appendChild(heading);
     main.appendChild(text);
     main.appendChild(link);
+    return link;
+  }
+  function trap(error) {
+    return typeof WebAssembly === "object" && error instanceof WebAssembly.RuntimeError;
+  }
+  // A trap reaches the page as an uncaught WebAssembly.RuntimeError: from an
+  // event the app handled (`error`) or from one of its tasks
+  // (`unhandledrejection`). Other errors are left be, but on the shell
+  // before the app has started (below).
+  var stopped = false;
+  function crashed(error) {
+    var body = document.body;
+    if (stopped || !trap(error) || !body) return;
+    stopped = true;
+    if (window.console) console.error("bantin: the app stopped:", error);
+    var main = document.createElement("main");
+    main.setAttribute("role", "alert");
+    main.className = C.crash[0];
+    // Without its #fragment, so following the link really reloads; rel=external
+    // keeps the (now dead) app's router from taking the click.
+    message(main, C.crash.slice(1), location.href.split("#")[0]).rel = "external";
     body.textContent = "";
     body.appendChild(main);
   }
-  window.addEventListener("error", function (ev) { crashed(ev.error); });
-  window.addEventListener("unhandledrejection", function (ev) { crashed(ev.reason); });
+
+  // The shell is an empty page that the whole app fills. Without
+  // WebAssembly, or when the app's files fail to load (a script's load
+  // error reaches the window only while capturing), it says why instead.
+  var started = false;
+  function withoutApp() {
+    var body = document.body;
+    if (!C.noApp || started || stopped || !body || prerendered() || document.getElementById(C.noApp[0])) return;
+    var t = location.pathname === C.noApp[1] ? C.noApp.slice(2, 5) : C.noApp.slice(5, 8);
+    var main = document.createElement("main");
+    main.id = C.noApp[0];
+    message(main, t, "/");
+    body.appendChild(main);
+    document.title = t[0];
+  }
+  function failed(error, resource) {
+    crashed(error);
+    if (resource || !trap(error)) withoutApp();
+  }
+  window.addEventListener("error", function (ev) { failed(ev.error, ev.target !== window); }, true);
+  window.addEventListener("unhandledrejection", function (ev) { failed(ev.reason, false); });
+  window.addEventListener("TrunkApplicationStarted", function () {
+    started = true;
+    var shown = C.noApp && document.getElementById(C.noApp[0]);
+    if (shown && shown.parentNode) shown.parentNode.removeChild(shown);
+  });
+  function noWasm() {
+    if (typeof WebAssembly !== "object") withoutApp();
+  }
 
   // The pre-rendered toolbar arrives after this script: set its buttons as
   // soon as it is parsed.
@@ -180,6 +221,9 @@
       if (watch) watch.disconnect();
       sync();
       if (prerendered()) status();
+      noWasm();
     });
+  } else {
+    noWasm();
   }
 })(/*CONFIG*/ null);

@@ -9,13 +9,14 @@
 use crate::components::site_header::{SEARCH_FIELD_ID, SEARCH_FORM_ID};
 use crate::components::toolbar::{LARGER_CLASS, RESET_CLASS, SMALLER_CLASS};
 use crate::crash;
+use crate::fallback;
 use crate::font_scale::FontScale;
 use crate::keymap::{Shortcut, NON_TEXT_INPUT_TYPES, SIZE_KEYS};
 use crate::prefs::{
     FONT_SCALE_ATTRIBUTE, FONT_SCALE_KEY, FONT_SCALE_LABEL_PROPERTY, FONT_SCALE_PROPERTY,
 };
 use crate::reading::no_flash_table;
-use crate::takeover::{PRERENDERED_ATTRIBUTE, STATUS_ID};
+use crate::takeover::{PRERENDERED_ATTRIBUTE, SCRIPTED_ATTRIBUTE, STATUS_ID};
 use serde_json::{json, Map, Value};
 
 const TEMPLATE: &str = include_str!("page_script.js");
@@ -56,6 +57,7 @@ pub fn config() -> Value {
         .collect();
     json!({
         "prerendered": PRERENDERED_ATTRIBUTE,
+        "scripted": SCRIPTED_ATTRIBUTE,
         "statusId": STATUS_ID,
         "sizeKey": FONT_SCALE_KEY,
         "sizeProperty": FONT_SCALE_PROPERTY,
@@ -71,6 +73,16 @@ pub fn config() -> Value {
         "notText": NON_TEXT_INPUT_TYPES,
         "crash": [crash::CLASS, crash::TITLE, crash::TEXT, crash::RELOAD],
         "search": [SEARCH_FORM_ID, SEARCH_FIELD_ID],
+        "noApp": [
+            fallback::ID,
+            crate::search::ROUTE,
+            fallback::SEARCH_TITLE,
+            fallback::SEARCH_TEXT,
+            fallback::SEARCH_LINK,
+            fallback::NOT_FOUND_TITLE,
+            fallback::NOT_FOUND_TEXT,
+            fallback::HOME_LINK,
+        ],
     })
 }
 
@@ -79,7 +91,21 @@ pub fn config() -> Value {
 /// configuration in place. `<` is escaped in the configuration, so no value
 /// can end the `<script>` element.
 pub fn page_script() -> String {
-    let config = config().to_string().replace('<', "\\u003c");
+    with_config(config())
+}
+
+/// The script as a pre-rendered page runs it: without the shell's messages
+/// for a browser that cannot run the whole app (src/fallback.rs), which such
+/// a page never shows (its text is there, its toolbar works without the
+/// WASM). 0.45 KB brotli less on every article and list page.
+pub fn prerendered_page_script() -> String {
+    let mut config = config();
+    config["noApp"] = Value::Null;
+    with_config(config)
+}
+
+fn with_config(config: Value) -> String {
+    let config = config.to_string().replace('<', "\\u003c");
     let code: Vec<&str> = TEMPLATE
         .lines()
         .map(str::trim)
@@ -91,6 +117,18 @@ pub fn page_script() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_stylesheet_shows_the_controls_only_once_a_script_marks_the_page() {
+        let css = include_str!("../style/main.css");
+        for control in [".toolbar", ".help-button"] {
+            assert!(
+                css.contains(&format!("html:not([{SCRIPTED_ATTRIBUTE}]) {control}")),
+                "{control} is hidden without a script"
+            );
+        }
+        assert_eq!(config()["scripted"], SCRIPTED_ATTRIBUTE);
+    }
 
     #[test]
     fn the_template_has_one_place_for_the_configuration() {

@@ -12,6 +12,11 @@
 /// come alive: the page's script works the toolbar while it is there, and
 /// the stylesheet labels the size from the page script's label.
 pub const PRERENDERED_ATTRIBUTE: &str = "data-prerendered";
+/// The attribute on `<html>` once a script runs in the page: the page's
+/// own, in `<head>`, before the first paint (or the whole app, where it has
+/// none: `make dev`). The stylesheet shows the controls that need a script
+/// only under it, so a reader without JavaScript meets no dead buttons.
+pub const SCRIPTED_ATTRIBUTE: &str = "data-scripted";
 /// The id of the live region the page's script adds to announce a size it
 /// set; it goes when the islands take over.
 pub const STATUS_ID: &str = "page-script-status";
@@ -26,6 +31,17 @@ fn body() -> Option<web_sys::HtmlElement> {
 /// Whether the page is pre-rendered and the app has not yet attached to it.
 pub fn prerendered() -> bool {
     body().is_some_and(|b| b.has_attribute(PRERENDERED_ATTRIBUTE))
+}
+
+/// Marks `<html>` as scripted ([`SCRIPTED_ATTRIBUTE`]), if the page's own
+/// script has not already.
+pub fn mark_scripted() {
+    let root = body().and_then(|_| web_sys::window()?.document()?.document_element());
+    if let Some(root) = root.filter(|r| !r.has_attribute(SCRIPTED_ATTRIBUTE)) {
+        if let Err(e) = root.set_attribute(SCRIPTED_ATTRIBUTE, "") {
+            web_sys::console::warn_2(&"bantin: could not mark the page:".into(), &e);
+        }
+    }
 }
 
 /// Once the islands are attached: the page's script stops working the

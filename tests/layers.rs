@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use syn::visit::Visit;
 
 /// Modules at the bottom: they import no component, route or page.
-const LEAVES: [&str; 11] = [
+const LEAVES: [&str; 12] = [
     "crash",
     "font_scale",
     "islands",
@@ -24,6 +24,7 @@ const LEAVES: [&str; 11] = [
     "keymap",
     "takeover",
     "api",
+    "fallback",
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {

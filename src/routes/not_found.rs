@@ -17,7 +17,7 @@ pub enum Missing {
 impl Missing {
     fn heading(self) -> &'static str {
         match self {
-            Missing::Page => "Không tìm thấy trang",
+            Missing::Page => crate::fallback::NOT_FOUND_TITLE,
             Missing::Article => "Không tìm thấy bài viết",
         }
     }
@@ -43,7 +43,7 @@ pub fn NotFound(
             <h1>{what.heading()}</h1>
             <p>{what.explanation()}</p>
             <p>
-                <A href="/">"Về trang chủ"</A>
+                <A href="/">{crate::fallback::HOME_LINK}</A>
             </p>
         </section>
     }

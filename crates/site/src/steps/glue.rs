@@ -82,21 +82,41 @@ fn terser() -> PathBuf {
 
 /// The glue, minified.
 fn minify(path: &std::path::Path) -> Result<String, String> {
+    minify_text(&super::read(path)?, true).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// JavaScript minified by terser (`module`: an ES module, else a classic
+/// script), given and taken on its standard streams.
+pub fn minify_text(text: &str, module: bool) -> Result<String, String> {
+    use std::io::Write;
     let terser = terser();
-    let out = Command::new(&terser)
-        .arg(path)
-        .args(["--module", "--compress", "--mangle"])
-        .output()
+    let mut args = vec!["--compress", "--mangle"];
+    if module {
+        args.push("--module");
+    }
+    let mut child = Command::new(&terser)
+        .args(&args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
         .map_err(|e| {
             format!(
                 "{}: {e} (`make setup` installs terser in .tools/terser)",
                 terser.display()
             )
         })?;
+    let written = child
+        .stdin
+        .take()
+        .map(|mut stdin| stdin.write_all(text.as_bytes()));
+    let out = child.wait_with_output().map_err(|e| e.to_string())?;
+    if let Some(Err(e)) = written {
+        return Err(format!("terser's input: {e}"));
+    }
     if !out.status.success() {
         return Err(format!(
-            "terser failed on {}: {}",
-            path.display(),
+            "terser failed: {}",
             String::from_utf8_lossy(&out.stderr)
         ));
     }

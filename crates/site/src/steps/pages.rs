@@ -81,14 +81,18 @@ fn loader_of(page: &str) -> Result<String, String> {
 
 /// The pre-rendered pages' shell: the whole app's page (`index`) with the
 /// islands' loader (from `islands`, Trunk's reader.html) in place of its
-/// own, its stylesheet inlined ([`with_inline_stylesheet`], `css` gives a
+/// own, `script` as the page's script (the build gives it
+/// [`bantin::page_script::prerendered_page_script`], minified), its
+/// stylesheet inlined ([`with_inline_stylesheet`], `css` gives a
 /// stylesheet's text by its address), and a policy that allows both.
 pub fn pages_shell(
     index: &str,
     islands: &str,
+    script: &str,
     css: impl FnMut(&str) -> Result<String, String>,
 ) -> Result<String, String> {
     let swapped = with_islands_loader(index, islands)?;
+    let swapped = super::script::fill_with(&swapped, script)?;
     Ok(super::csp::with_policy(&with_inline_stylesheet(&swapped, css)?)?.0)
 }
 
@@ -279,7 +283,8 @@ pub fn run(build: &super::Build) -> Result<String, String> {
     // pre-rendered pages are made from it with the islands' loader.
     super::write(&dist.join(SHELL), &index)?;
     let islands = dist.join(ISLANDS_PAGE);
-    let shell = pages_shell(&index, &super::read(&islands)?, |href| {
+    let script = super::glue::minify_text(&bantin::page_script::prerendered_page_script(), false)?;
+    let shell = pages_shell(&index, &super::read(&islands)?, &script, |href| {
         stylesheet_in(dist, href)
     })?;
     std::fs::remove_file(&islands).map_err(|e| format!("{}: {e}", islands.display()))?;
@@ -350,6 +355,7 @@ pub fn static_page(file: &Path, stylesheet: &str, inline: Option<&Path>) -> Resu
 mod tests {
     use super::*;
     use bantin::model::{Block, Image};
+    use bantin::page_script::prerendered_page_script;
 
     const SEED_SLUG: &str = "thanh-pho-bac-kan-day-manh-thuc-hien-phong-trao-thi-dua-yeu-nuoc";
     const SEED_FILE: &str = include_str!(
@@ -676,14 +682,19 @@ mod tests {
         let index = r#"<html><head><meta charset=utf-8><meta http-equiv="Content-Security-Policy" content="old"><script id=page-script>p</script><script type=module>import init from '/bantin-1.js';await init();</script></head><body></body></html>"#;
         let islands = "<html><head><link rel=modulepreload href=/reader-2.js><script type=module>import init from '/reader-2.js';await init();</script></head></html>";
         let no_css = |href: &str| Err(format!("{href} asked for"));
-        let out = pages_shell(index, islands, no_css).unwrap();
+        let out = pages_shell(index, islands, &prerendered_page_script(), no_css).unwrap();
         assert!(out.contains(
             "<script type=module>import init from '/reader-2.js';await init();</script>"
         ));
         assert!(!out.contains("bantin-1"), "the whole app is not loaded");
+        let script = prerendered_page_script();
         assert!(
-            out.contains("<script id=page-script>p</script>"),
-            "the page's script stays"
+            out.contains(&format!("<script id=page-script>{script}</script>")),
+            "the page's script, as pre-rendered pages run it"
+        );
+        assert!(
+            script.contains(r#""noApp":null"#),
+            "without the shell's messages"
         );
         let (policy, _) = super::super::csp::with_policy(&out).unwrap();
         assert_eq!(
@@ -691,8 +702,14 @@ mod tests {
             "the policy hashes the scripts the page has now"
         );
         let not_islands = islands.replace("reader-2", "other-2");
-        assert!(pages_shell(index, &not_islands, no_css).is_err());
-        assert!(pages_shell("<html><meta charset=utf-8></html>", islands, no_css).is_err());
+        assert!(pages_shell(index, &not_islands, &prerendered_page_script(), no_css).is_err());
+        assert!(pages_shell(
+            "<html><meta charset=utf-8></html>",
+            islands,
+            &prerendered_page_script(),
+            no_css
+        )
+        .is_err());
     }
 
     #[test]
@@ -700,13 +717,14 @@ mod tests {
         let index = r#"<html><head><meta charset=utf-8><script id=page-script>p</script><link rel=stylesheet href=/main-1.css><script type=module>import init from '/bantin-1.js';await init();</script></head><body></body></html>"#;
         let islands = "<script type=module>import init from '/reader-2.js';await init();</script>";
         let css = ".a{color:red}.b{background:url(\"data:image/svg+xml,x\")}";
-        let out = pages_shell(index, islands, |href| {
+        let out = pages_shell(index, islands, &prerendered_page_script(), |href| {
             assert_eq!(href, "/main-1.css");
             Ok(css.to_string())
         })
         .unwrap();
         assert!(out.contains(&format!(
-            "<script id=page-script>p</script><style>{css}</style><script"
+            "<script id=page-script>{}</script><style>{css}</style><script",
+            prerendered_page_script()
         )));
         assert!(!out.contains("main-1.css"), "no second request");
         let style_src = out
@@ -723,10 +741,17 @@ mod tests {
             ".a{background:url( '/x.png')}",
             "a{}</STYLE><script>",
         ] {
-            let result = pages_shell(index, islands, |_| Ok(refused.to_string()));
+            let result = pages_shell(index, islands, &prerendered_page_script(), |_| {
+                Ok(refused.to_string())
+            });
             assert!(result.is_err(), "{refused}");
         }
-        assert!(pages_shell(index, islands, |href| Err(format!("{href}: gone"))).is_err());
+        assert!(
+            pages_shell(index, islands, &prerendered_page_script(), |href| Err(
+                format!("{href}: gone")
+            ))
+            .is_err()
+        );
     }
 
     #[test]
