@@ -14,12 +14,8 @@ use std::path::Path;
 /// The glue and WASM that a built page's loader imports, as addresses.
 fn loaded_by(dist: &Path, page: &str) -> Result<Value, String> {
     let html = crate::steps::read(&dist.join(page))?;
-    let loaders = crate::steps::html::texts(&html, crate::steps::html::LOADERS)?;
-    let glue = match loaders.as_slice() {
-        [loader] => crate::steps::html::glue_of(loader),
-        _ => None,
-    }
-    .ok_or_else(|| format!("dist/{page}: expected one loader importing a glue file"))?;
+    let glue = crate::steps::html::loaded_glue(&html)?
+        .ok_or_else(|| format!("dist/{page}: expected one loader importing a glue file"))?;
     Ok(json!({ "glue": format!("/{glue}.js"), "wasm": format!("/{glue}_bg.wasm") }))
 }
 

@@ -85,6 +85,15 @@ pub fn glue_of(loader: &str) -> Option<&str> {
     Some(rest.split_once(".js'")?.0)
 }
 
+/// The glue that `page`'s one loader imports, by its file stem; `None` if
+/// the page has no loader, more than one, or one that imports no glue.
+pub fn loaded_glue(page: &str) -> Result<Option<String>, String> {
+    Ok(match texts(page, LOADERS)?.as_slice() {
+        [loader] => glue_of(loader).map(str::to_owned),
+        _ => None,
+    })
+}
+
 /// Removes every element matching `remove`, then puts `markup` right after the
 /// first element matching `after` (an error if there is none).
 pub fn replace_after(

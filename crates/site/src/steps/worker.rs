@@ -50,12 +50,8 @@ pub fn shell_files(dist: &Path) -> Result<Vec<String>, String> {
 pub fn app_files(dist: &Path) -> Result<Vec<String>, String> {
     let shell = super::pages::SHELL;
     let page = super::read(&dist.join(shell))?;
-    let loaders = super::html::texts(&page, super::html::LOADERS)?;
-    let glue = match loaders.as_slice() {
-        [loader] => super::html::glue_of(loader),
-        _ => None,
-    }
-    .ok_or_else(|| format!("{shell}: expected one loader importing the app's glue"))?;
+    let glue = super::html::loaded_glue(&page)?
+        .ok_or_else(|| format!("{shell}: expected one loader importing the app's glue"))?;
     let stylesheets = super::html::attributes(&page, "link[rel=stylesheet]", "href")?;
     let mut files = vec![
         shell.to_string(),
