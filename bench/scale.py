@@ -38,6 +38,7 @@ import bench  # noqa: E402  (the LCP and throttling helpers of part 1)
 from bench import ROOT, OUT, LCP_JS, BYTES_BEFORE_PAINT_JS, throttled_session  # noqa: E402
 from tests.e2e.servers import SiteServer  # noqa: E402
 from tests.e2e.harness import ServerState, start_proxy  # noqa: E402
+from tests.e2e import locators as L  # noqa: E402
 from tests.e2e.browser import Browser, wait_for  # noqa: E402
 
 TRUNK = os.path.join(ROOT, "target", "trunk")
@@ -120,19 +121,19 @@ def search(driver, server, dist):
     s = driver.session()
     try:
         s.get(base + "/tim-kiem?q=long+tong")
-        wait_for(lambda: s.find_all("[data-testid=search-count]"), 60, "the results")
+        wait_for(lambda: s.find_all(L.SEARCH_COUNT), 60, "the results")
         with state.lock:
             requested = list(state.requests)
-        mine = [p for p in requested if p.startswith("/pagefind/") or p == "/search.js"]
+        mine = [p for p in requested if p.startswith("/pagefind/") or p == bench.names.search_loader()]
         transferred = {"search_files": served_bytes(dist, mine), "search_requests": len(mine),
                        "whole_page": served_bytes(dist, [p for p in requested if p != "/tim-kiem"] + ["/shell.html"])}
         times = []
         for query in ["duong day", "dong hy", "le hoi", "bac kan", "long tong"] * 2:
-            field = s.find("#search-page-q")
+            field = s.find(L.SEARCH_PAGE_FIELD)
             field.handle.fill("")
             field.handle.type(query)
             at = s.js("return performance.now()")
-            wait_for(lambda: query in (s.find("[data-testid=search-count]").text or ""), 10, query)
+            wait_for(lambda: query in (s.find(L.SEARCH_COUNT).text or ""), 10, query)
             times.append(s.js("return performance.now()") - at)
         return {"cold_search": transferred, "after_last_key_ms": bench.summary(times)}
     finally:

@@ -20,8 +20,8 @@ pub fn address(query: &str) -> String {
 }
 /// Where the build puts Pagefind's index and browser side.
 pub const INDEX_FOLDER: &str = "/pagefind/";
-/// The module that hands Pagefind to the app (`public/search.js`).
-pub const LOADER: &str = "/search.js";
+/// The module that hands Pagefind to the app (`public/pagefind-loader.js`).
+pub const LOADER: &str = "/pagefind-loader.js";
 /// The language the index is built for (Pagefind has no Vietnamese
 /// stemmer: words are matched whole, and as prefixes).
 pub const LANGUAGE: &str = "vi";

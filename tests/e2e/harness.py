@@ -46,6 +46,34 @@ def seed_as(slug):
     return data
 
 
+SEED_PATH = f"/articles/{SEED_SLUG}"
+SEED_JSON = f"/articles/{SEED_SLUG}.json"
+
+
+def seed():
+    """The seed article's data, as the build wrote it."""
+    return seed_as(SEED_SLUG)
+
+
+def seed_text(n):
+    """The text of the seed's paragraph `n` (as `#p-n` shows it)."""
+    return [b["text"] for b in seed()["body"] if b["type"] == "paragraph"][n - 1]
+
+
+def article(slug, title, published="2021-01-01", body=None, **extra):
+    """An article's data file, as JSON text."""
+    return json.dumps(
+        {
+            "slug": slug,
+            "title": title,
+            "published": published,
+            "body": body if body is not None else [{"type": "paragraph", "text": f"Nội dung của {title}."}],
+            **extra,
+        },
+        ensure_ascii=False,
+    )
+
+
 class Fault:
     """What the server does instead of (or before) serving a path.
 
@@ -339,7 +367,7 @@ class ReaderTestCase(unittest.TestCase):
         first = self.b.window
         self.b.switch_to(self.b.new_tab())
         self.open("/")
-        self.wait_text("ol.article-list h2 a", seed_as(SEED_SLUG)["title"])
+        self.wait_text(L.ARTICLE_LINKS, seed_as(SEED_SLUG)["title"])
         return first
 
     def fault(self, path, **kw):

@@ -36,6 +36,7 @@ ARTICLE_LIST = "ol.article-list"
 ARTICLE_LINKS = "ol.article-list h2 a"
 HEADER_SEARCH_FIELD = "header input[type=search]"
 SEARCH_PAGE_FIELD = "#search-page-q"
+SEARCH_COUNT = "[data-testid=search-count]"  # "N bài viết" above the results
 PARAGRAPH_LINK_BUTTON = ".para-link"
 
 

@@ -53,6 +53,11 @@ def worker():
     return names()["worker"]
 
 
+def search_loader():
+    """The address of the module that loads Pagefind for the search page."""
+    return names()["search"]["loader"]
+
+
 def loaded_wasm(page="index.html", dist=DIST):
     """The address of the WASM a built page loads: a pre-rendered page's
     (index.html) is the islands', the shell's (shell.html) the whole app's."""

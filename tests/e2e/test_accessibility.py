@@ -23,12 +23,12 @@ class AxeTest(ReaderTestCase):
 
     def test_every_kind_of_page_has_no_violations(self):
         pages = {
-            "the list": ("/", "ol.article-list"),
-            "an article": (f"/articles/{SEED_SLUG}", ".article h1"),
-            "an article at 200%": (f"/articles/{SEED_SLUG}", ".article h1"),
+            "the list": ("/", L.ARTICLE_LIST),
+            "an article": (f"/articles/{SEED_SLUG}", L.ARTICLE_HEADLINE),
+            "an article at 200%": (f"/articles/{SEED_SLUG}", L.ARTICLE_HEADLINE),
             "not found": ("/khong/co", ".not-found h1"),
-            "search results": ("/tim-kiem?q=bac+kan", "[data-testid=search-count]"),
-            "a load error": (TEST_PATH, "[data-testid=load-error]"),
+            "search results": ("/tim-kiem?q=bac+kan", L.SEARCH_COUNT),
+            "a load error": (TEST_PATH, L.LOAD_ERROR),
         }
         self.fault(TEST_JSON, status=503)
         for name, (path, ready) in pages.items():
@@ -47,7 +47,7 @@ class AxeTest(ReaderTestCase):
             system = "dark" if name.startswith("auto") else "light"
             self.b.cdp("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": system}]})
             self.store(reading_key("theme"), theme)
-            for page, ready in [("/", "ol.article-list"), (f"/articles/{SEED_SLUG}", ".article h1"), ("/khong/co", ".not-found h1")]:
+            for page, ready in [("/", L.ARTICLE_LIST), (f"/articles/{SEED_SLUG}", L.ARTICLE_HEADLINE), ("/khong/co", ".not-found h1")]:
                 with self.subTest(theme=name, page=page):
                     self.open(page)
                     self.wait_for(lambda: self.b.find_all(ready), ready)
@@ -100,7 +100,7 @@ class KeyboardTest(ReaderTestCase):
         self.b.keys("Tab")
         self.assertEqual(
             self.b.js("return document.activeElement.closest('main') && document.activeElement.getAttribute('title')"),
-            "Giảm cỡ chữ",
+            L.SMALLER,
             "the next Tab lands on the first control in <main>, past the header",
         )
 
@@ -134,7 +134,7 @@ class ShortcutsTest(ReaderTestCase):
         self.h1()
         self.b.keys("?")
         self.wait_for(lambda: self.b.js("return document.querySelector('dialog.help').open"), "the dialog")
-        self.assertIn("Tăng cỡ chữ", self.b.find(L.HELP_DIALOG).text)
+        self.assertIn(L.LARGER, self.b.find(L.HELP_DIALOG).text)
         self.assertTrue(self.b.js("return document.activeElement.closest('dialog') !== null"), "focus moves into the dialog")
         with open(AXE, encoding="utf-8") as f:
             self.b.js(f.read())

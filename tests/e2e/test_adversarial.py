@@ -1,12 +1,11 @@
 """Failing networks and hostile storage, against the release build."""
 
-import json
 
 from . import locators as L
-from .harness import SEED_SLUG, TEST_SLUG, ReaderTestCase, size_key
+from .harness import SEED_SLUG, ReaderTestCase, size_key
 from .harness import TEST_JSON as DATA
 from .harness import TEST_PATH as PATH
-from .test_reader import article, seed
+from .harness import article, seed
 
 QUOTA_FULL = (
     "Storage.prototype.setItem = function () {"
@@ -37,7 +36,7 @@ class NetworkTest(ReaderTestCase):
         # data; between pre-rendered pages a link is a page load.
         self.list_from_the_app()
         self.open("/")
-        link = self.wait_text("ol.article-list h2 a", title)
+        link = self.wait_text(L.ARTICLE_LINKS, title)
         start_again = self.restart_server()
         try:
             link.click()
@@ -62,10 +61,10 @@ class NetworkTest(ReaderTestCase):
         self.fault(DATA, hang=True)
         self.list_test_article()
         self.open("/")
-        self.wait_text("ol.article-list h2 a", "Bài thử nghiệm").click()
+        self.wait_text(L.ARTICLE_LINKS, "Bài thử nghiệm").click()
         self.wait_text("main p.loading", "Đang tải bài viết…")
         self.b.by_text("header a", "Trang chủ").click()
-        self.wait_text("ol.article-list h2 a", seed()["title"])
+        self.wait_text(L.ARTICLE_LINKS, seed()["title"])
 
         def canceled():
             events = self.b.network_events()
@@ -81,7 +80,7 @@ class NetworkTest(ReaderTestCase):
         self.list_test_article()
         title = seed()["title"]
         self.open("/")
-        self.wait_text("ol.article-list h2 a", "Bài thử nghiệm").click()
+        self.wait_text(L.ARTICLE_LINKS, "Bài thử nghiệm").click()
         self.b.back()
         self.b.forward()
         self.b.back()
@@ -104,7 +103,7 @@ class NetworkTest(ReaderTestCase):
         self.b.button(L.SMALLER).click()
         self.assertEqual(self.shown_size(), "150%")
         self.b.by_text("header a", "Trang chủ").click()
-        self.wait_text("ol.article-list h2 a", "Bài hai").click()
+        self.wait_text(L.ARTICLE_LINKS, "Bài hai").click()
         self.wait_text(L.HEADLINE, "Bài hai")
         self.b.button(L.LARGER).click()
         self.assertEqual(self.shown_size(), "175%")

@@ -9,7 +9,7 @@ from . import locators as L
 from .harness import TEST_JSON as DATA
 from .harness import TEST_PATH as PATH
 from .harness import TEST_SLUG, ReaderTestCase, seed_as
-from .test_reader import seed
+from .harness import seed
 
 
 def variant(**changes):
@@ -80,7 +80,7 @@ class HostileArticleTest(ReaderTestCase):
     def recover(self):
         """The 'Trang chủ' link still leads to a working list."""
         self.b.by_text("header a", "Trang chủ").click()
-        self.wait_text("ol.article-list h2 a", seed()["title"])
+        self.wait_text(L.ARTICLE_LINKS, seed()["title"])
 
     def refused(self, body, phrase):
         self.fault(DATA, body=body)
@@ -131,7 +131,7 @@ class HostileArticleTest(ReaderTestCase):
         self.fault(DATA, body=variant(title=ODD, body=[{"type": "paragraph", "text": ODD}], author=ODD))
         self.open(PATH)
         self.wait_for(lambda: self.b.find_all(L.ARTICLE_HEADLINE), "the article")
-        for css in (".article h1", "#p-1", ".author"):
+        for css in (L.ARTICLE_HEADLINE, "#p-1", ".author"):
             self.assertEqual(self.b.find(css).prop("textContent"), ODD, css)
         self.recover()
 
@@ -170,7 +170,7 @@ class HostileListTest(ReaderTestCase):
         entries = [good, {"slug": "XẤU", "title": "x", "published": "2021-01-01"}, {"title": 5}, "rác", None]
         self.list_from_the_app(entries)
         self.open("/")
-        self.wait_text("ol.article-list h2 a", "Bài tốt")
+        self.wait_text(L.ARTICLE_LINKS, "Bài tốt")
         self.assertEqual(len(self.b.find_all("ol.article-list li")), 1)
         self.assertIn("4 bài viết", self.b.find(".note").text)
 

@@ -40,7 +40,7 @@ class OfflineTest(ReaderTestCase):
         title = seed_as(SEED_SLUG)["title"]
         self.list_test_article("Bài chưa đọc")
         self.open("/")
-        self.wait_text("ol.article-list h2 a", title)
+        self.wait_text(L.ARTICLE_LINKS, title)
         self.wait_for_worker()
         self.assertEqual(self.b.find_all(".saved-badge"), [], "online, no badges")
         self.open(SEED_PATH)  # a pre-rendered page: the worker saves its data too
@@ -53,7 +53,7 @@ class OfflineTest(ReaderTestCase):
         start_again = self.restart_server()  # the connection is gone
         try:
             self.open("/")
-            link = self.wait_text("ol.article-list h2 a", title)
+            link = self.wait_text(L.ARTICLE_LINKS, title)
             self.assertRegex(self.notice(), r"danh sách bài viết đã lưu trên máy này lúc \d\d:\d\d ngày \d\d/\d\d/\d{4}\.")
             self.assertIn("Bài có dấu “Đã lưu” đọc được khi không có mạng.", self.notice())
             badges = lambda: self.b.js(

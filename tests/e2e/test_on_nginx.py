@@ -3,18 +3,18 @@ pre-rendered pages, the offline worker, the content policy and framing), run
 again with nginx and deploy/nginx.conf behind the fault proxy instead of
 `make serve`'s server. The HTTP-level checks of both are in test_server.py."""
 
-from . import test_offline, test_reader, test_security
+from . import test_article, test_lists, test_offline, test_security
 
 
-class DeepLinkOnNginx(test_reader.DeepLinkTest):
+class DeepLinkOnNginx(test_article.DeepLinkTest):
     server_kind = "nginx"
 
 
-class NavigationOnNginx(test_reader.NavigationTest):
+class NavigationOnNginx(test_lists.NavigationTest):
     server_kind = "nginx"
 
 
-class PrerenderOnNginx(test_reader.PrerenderTest):
+class PrerenderOnNginx(test_article.PrerenderTest):
     server_kind = "nginx"
 
 

@@ -103,7 +103,7 @@ class FirstScreenTest(PhoneTestCase):
     def test_nothing_scrolls_sideways_at_320_px_and_200_percent(self):
         self.phone(320, 640)
         self.store(size_key(), "200")
-        for path, ready in [(SEED_PATH, ".article h1"), ("/", "ol.article-list"), ("/tim-kiem?q=bac+kan", "[data-testid=search-count]")]:
+        for path, ready in [(SEED_PATH, L.ARTICLE_HEADLINE), ("/", L.ARTICLE_LIST), ("/tim-kiem?q=bac+kan", L.SEARCH_COUNT)]:
             with self.subTest(path):
                 self.open(path)
                 self.wait_for(lambda: self.b.find_all(ready), ready)
@@ -143,7 +143,7 @@ class PhoneControlsTest(PhoneTestCase):
         field.handle.type("bac kan")
         field.handle.press("Enter")  # (waits for the page it goes to)
         self.wait_for(lambda: "/tim-kiem?q=bac+kan" in self.b.current_url, "the search page")
-        self.wait_for(lambda: self.b.find_all("[data-testid=search-count]"), "the results")
+        self.wait_for(lambda: self.b.find_all(L.SEARCH_COUNT), "the results")
         lift()
 
     def test_copy_link_and_the_reading_panel_are_on_the_first_row(self):

@@ -55,6 +55,8 @@ pub fn names(dist: &Path) -> Result<Value, String> {
             "typeface": choice::<Typeface>(),
         },
         "worker": bantin::worker::config(),
+        // The module the search page adds to load Pagefind.
+        "search": { "loader": bantin::search::LOADER },
         "files": {
             // A pre-rendered page (index.html, the home page) loads the islands.
             "islands": loaded_by(dist, "index.html")?,

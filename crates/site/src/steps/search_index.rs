@@ -56,12 +56,12 @@ pub fn searched_text(article: &Article) -> String {
 /// says otherwise. Pagefind keeps every page it indexes in memory until it
 /// writes the index (about 130 MB per 1,000 generated articles here), so a
 /// large archive is indexed in parts, one after the other, and the browser
-/// merges them (`public/search.js`): the build's memory stays that of one
+/// merges them (`public/pagefind-loader.js`): the build's memory stays that of one
 /// part, and a query on an archive of up to this many articles loads one
 /// index, as measured in docs/operating.md, "Search".
 pub const SHARD_ARTICLES: usize = 10_000;
 
-/// The module listing the other parts, for `public/search.js`.
+/// The module listing the other parts, for `public/pagefind-loader.js`.
 const PARTS_MODULE: &str = "parts.js";
 
 /// The index of `articles` as (file name under its folder, bytes); `whole`

@@ -1,16 +1,101 @@
-"""A pre-rendered page before the WebAssembly has arrived (on 3G that is
-seconds after the text is on screen), and the app's start: the page's own
-script (src/page_script.js) works the size controls with the app's steps,
-limits, storage key, announcement and disabled states; the app then hydrates
-the page, so a click made meanwhile counts once, and the reader's selection,
-focus, scroll position and the article's nodes stay as they are."""
+"""Changing the text size (A−, A+, the reset and the keys), as a reader does:
+remembered on reload and followed by other tabs, bounded, safe with corrupt or
+blocked storage; and before the WebAssembly has arrived (on 3G that is seconds
+after the text is on screen) the page's own script (src/page_script.js) works
+the controls with the app's steps, limits, storage key, announcement and
+disabled states, so a click made meanwhile counts once."""
 
 from . import locators as L
 from . import names
-from .browser import VIEWPORT
-from .harness import SEED_SLUG, ReaderTestCase, size_key
+from .harness import SEED_PATH, ReaderTestCase, seed, size_key
 
-SEED_PATH = f"/articles/{SEED_SLUG}"
+
+class TextSizeTest(ReaderTestCase):
+    def paragraph_px(self):
+        return float(self.b.js("return parseFloat(getComputedStyle(document.getElementById('p-1')).fontSize)"))
+
+    def test_larger_then_reload_keeps_the_size(self):
+        self.open(SEED_PATH)
+        self.h1()
+        self.assertEqual(self.shown_size(), "100%")
+        before = self.paragraph_px()
+        self.b.button(L.LARGER).click()
+        self.wait_for(lambda: self.shown_size() == "110%", "110%")
+        self.assertAlmostEqual(self.paragraph_px(), before * 1.1, delta=0.05)
+        self.assertEqual(self.stored(size_key()), "110")
+        self.assertEqual(self.b.find("[data-testid=font-size-announcement]").prop("textContent"), "Cỡ chữ 110%")
+        self.reload()
+        self.h1()
+        self.assertEqual(self.shown_size(), "110%")
+        self.assertAlmostEqual(self.paragraph_px(), before * 1.1, delta=0.05)
+
+    def test_a_size_change_restyles_without_rebuilding_the_article(self):
+        self.open(SEED_PATH)
+        self.h1()
+        self.b.js("document.querySelectorAll('main *').forEach(e => e.__bantinMark = true)")
+        count = self.b.js("return document.querySelectorAll('main *').length")
+        self.b.button(L.LARGER).click()
+        self.wait_for(lambda: self.shown_size() == "110%", "110%")
+        unmarked = self.b.js("return [...document.querySelectorAll('.article *')].filter(e => !e.__bantinMark).length")
+        self.assertEqual(unmarked, 0, "every article node is the same node as before")
+        self.assertEqual(self.b.js("return document.querySelectorAll('main *').length"), count)
+
+    def test_the_stored_size_applies_before_the_app_starts(self):
+        self.store(size_key(), "150")
+        # With the WASM withheld, only index.html's inline script can set the size.
+        lift = self.open_without_app(SEED_PATH)
+        self.assertEqual(self.root_scale(), "1.5", "set by index.html's script")
+        self.assertTrue(self.b.find_all(L.PRERENDERED), "only the pre-rendered page: the app never started")
+        self.assertEqual(self.b.find(L.HEADLINE).text, seed()["title"], "the article is readable without the WASM")
+        label = self.b.js("return getComputedStyle(document.querySelector('.size-value'), '::before').content")
+        self.assertEqual(label, '"150%"', "the toolbar shows the stored size before the app")
+        lift()
+        self.reload()
+        self.h1()
+        self.assertEqual(self.shown_size(), "150%")
+
+    def test_the_bounds_disable_the_buttons(self):
+        self.open(SEED_PATH)
+        self.h1()
+        base = self.paragraph_px()
+        while self.b.button(L.LARGER).enabled:
+            self.b.button(L.LARGER).click()
+        self.assertEqual(self.shown_size(), "200%")
+        self.assertAlmostEqual(self.paragraph_px(), base * 2, delta=0.05)
+        while self.b.button(L.SMALLER).enabled:
+            self.b.button(L.SMALLER).click()
+        self.assertEqual(self.shown_size(), "80%")
+        self.assertTrue(self.b.button(L.LARGER).enabled)
+        self.b.button(L.RESET_SIZE).click()
+        self.wait_for(lambda: self.shown_size() == "100%", "the reset")
+        self.assertFalse(self.b.button(L.RESET_SIZE).enabled)
+
+    def test_a_corrupt_stored_value_means_the_default_and_is_left_alone(self):
+        self.store(size_key(), "1e309")
+        self.open(SEED_PATH)
+        self.h1()
+        self.assertEqual(self.shown_size(), "100%")
+        self.assertEqual(self.stored(size_key()), "1e309")
+
+    def test_blocked_storage_still_reads_and_resizes(self):
+        with self.b.on_every_page(
+            "Object.defineProperty(window, 'localStorage', {configurable: true, get() {"
+            " throw new DOMException('The operation is insecure.', 'SecurityError'); }});"
+        ):
+            self.open(SEED_PATH)
+            self.wait_text(L.HEADLINE, seed()["title"])
+            self.b.button(L.LARGER).click()
+            self.wait_for(lambda: self.shown_size() == "110%", "110% kept in memory")
+            self.assertEqual(self.root_scale(), "1.1")
+
+    def test_another_tab_follows_a_change(self):
+        first = self.seed_then_list_in_a_second_tab()
+        self.b.button(L.LARGER).click()
+        self.b.button(L.LARGER).click()
+        self.wait_for(lambda: self.shown_size() == "125%", "125% in the second tab")
+        self.b.switch_to(first)
+        self.wait_for(lambda: self.shown_size() == "125%", "the first tab to follow")
+        self.assertEqual(self.root_scale(), "1.25")
 
 
 class BeforeTheAppTest(ReaderTestCase):
@@ -132,67 +217,3 @@ class BeforeTheAppTest(ReaderTestCase):
             self.assertEqual(self.shown_size(), "125%", "read back from the page, not reset to 100%")
             self.assertEqual(self.root_scale(), "1.25")
         self.b.browser_log()  # the stand-in's SecurityError was expected
-
-
-class HydrationTest(ReaderTestCase):
-    """The app's start leaves the reader's place alone: it attaches to the
-    pre-rendered page's nodes instead of replacing them."""
-
-    def start_reading(self, fragment="", scroll_to=400):
-        """A cold deep link read while the WASM is on its way: every element
-        marked, text selected in paragraph 3, A+ focused, the page scrolled."""
-        self.b.resize(800, 600)
-        self.addCleanup(self.b.resize, VIEWPORT["width"], VIEWPORT["height"])
-        self.no_http_cache()
-        self.fault(self.wasm_path(), delay=60)
-        self.b.get(self.base + SEED_PATH + fragment)
-        self.wait_for(lambda: self.b.find_all(L.paragraph(3)), "the pre-rendered article")
-        self.b.js(
-            "document.querySelectorAll('body *').forEach(e => e.__reader = true);"
-            "document.querySelector('button.size-larger').focus();"
-            "const text = document.getElementById('p-3').firstChild, range = document.createRange();"
-            "range.setStart(text, 5); range.setEnd(text, 60);"
-            "getSelection().removeAllRanges(); getSelection().addRange(range);"
-            "window.scrollTo(0, arguments[0]);",
-            scroll_to,
-        )
-        self.assertTrue(self.b.find_all(L.PRERENDERED), "the WASM was still on its way")
-        return self.b.js("return [getSelection().toString(), scrollY]")
-
-    def app_started(self):
-        self.state.released.set()
-        self.wait_for_app()
-        self.wait_for(lambda: self.shown_size() == "100%", "the app's own label")
-
-    def test_the_selection_survives_the_apps_start(self):
-        selected, _ = self.start_reading()
-        self.assertGreater(len(selected), 40)
-        self.app_started()
-        after = self.b.js(
-            "const s = getSelection(); return [s.toString(), s.anchorNode.parentElement.id, s.anchorNode.isConnected]"
-        )
-        self.assertEqual(after, [selected, "p-3", True])
-
-    def test_the_focus_survives_the_apps_start(self):
-        self.start_reading()
-        self.app_started()
-        focused = self.b.js("const e = document.activeElement; return [e.__reader === true, e.getAttribute('title')]")
-        self.assertEqual(focused, [True, "Tăng cỡ chữ"], "the same A+ button keeps the focus")
-        self.b.keys("Enter")
-        self.wait_for(lambda: self.shown_size() == "110%", "the focused button works")
-
-    def test_the_scroll_position_survives_the_apps_start(self):
-        # A link to paragraph 2, and the reader has read on past it.
-        _, scrolled = self.start_reading(fragment="#p-2", scroll_to=900)
-        self.assertGreater(scrolled, 800)
-        self.app_started()
-        self.b.js("return 1")  # a round trip after the app's first frame
-        self.assertEqual(self.b.js("return scrollY"), scrolled)
-
-    def test_every_element_survives_the_apps_start(self):
-        self.start_reading()
-        count = self.b.js("return document.querySelectorAll('main *').length")
-        self.app_started()
-        replaced = self.b.js("return [...document.querySelectorAll('body *')].filter(e => !e.__reader).map(e => e.tagName)")
-        self.assertEqual(replaced, [], "no element of the page was replaced or added")
-        self.assertEqual(self.b.js("return document.querySelectorAll('main *').length"), count)

@@ -1,0 +1,127 @@
+"""Searching the archive (45 generated articles, the index in three parts):
+with or without diacritics, from the header's form before the app and inside
+it, results as links with their date and lead, bad queries shown as text."""
+
+import json
+import os
+import unittest
+import urllib.parse
+
+from . import locators as L
+from .harness import size_key
+from .archive import ArchiveSite, containing
+
+
+class SearchTest(ArchiveSite):
+    """Search on the same generated archive."""
+
+    def results(self):
+        return [a.attr("href") for a in self.b.find_all(".search-page ol.article-list h2 a")]
+
+    def count(self):
+        found = self.b.find_all(L.SEARCH_COUNT)
+        return found[0].text if found else None
+
+    def search(self, query):
+        self.open("/tim-kiem?q=" + urllib.parse.quote_plus(query))
+        self.wait_for(lambda: self.count() is not None and query[:20] in self.count(), f"the results for {query!r}")
+        return self.results()
+
+    def test_with_or_without_diacritics_the_same_articles(self):
+        content = os.path.join(self.folder, "content")
+        for variants, words in [
+            (["Lồng Tồng", "long tong", "LONG TONG", "lồng tong"], ["long", "tong"]),
+            (["đường dây", "duong day", "Đường Dây", "DUONG DAY"], ["duong", "day"]),
+            (["Đồng Hỷ", "dong hy"], ["dong", "hy"]),
+        ]:
+            expected = containing(content, *words)
+            self.assertTrue(0 < len(expected) <= 20, f"{words}: {len(expected)} in the archive")
+            for query in variants:
+                found = self.search(query)
+                self.assertEqual(set(found), expected, query)
+                self.assertEqual(len(found), len(expected), f"{query}: each once")
+                self.assertIn(f"{len(expected)} bài viết", self.count())
+        self.assertEqual(self.b.title, "Tìm kiếm: dong hy — Bản tin")
+        self.assertEqual([e for e in self.b.browser_log() if e["level"] == "SEVERE"], [])
+
+    def test_a_result_is_a_link_with_its_date_and_lead(self):
+        self.search("long tong")
+        card = self.b.find(".search-page ol.article-list li")
+        href = card.handle.query_selector("h2 a").get_attribute("href")
+        with open(os.path.join(self.folder, "content", href.split("/")[-1] + ".json"), encoding="utf-8") as f:
+            article = json.load(f)
+        self.assertEqual(card.handle.query_selector("h2 a").inner_text(), article["title"])
+        day = article["published"].split("-")
+        self.assertEqual(card.handle.query_selector("time").inner_text(), f"{day[2]}/{day[1]}/{day[0]}")
+        self.assertTrue(card.handle.query_selector(".card-lead").inner_text())
+        card.handle.query_selector("h2 a").click()
+        self.wait_text(L.HEADLINE, article["title"])
+
+    def test_the_header_form_works_before_the_app(self):
+        # The islands withheld: the pre-rendered page's form is a plain GET
+        # form, and the search page (the shell, its own WASM) answers it.
+        lift = self.open_without_app("/")
+        field = self.b.find(L.HEADER_SEARCH_FIELD)
+        field.handle.fill("Lồng Tồng")
+        field.handle.press("Enter")
+        self.wait_for(lambda: "/tim-kiem?q=" in self.b.current_url, "the form to go to the search page")
+        self.assertEqual(urllib.parse.parse_qs(urllib.parse.urlsplit(self.b.current_url).query), {"q": ["Lồng Tồng"]})
+        self.wait_for(lambda: self.count() is not None, "the results")
+        lift()  # (the withheld WASM's load error, on the page before, was expected)
+        self.assertEqual(set(self.results()), containing(os.path.join(self.folder, "content"), "long", "tong"))
+
+    def test_the_header_form_searches_from_any_page_and_inside_the_app_on_the_search_page(self):
+        # A pre-rendered page has no router: the form goes to the search page.
+        self.open("/")
+        field = self.b.find(L.HEADER_SEARCH_FIELD)
+        field.handle.fill("duong day")
+        field.handle.press("Enter")
+        self.wait_for(lambda: self.count() is not None, "the results")
+        self.assertEqual(self.b.current_url, self.base + "/tim-kiem?q=duong+day")
+        self.assertEqual(set(self.results()), containing(os.path.join(self.folder, "content"), "duong", "day"))
+        # The search page is the whole app: another search there loads no page.
+        self.b.js("window.__same_page = true")
+        field = self.b.find(L.HEADER_SEARCH_FIELD)
+        field.handle.fill("Lồng Tồng")
+        field.handle.press("Enter")
+        self.wait_for(lambda: "L%E1%BB%93ng" in self.b.current_url, "the new address")
+        self.wait_for(lambda: set(self.results()) == containing(os.path.join(self.folder, "content"), "long", "tong"), "the new results")
+        self.assertTrue(self.b.js("return window.__same_page === true"), "no page load")
+
+    def test_typing_searches_and_never_resizes_the_text(self):
+        self.open("/tim-kiem")
+        self.wait_text("main p", "Nhập từ khoá để tìm bài viết.")
+        field = self.b.find(L.SEARCH_PAGE_FIELD)
+        field.click()
+        self.b.page.keyboard.type("lồng tồng + - 0 = _")
+        self.wait_for(lambda: self.count() is not None, "results while typing, with no Enter")
+        self.assertEqual(self.shown_size(), "100%", "no size shortcut fired")
+        self.assertIsNone(self.stored(size_key()))
+        self.assertIn("/tim-kiem?q=", self.b.current_url)
+        self.b.back()
+        self.wait_for(lambda: not self.b.current_url.startswith(self.base + "/tim-kiem"), "Back leaves the search")
+
+    def test_bad_queries_are_shown_as_text_and_find_nothing(self):
+        for query, shown in [
+            ("!!! ... ,,,", "Không tìm thấy bài viết nào cho “!!! ... ,,,”."),
+            ("<img src=x onerror=alert(1)><script>alert(2)</script>", "Không tìm thấy bài viết nào cho “<img src=x onerror=alert(1)><script>alert(2)</script>”."),
+            ("khongcotunaynhu", "Không tìm thấy bài viết nào cho “khongcotunaynhu”."),
+        ]:
+            self.search(query)
+            self.assertEqual(self.count(), shown)
+            self.assertEqual(self.b.find_all("main img, main script"), [])
+        # 10,000 characters, pasted: the field and the search keep the first 200.
+        self.open("/tim-kiem")
+        self.assertEqual(self.b.find(L.SEARCH_PAGE_FIELD).attr("maxlength"), "200")
+        self.assertEqual(self.b.find(L.HEADER_SEARCH_FIELD).attr("maxlength"), "200")
+        self.b.js(
+            "const f = document.getElementById('search-page-q'); f.value = 'lồng '.repeat(2000);"
+            "f.dispatchEvent(new Event('input', {bubbles: true}));"
+        )
+        self.wait_for(lambda: self.count() is not None, "the long query's results")
+        self.assertEqual(set(self.results()), containing(os.path.join(self.folder, "content"), "long"), "searched on its start")
+        self.assertEqual([e for e in self.b.browser_log() if e["level"] == "SEVERE"], [])
+
+
+if __name__ == "__main__":
+    unittest.main()
