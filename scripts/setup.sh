@@ -32,11 +32,17 @@ TERSER_VERSION=5.51.4
 AXE_VERSION=4.11.0
 LIGHTHOUSE_VERSION=12.2.3
 PLAYWRIGHT_VERSION=1.65.2
+# Selenium drives Firefox and WebKit (tests/e2e/engines.py); geckodriver is
+# Firefox's WebDriver server, built from crates.io (0.37.1 drives Firefox ESR
+# 140 and later).
+SELENIUM_VERSION=4.50.0
+GECKODRIVER_VERSION=0.37.1
 TOOLS_DIR="${BANTIN_TOOLS_DIR:-$PWD/.tools}"
 # Debian packages: the browser and its driver (together, so their versions
 # match), the web server and its precompressed-brotli module, the load
-# generator and brotli for the bench.
-DEBIAN_PACKAGES=(chromium chromium-driver nginx libnginx-mod-http-brotli-static wrk brotli)
+# generator and brotli for the bench; Firefox ESR, and WebKitGTK's WebDriver
+# (with its MiniBrowser) with the X server it needs, having no headless mode.
+DEBIAN_PACKAGES=(chromium chromium-driver nginx libnginx-mod-http-brotli-static wrk brotli firefox-esr webkit2gtk-driver xvfb xauth)
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
@@ -168,6 +174,14 @@ need_wasm_bindgen() {
   fi
 }
 
+need_geckodriver() {
+  if [[ $(output geckodriver --version) == "geckodriver $GECKODRIVER_VERSION"* ]]; then
+    say "geckodriver $GECKODRIVER_VERSION: present"
+  else
+    run_install "geckodriver $GECKODRIVER_VERSION" cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
+  fi
+}
+
 need_cargo_fuzz() {
   if [[ $(output cargo fuzz --version) == cargo-fuzz* ]]; then
     say "cargo-fuzz: present"
@@ -206,16 +220,17 @@ need_npm_package() {
 
 # --- PyPI, into .tools/python ----------------------------------------------
 
-# Playwright for Python drives the end-to-end tests and the bench on Debian's
-# Chromium (tests/e2e/browser.py puts .tools/python on sys.path). Its own
-# browser download (`playwright install`) is never run.
-need_playwright() {
-  local dir="$TOOLS_DIR/python" have
-  have=$(output python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); from importlib.metadata import version; print(version("playwright"))' "$dir")
-  if [ "$have" = "$PLAYWRIGHT_VERSION" ]; then
-    say "playwright $PLAYWRIGHT_VERSION: present"
+# A PyPI package at an exact version in .tools/python (tests/e2e/browser.py
+# and engines.py put it on sys.path): Playwright for Python drives the
+# end-to-end tests and the bench on Debian's Chromium (its own browser download,
+# `playwright install`, is never run); Selenium drives Firefox and WebKit.
+need_pip_package() {
+  local name=$1 version=$2 dir="$TOOLS_DIR/python" have
+  have=$(output python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); from importlib.metadata import version; print(version(sys.argv[2]))' "$dir" "$name")
+  if [ "$have" = "$version" ]; then
+    say "$name $version: present"
   else
-    run_install "playwright $PLAYWRIGHT_VERSION (PyPI)" pip3 install --quiet --disable-pip-version-check --upgrade --target "$dir" "playwright==$PLAYWRIGHT_VERSION"
+    run_install "$name $version (PyPI)" pip3 install --quiet --disable-pip-version-check --upgrade --target "$dir" "$name==$version"
   fi
 }
 
@@ -226,6 +241,7 @@ case "${1:-all}" in
     need_trunk
     need_wasm_bindgen
     need_cargo_fuzz
+    need_geckodriver
     need_wasm_opt
     # terser: the build step `glue` minifies wasm-bindgen's glue with it.
     need_npm_package terser terser "$TERSER_VERSION"
@@ -234,7 +250,8 @@ case "${1:-all}" in
     # Lighthouse (12.2.3 runs on this Node 20): the SEO, accessibility and
     # best-practices scores the end-to-end tests check.
     need_npm_package lighthouse lighthouse "$LIGHTHOUSE_VERSION"
-    need_playwright
+    need_pip_package playwright "$PLAYWRIGHT_VERSION"
+    need_pip_package selenium "$SELENIUM_VERSION"
     say "all tools present"
     ;;
   *) echo "usage: $0 [all]" >&2; exit 2 ;;

@@ -20,7 +20,7 @@ STATE_DIR = os.environ["FAKE_STATE"]
 STATE = os.path.join(STATE_DIR, "state.json")
 NAME = os.environ.get("FAKE_NAME") or os.path.basename(sys.argv[0])
 ARGS = sys.argv[1:]
-BINARIES = {"trunk": "trunk", "wasm-bindgen": "wasm-bindgen-cli", "cargo-fuzz": "cargo-fuzz"}
+BINARIES = {"trunk": "trunk", "wasm-bindgen": "wasm-bindgen-cli", "cargo-fuzz": "cargo-fuzz", "geckodriver": "geckodriver"}
 
 
 def load():
@@ -91,6 +91,9 @@ def installed_binary(state):
     version = state["crates"].get(BINARIES[NAME])
     if version is None:
         missing()
+    if NAME == "geckodriver":
+        print(f"geckodriver {version} (2b5ef1ba 2025-06-16 10:00 +0000)\n\nThe source code of this program is available ...")
+        return
     print(f"{NAME} {version}")
 
 
@@ -170,6 +173,7 @@ TOOLS = {
     "cargo": cargo,
     "trunk": installed_binary,
     "wasm-bindgen": installed_binary,
+    "geckodriver": installed_binary,
     "npm": npm,
     "pip3": pip3,
     "apt-get": apt_get,

@@ -23,8 +23,8 @@ import unittest
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 SETUP = os.path.join(ROOT, "scripts", "setup.sh")
 FAKE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fake_tool.py")
-FAKES = ["rustup", "cargo", "npm", "pip3", "apt-get", "dpkg-query", "chromium", "chromedriver", "trunk", "wasm-bindgen", "sudo"]
-REAL_TOOLS = ["apt-get", "apt", "dpkg", "dpkg-query", "npm", "cargo", "rustup", "chromium", "chromedriver", "pip", "pip3"]
+FAKES = ["rustup", "cargo", "npm", "pip3", "apt-get", "dpkg-query", "chromium", "chromedriver", "trunk", "wasm-bindgen", "geckodriver", "sudo"]
+REAL_TOOLS = ["apt-get", "apt", "dpkg", "dpkg-query", "npm", "cargo", "rustup", "chromium", "chromedriver", "geckodriver", "pip", "pip3"]
 
 
 def lock_version(name):
@@ -44,7 +44,10 @@ def setup_value(name):
 
 NIGHTLY = setup_value("NIGHTLY")
 PLAYWRIGHT = "playwright==1.65.2"
-DEBIAN = ["chromium", "chromium-driver", "nginx", "libnginx-mod-http-brotli-static", "wrk", "brotli"]
+SELENIUM = "selenium==4.50.0"
+GECKODRIVER = ["cargo", "install", "geckodriver", "--version", "0.37.1", "--locked"]
+DEBIAN = ["chromium", "chromium-driver", "nginx", "libnginx-mod-http-brotli-static", "wrk", "brotli",
+          "firefox-esr", "webkit2gtk-driver", "xvfb", "xauth"]
 APT = ["apt-get", "install", "-y", "--no-install-recommends"]
 
 
@@ -67,7 +70,7 @@ def provisioned_machine():
         "rust_components": ["rustfmt", "clippy"],
         "toolchains": ["stable", NIGHTLY],
         "toolchain_components": {NIGHTLY: ["rust-src"]},
-        "crates": {"trunk": "0.21.14", "wasm-bindgen-cli": WASM_BINDGEN, "cargo-fuzz": "0.13.1"},
+        "crates": {"trunk": "0.21.14", "wasm-bindgen-cli": WASM_BINDGEN, "cargo-fuzz": "0.13.1", "geckodriver": "0.37.1"},
         "debian": list(DEBIAN),
         "apt_lists_fresh": True,
         "fail": [],
@@ -79,11 +82,11 @@ def provisioned_machine():
 # What .tools/ holds on a provisioned machine: folder -> (the stand-in that
 # installs it, its folder flag, what it installs).
 TOOLS = {
-    "binaryen": ("npm", "--prefix", "binaryen@132"),
-    "terser": ("npm", "--prefix", "terser@5.51.4"),
-    "axe": ("npm", "--prefix", "axe-core@4.11.0"),
-    "lighthouse": ("npm", "--prefix", "lighthouse@12.2.3"),
-    "python": ("pip3", "--target", PLAYWRIGHT),
+    "binaryen": ("npm", "--prefix", ["binaryen@132"]),
+    "terser": ("npm", "--prefix", ["terser@5.51.4"]),
+    "axe": ("npm", "--prefix", ["axe-core@4.11.0"]),
+    "lighthouse": ("npm", "--prefix", ["lighthouse@12.2.3"]),
+    "python": ("pip3", "--target", [PLAYWRIGHT, SELENIUM]),
 }
 ALL_TOOLS = tuple(TOOLS)
 
@@ -110,9 +113,10 @@ class Machine:
         os.chmod(self.tripwire, 0o755)
         for folder in tools:
             # Installed through the stand-in, then forgotten: not part of the run.
-            tool, flag, spec = TOOLS[folder]
-            subprocess.run([os.path.join(self.bin, tool), "install", flag, os.path.join(self.tools, folder), spec],
-                           env=self.env(), check=True)
+            tool, flag, specs = TOOLS[folder]
+            for spec in specs:
+                subprocess.run([os.path.join(self.bin, tool), "install", flag, os.path.join(self.tools, folder), spec],
+                               env=self.env(), check=True)
             os.remove(os.path.join(self.dir, "calls.jsonl"))
 
     def env(self):
@@ -203,12 +207,15 @@ class SetupDrill(unittest.TestCase):
                 ["cargo", "install", "trunk", "--version", "0.21.14", "--locked"],
                 ["cargo", "install", "wasm-bindgen-cli", "--version", WASM_BINDGEN, "--force"],
                 ["cargo", "install", "cargo-fuzz", "--locked"],
+                GECKODRIVER,
                 npm_call(machine.tools, "binaryen", "binaryen@132"),
                 npm_call(machine.tools, "terser", "terser@5.51.4"),
                 npm_call(machine.tools, "axe", "axe-core@4.11.0"),
                 npm_call(machine.tools, "lighthouse", "lighthouse@12.2.3"),
                 ["pip3", "install", "--quiet", "--disable-pip-version-check", "--upgrade", "--target",
                  os.path.join(machine.tools, "python"), PLAYWRIGHT],
+                ["pip3", "install", "--quiet", "--disable-pip-version-check", "--upgrade", "--target",
+                 os.path.join(machine.tools, "python"), SELENIUM],
             ],
         )
         self.assertIn("all tools present", result.stdout)
@@ -235,6 +242,26 @@ class SetupDrill(unittest.TestCase):
             installs(calls),
             [APT + ["chromium-driver", "wrk"], ["cargo", "install", "trunk", "--version", "0.21.14", "--locked"]],
         )
+
+    def test_the_other_engines_tools_are_asked_for_alone_when_missing_or_at_another_version(self):
+        state = provisioned_machine()
+        state["debian"] = [p for p in DEBIAN if p not in ("webkit2gtk-driver", "xvfb")]
+        state["crates"]["geckodriver"] = "0.36.0"
+        machine = self.machine(state, tools=("binaryen", "terser", "axe", "lighthouse"))
+        # .tools/python with Playwright only: Selenium is missing.
+        subprocess.run([os.path.join(machine.bin, "pip3"), "install", "--target", os.path.join(machine.tools, "python"), PLAYWRIGHT],
+                       env=machine.env(), check=True)
+        os.remove(os.path.join(machine.dir, "calls.jsonl"))
+        result, calls = self.run_setup(machine)
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertEqual(
+            installs(calls),
+            [APT + ["webkit2gtk-driver", "xvfb"], GECKODRIVER,
+             ["pip3", "install", "--quiet", "--disable-pip-version-check", "--upgrade", "--target",
+              os.path.join(machine.tools, "python"), SELENIUM]],
+        )
+        again, calls = self.run_setup(machine)
+        self.assertEqual(installs(calls), [], "a second run installs nothing")
 
     def test_a_floating_nightly_is_not_the_pinned_one_and_its_source_is_added_alone(self):
         state = provisioned_machine()
