@@ -41,6 +41,10 @@ class TimeoutError_(AssertionError):
     pass
 
 
+# What `wait_for` treats as "not there yet" (engines.py adds WebDriver's).
+RETRYABLE = [PlaywrightError, LookupError]
+
+
 def wait_for(condition, timeout=10.0, message="condition", interval=0.05):
     """Polls `condition` until it returns a truthy value or the deadline passes."""
     deadline = time.monotonic() + timeout
@@ -50,7 +54,7 @@ def wait_for(condition, timeout=10.0, message="condition", interval=0.05):
             value = condition()
             if value:
                 return value
-        except (PlaywrightError, LookupError) as e:  # not there yet
+        except tuple(RETRYABLE) as e:  # not there yet
             last_error = e
         if time.monotonic() > deadline:
             raise TimeoutError_(f"timed out after {timeout}s waiting for {message}" + (f" (last error: {last_error})" if last_error else ""))

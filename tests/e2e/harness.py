@@ -247,6 +247,9 @@ class ReaderTestCase(unittest.TestCase):
     """
 
     server_kind = "site"
+    # The browser engine: "chromium" (Playwright, browser.py), or "firefox"
+    # or "webkit" (Selenium, engines.py).
+    engine = "chromium"
     # The built site served: `make build`'s, unless a class builds its own.
     dist = DIST
 
@@ -254,13 +257,31 @@ class ReaderTestCase(unittest.TestCase):
     def setUpClass(cls):
         if not os.path.isfile(os.path.join(cls.dist, "index.html")):
             raise unittest.SkipTest(f"{cls.dist} is missing: run `make build` (make test does)")
+        cls.driver = cls.start_browser()
         cls.upstream = SERVERS[cls.server_kind](dist=cls.dist).start()
         cls.state = ServerState()
         cls.server = start_proxy(cls.state, cls.upstream.port)
         cls.base = f"http://127.0.0.1:{cls.server.server_address[1]}"
-        cls.driver = Browser()
         cls.b = cls.driver.session()
         cls.main_window = cls.b.window
+
+    @classmethod
+    def start_browser(cls):
+        if cls.engine == "chromium":
+            return Browser()
+        try:
+            from . import engines
+
+            missing = engines.missing()
+        except ImportError as e:  # Selenium
+            missing = f"{e}: `make setup` installs Selenium"
+        if missing:
+            # `make test` requires them (make setup installs them); a run by
+            # hand skips, saying what is missing.
+            if os.environ.get("BANTIN_ENGINES") == "required":
+                raise RuntimeError(missing)
+            raise unittest.SkipTest(missing)
+        return engines.Browser(cls.engine)
 
     @classmethod
     def tearDownClass(cls):
@@ -290,6 +311,14 @@ class ReaderTestCase(unittest.TestCase):
         self.state.reset()
         if os.path.isfile(os.path.join(DIST, "articles", f"{SEED_SLUG}.json")):
             self.state.files[TEST_JSON] = Fault(body=json.dumps(seed_as(TEST_SLUG), ensure_ascii=False))
+        if self.engine != "chromium":
+            # Firefox and WebKit: a new browser with a new profile for each
+            # test, which starts in a second and keeps nothing (WebKit's
+            # unregistering of a worker can hang past WebDriver's limit).
+            type(self).b.quit()
+            type(self).b = self.driver.session()
+            type(self).main_window = self.b.window
+            return
         self.b.close_other_windows(self.main_window)
         # Clear storage on our origin (the test starts from a clean slate).
         self.b.get(self.base + "/robots.txt")  # a plain text file on our origin: no app runs
@@ -421,6 +450,7 @@ class ReaderTestCase(unittest.TestCase):
             and any(word in e["message"] for word in ("panicked", "RuntimeError", "Uncaught", "Content Security Policy"))
         ]
         self.assertEqual(fatal, [], "the app crashed or broke its content policy")
+        self.assertFalse(self.b.find_all("main." + names.crash_class()), "the app's crash message is shown")
         if self.b.find_all("a[href='/']"):
             self.b.by_text("header a", "Trang chủ").click()
             wait_for(lambda: self.b.find_all(L.ARTICLE_LIST) or self.b.find_all(L.LOAD_ERROR), 10, "the home page")

@@ -53,6 +53,11 @@ def worker():
     return names()["worker"]
 
 
+def crash_class():
+    """The class of the `<main>` that holds the app's crash message."""
+    return names()["crash"]["class"]
+
+
 def search_loader():
     """The address of the module that loads Pagefind for the search page."""
     return names()["search"]["loader"]

@@ -15,6 +15,12 @@ pub const POLICY_DIRECTIVES: [&str; 8] = [
     "img-src 'self' https: data:",
     "connect-src 'self'",
     "font-src 'self'",
+    // WebKit does not know manifest-src: it logs "Unrecognized
+    // Content-Security-Policy directive" once per policy and goes on (it does
+    // not police the manifest). It stays, because without it Chromium and
+    // Firefox would apply `default-src 'none'` to the manifest and refuse it
+    // (no installing), and allowing it through `default-src` would loosen
+    // every kind of request this list does not name.
     "manifest-src 'self'",
     "worker-src 'self'",
     "base-uri 'none'",

@@ -64,8 +64,34 @@ pub fn render(article: &Article) -> String {
 /// 3G the preloads share the link with the page's render-blocking stylesheet
 /// (`bench/variants.py`, 11 rounds: LCP 956 → 928 ms on 3G, 592 → 580 ms on
 /// slow 4G; the first working A+ 1028 → 973 and 645 → 631 ms). The shell
-/// itself keeps them: there the app is the content.
+/// itself keeps the glue's ([`WASM_PRELOAD`] aside): there the app is the
+/// content.
 const PRELOADS: &str = "link[rel=preload], link[rel=modulepreload]";
+
+/// Trunk's preload of the WASM (`as=fetch`), which the shell goes without:
+/// WebKit (Safari, every iPhone browser) does not hand it to the glue's own
+/// `fetch` and downloads the whole app's WASM twice (215 KB twice, with "was
+/// preloaded using link preload but not used within a few seconds"; the
+/// request count in tests/e2e/test_engines.py). Without it the WASM's
+/// request starts when the glue runs, which the glue's modulepreload
+/// already starts early; Dioxus dropped its WASM preload for the same reason.
+const WASM_PRELOAD: &str = "link[rel=preload][as=fetch]";
+
+/// The whole app's page (Trunk's index.html) as the shell: without
+/// [`WASM_PRELOAD`].
+fn shell_of(index: &str) -> Result<String, String> {
+    rewrite_str(
+        index,
+        RewriteStrSettings {
+            element_content_handlers: vec![element!(WASM_PRELOAD, |el| {
+                el.remove();
+                Ok(())
+            })],
+            ..RewriteStrSettings::new()
+        },
+    )
+    .map_err(|e| e.to_string())
+}
 
 /// Trunk's page for the islands' WASM (reader.html, Trunk's second target):
 /// the build takes its loader and removes it.
@@ -281,7 +307,7 @@ pub fn run(build: &super::Build) -> Result<String, String> {
     let index = super::read(&dist.join("index.html"))?;
     // The finished index.html is the whole app's page, the shell; the
     // pre-rendered pages are made from it with the islands' loader.
-    super::write(&dist.join(SHELL), &index)?;
+    super::write(&dist.join(SHELL), &shell_of(&index)?)?;
     let islands = dist.join(ISLANDS_PAGE);
     let script = super::glue::minify_text(&bantin::page_script::prerendered_page_script(), false)?;
     let shell = pages_shell(&index, &super::read(&islands)?, &script, |href| {
@@ -413,6 +439,17 @@ mod tests {
             .collect();
         assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
         assert!(!html.contains(r#"id="p-9""#));
+    }
+
+    #[test]
+    fn the_shell_preloads_its_glue_but_not_its_wasm() {
+        let index = "<html><head><link crossorigin href=/bantin-1.js integrity=sha384-a rel=modulepreload>\
+            <link as=fetch crossorigin href=/bantin-1_bg.wasm integrity=sha384-b rel=preload type=application/wasm>\
+            <link href=/main-1.css rel=stylesheet></head><body></body></html>";
+        let shell = shell_of(index).unwrap();
+        assert!(shell.contains("href=/bantin-1.js integrity=sha384-a rel=modulepreload>"));
+        assert!(!shell.contains("_bg.wasm"), "{shell}");
+        assert!(shell.contains("rel=stylesheet"));
     }
 
     #[test]
