@@ -29,6 +29,7 @@ pub const LANGUAGE: &str = "vi";
 pub const META_TITLE: &str = "title";
 pub const META_DATE: &str = "date";
 pub const META_LEAD: &str = "lead";
+pub const META_MINUTES: &str = "minutes";
 /// The longest query searched, in characters (the rest is ignored).
 pub const MAX_QUERY_CHARS: usize = 200;
 /// How many results are shown.
@@ -83,7 +84,15 @@ pub fn title(query: &str) -> String {
 
 /// One result, as the list shows it, from Pagefind's address and metadata.
 /// `None` for anything that is not one of our articles.
-pub fn result(url: &str, title: &str, date: &str, lead: &str) -> Option<ArticleSummary> {
+/// A reading time that is not a whole number in range is left out, not the
+/// result.
+pub fn result(
+    url: &str,
+    title: &str,
+    date: &str,
+    lead: &str,
+    minutes: &str,
+) -> Option<ArticleSummary> {
     let slug = url.strip_prefix("/articles/").and_then(Slug::parse)?;
     let title = title.trim();
     if title.is_empty() {
@@ -95,6 +104,10 @@ pub fn result(url: &str, title: &str, date: &str, lead: &str) -> Option<ArticleS
         published: Date::parse_iso(date)?,
         lead: Some(lead.trim().to_string()).filter(|l| !l.is_empty()),
         author: None,
+        minutes: minutes
+            .parse::<u32>()
+            .ok()
+            .filter(|m| (1..=crate::model::reading_time::MAX_MINUTES).contains(&u64::from(*m))),
     })
 }
 
@@ -187,6 +200,7 @@ mod browser {
                     &text(&meta, META_TITLE),
                     &text(&meta, META_DATE),
                     &text(&meta, META_LEAD),
+                    &text(&meta, META_MINUTES),
                 )
             }));
         }
@@ -260,22 +274,31 @@ mod tests {
 
     #[test]
     fn results_are_our_articles_only() {
-        let r = result("/articles/le-hoi", "Lễ hội", "2024-05-01", " Mở đầu. ").unwrap();
+        let r = result("/articles/le-hoi", "Lễ hội", "2024-05-01", " Mở đầu. ", "").unwrap();
         assert_eq!(r.slug.as_str(), "le-hoi");
         assert_eq!(r.lead.as_deref(), Some("Mở đầu."));
+        assert_eq!(r.minutes, None, "no reading time in the index");
+        let timed =
+            |m| result("/articles/le-hoi", "Lễ hội", "2024-05-01", "", m).map(|r| r.minutes);
+        assert_eq!(timed("3"), Some(Some(3)));
+        for bad in ["0", "-1", "3.5", "x", "1000000", ""] {
+            assert_eq!(timed(bad), Some(None), "{bad:?}: the result without a time");
+        }
         assert_eq!(
-            result("/articles/le-hoi", "Lễ hội", "01/05/2024", ""),
+            result("/articles/le-hoi", "Lễ hội", "01/05/2024", "", ""),
             None,
             "an ISO date"
         );
         assert_eq!(
-            result("https://evil/articles/x", "X", "2024-05-01", ""),
+            result("https://evil/articles/x", "X", "2024-05-01", "", ""),
             None
         );
-        assert_eq!(result("/articles/X Y", "X", "2024-05-01", ""), None);
-        assert_eq!(result("/articles/x", " ", "2024-05-01", ""), None);
+        assert_eq!(result("/articles/X Y", "X", "2024-05-01", "", ""), None);
+        assert_eq!(result("/articles/x", " ", "2024-05-01", "", ""), None);
         assert_eq!(
-            result("/articles/x", "X", "2024-05-01", "").unwrap().lead,
+            result("/articles/x", "X", "2024-05-01", "", "")
+                .unwrap()
+                .lead,
             None
         );
     }

@@ -1,7 +1,8 @@
 //! One entry of a list of articles (the home page, a list page, search
-//! results): the title as a link, the date, the author and the lead.
+//! results): the title as a link, the date, the reading time, the author and
+//! the lead.
 
-use crate::model::ArticleSummary;
+use crate::model::{reading_time, ArticleSummary};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -19,6 +20,7 @@ pub fn ArticleCard(
         published,
         lead,
         author,
+        minutes,
     } = summary;
     view! {
         <article class="card">
@@ -27,6 +29,7 @@ pub fn ArticleCard(
             </h2>
             <p class="card-meta">
                 <time datetime=published.iso()>{published.vi()}</time>
+                {minutes.map(|m| view! { " · " <span class="reading-time">{reading_time::label(m)}</span> })}
                 {author.map(|a| view! { " · " <span>{a}</span> })}
                 {move || is_saved().then(|| view! { " · " <span class="saved-badge">"Đã lưu"</span> })}
             </p>

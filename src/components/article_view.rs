@@ -4,12 +4,12 @@ use crate::components::copy_link::CopyStatus;
 use crate::components::paragraph_links::ParagraphLinks;
 use crate::components::saved_notice::SavedNotice;
 use crate::components::toolbar::Toolbar;
-use crate::model::{Article, Block, Image};
+use crate::model::{reading_time, Article, Block, Image};
 use crate::offline::SavedAt;
 use leptos::prelude::*;
 
-/// The article: toolbar, title (the page's `h1`), lead, body blocks and
-/// author. Paragraphs get stable ids `p-1`, `p-2`, … for deep links.
+/// The article: toolbar, title (the page's `h1`), its date and reading
+/// time, lead, body blocks and author. Paragraphs get stable ids `p-1`, `p-2`, … for deep links.
 #[component]
 pub fn ArticleView(
     /// The validated article to show.
@@ -18,6 +18,7 @@ pub fn ArticleView(
     #[prop(default = None)]
     saved: Option<SavedAt>,
 ) -> impl IntoView {
+    let article_minutes = article.reading_minutes();
     let Article {
         slug,
         lang,
@@ -30,6 +31,7 @@ pub fn ArticleView(
         ..
     } = article;
     let route = slug.route();
+    let reading = reading_time::label(article_minutes);
     CopyStatus::provide();
 
     let mut paragraph_number = 0;
@@ -86,6 +88,8 @@ pub fn ArticleView(
                 // date would push the headline down a phone's screen.
                 <p class="article-meta">
                     <time datetime=published.iso()>{published.vi()}</time>
+                    " · "
+                    <span class="reading-time">{reading}</span>
                 </p>
                 {lead.map(|l| view! { <p class="lead">{l}</p> })}
             </header>

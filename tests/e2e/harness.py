@@ -60,6 +60,17 @@ def seed_text(n):
     return [b["text"] for b in seed()["body"] if b["type"] == "paragraph"][n - 1]
 
 
+def reading_time(data):
+    """What an article's data should show as its reading time, counted here
+    on its own: its lead's and body's words (syllables between spaces, with a
+    letter or digit) at the app's speed, rounded up."""
+    texts = [data.get("lead") or ""]
+    for block in data["body"]:
+        texts += [block.get(k) or "" for k in ("text", "cite", "caption")] + block.get("items", [])
+    words = sum(1 for t in texts for w in t.split() if any(c.isalnum() for c in w))
+    return f"{max(1, -(-words // names.words_per_minute()))} phút đọc"
+
+
 def article(slug, title, published="2021-01-01", body=None, **extra):
     """An article's data file, as JSON text."""
     return json.dumps(

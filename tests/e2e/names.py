@@ -53,6 +53,11 @@ def worker():
     return names()["worker"]
 
 
+def words_per_minute():
+    """The speed the reading time ("N phút đọc") is counted at."""
+    return names()["readingTime"]["wordsPerMinute"]
+
+
 def crash_class():
     """The class of the `<main>` that holds the app's crash message."""
     return names()["crash"]["class"]

@@ -6,7 +6,7 @@ app's start leaves the reader's selection, focus, scroll and nodes alone."""
 
 from . import locators as L
 from .browser import VIEWPORT
-from .harness import SEED_PATH, ReaderTestCase, reading_key, seed, size_key
+from .harness import SEED_PATH, ReaderTestCase, reading_key, reading_time, seed, size_key
 
 
 class DeepLinkTest(ReaderTestCase):
@@ -26,6 +26,7 @@ class DeepLinkTest(ReaderTestCase):
         self.open(SEED_PATH)
         self.wait_text(L.HEADLINE, a["title"])
         self.assertEqual(self.b.find(".article-meta time").text, "21/08/2020")
+        self.assertEqual(self.b.find(".article-meta").text, "21/08/2020 · " + reading_time(a))
         self.assertEqual(self.b.find(L.LEAD).prop("textContent"), a["lead"])
         # (The paragraph links' island is an empty wrapper, laid out as nothing.)
         body = self.b.js(

@@ -6,7 +6,7 @@ found."""
 
 from . import locators as L
 from . import names
-from .harness import SEED_PATH, ReaderTestCase, seed
+from .harness import SEED_PATH, ReaderTestCase, reading_time, seed
 from .archive import ArchiveSite
 
 
@@ -17,6 +17,7 @@ class NavigationTest(ReaderTestCase):
         link = self.wait_text(L.ARTICLE_LINKS, a["title"])
         self.assertEqual(link.attr("href"), SEED_PATH)
         self.assertIn("21/08/2020", self.b.find(".card-meta").text)
+        self.assertIn("21/08/2020 · " + reading_time(a) + " · Hương Dịu", self.b.find(".card-meta").text)
         self.assertTrue(self.b.find(".card-lead").text.startswith("Thấm nhuần lời dạy của Bác Hồ"))
         self.assertEqual(self.b.title, "Bản tin")
 

@@ -8,7 +8,7 @@ import unittest
 import urllib.parse
 
 from . import locators as L
-from .harness import size_key
+from .harness import reading_time, size_key
 from .archive import ArchiveSite, containing
 
 
@@ -44,7 +44,7 @@ class SearchTest(ArchiveSite):
         self.assertEqual(self.b.title, "Tìm kiếm: dong hy — Bản tin")
         self.assertEqual([e for e in self.b.browser_log() if e["level"] == "SEVERE"], [])
 
-    def test_a_result_is_a_link_with_its_date_and_lead(self):
+    def test_a_result_is_a_link_with_its_date_reading_time_and_lead(self):
         self.search("long tong")
         card = self.b.find(".search-page ol.article-list li")
         href = card.handle.query_selector("h2 a").get_attribute("href")
@@ -54,6 +54,7 @@ class SearchTest(ArchiveSite):
         day = article["published"].split("-")
         self.assertEqual(card.handle.query_selector("time").inner_text(), f"{day[2]}/{day[1]}/{day[0]}")
         self.assertTrue(card.handle.query_selector(".card-lead").inner_text())
+        self.assertEqual(card.handle.query_selector(".reading-time").inner_text(), reading_time(article))
         card.handle.query_selector("h2 a").click()
         self.wait_text(L.HEADLINE, article["title"])
 

@@ -133,7 +133,25 @@ impl Article {
             published: self.published,
             lead: self.lead.clone(),
             author: self.author.clone(),
+            minutes: Some(self.reading_minutes()),
         }
+    }
+
+    /// Minutes to read the lead and the body ([`crate::reading_time`]).
+    pub fn reading_minutes(&self) -> u32 {
+        use crate::reading_time::{minutes, words};
+        let lead = self.lead.as_deref().map_or(0, words);
+        let body: usize = self
+            .body
+            .iter()
+            .map(|block| match block {
+                Block::Paragraph { text } | Block::Heading { text } => words(text),
+                Block::Quote { text, cite } => words(text) + cite.as_deref().map_or(0, words),
+                Block::List { items, .. } => items.iter().map(|i| words(i)).sum(),
+                Block::Figure { caption, .. } => caption.as_deref().map_or(0, words),
+            })
+            .sum();
+        minutes(lead + body)
     }
 }
 

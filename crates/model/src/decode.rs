@@ -91,10 +91,15 @@ impl<'a> Fields<'a> {
     }
 
     pub(crate) fn opt_dimension(&self, key: &str) -> Result<Option<u32>, DataError> {
+        self.opt_whole(key, MAX_IMAGE_DIMENSION)
+    }
+
+    /// An optional whole number from 1 to `max`.
+    pub(crate) fn opt_whole(&self, key: &str, max: u64) -> Result<Option<u32>, DataError> {
         match self.get(key) {
             None => Ok(None),
             Some(Value::Number(n)) => match n.as_u64() {
-                Some(v) if (1..=MAX_IMAGE_DIMENSION).contains(&v) => Ok(u32::try_from(v).ok()),
+                Some(v) if (1..=max).contains(&v) => Ok(u32::try_from(v).ok()),
                 Some(_) => Err(DataError::Invalid {
                     field: self.name(key),
                     reason: REASON_RANGE,

@@ -17,6 +17,7 @@ mod date;
 mod decode;
 mod error;
 mod list;
+pub mod reading_time;
 pub mod share;
 mod slug;
 

@@ -14,6 +14,9 @@ pub struct ArticleSummary {
     pub published: Date,
     pub lead: Option<String>,
     pub author: Option<String>,
+    /// Minutes to read it ([`crate::reading_time`]); search results, whose
+    /// index does not say, have none.
+    pub minutes: Option<u32>,
 }
 
 /// The article list, newest first.
@@ -38,6 +41,9 @@ impl ArticleSummary {
         if let Some(author) = &self.author {
             map.insert("author".into(), author.clone().into());
         }
+        if let Some(minutes) = self.minutes {
+            map.insert("minutes".into(), minutes.into());
+        }
         Value::Object(map)
     }
 
@@ -56,6 +62,7 @@ impl ArticleSummary {
             published: f.date("published")?,
             lead: f.opt_text("lead")?,
             author: f.opt_text("author")?,
+            minutes: f.opt_whole("minutes", crate::reading_time::MAX_MINUTES)?,
         })
     }
 }
@@ -88,7 +95,7 @@ impl ArticleIndex {
         Value::Object(map)
     }
 
-    /// Decodes `index.json`: `{"articles": [ {slug, title, published, lead?, author?}, … ]}`.
+    /// Decodes `index.json`: `{"articles": [ {slug, title, published, lead?, author?, minutes?}, … ]}`.
     /// Invalid entries are skipped and counted; the rest are sorted newest
     /// first (then by title, so the order is stable).
     pub fn from_json(text: &str) -> Result<ArticleIndex, DataError> {

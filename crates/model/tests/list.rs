@@ -41,6 +41,7 @@ fn summaries(n: usize) -> ArticleIndex {
             published: Date::new(2020, 1, 1 + (i / 3 % 28) as u8).unwrap(),
             lead: None,
             author: None,
+            minutes: Some(1 + (i % 7) as u32),
         })
         .collect();
     ArticleIndex::of(articles)
@@ -154,5 +155,30 @@ fn a_wrong_or_inconsistent_page_file_is_refused() {
     assert_eq!(
         (skipped.index.articles.len(), skipped.index.skipped),
         (1, 1)
+    );
+}
+
+#[test]
+fn an_entry_may_say_its_reading_time_and_a_bad_one_is_skipped() {
+    let entry = |minutes: serde_json::Value| {
+        let text = json!({ "articles": [
+            { "slug": "bai", "title": "Bài", "published": "2021-05-02", "minutes": minutes },
+        ]})
+        .to_string();
+        ArticleIndex::from_json(&text).unwrap()
+    };
+    assert_eq!(entry(json!(4)).articles[0].minutes, Some(4));
+    for bad in [json!(0), json!(-1), json!(2.5), json!("4"), json!(100_001)] {
+        let index = entry(bad.clone());
+        assert_eq!((index.articles.len(), index.skipped), (0, 1), "{bad}");
+    }
+    let text =
+        json!({ "articles": [{ "slug": "bai", "title": "Bài", "published": "2021-05-02" }] });
+    let index = ArticleIndex::from_json(&text.to_string()).unwrap();
+    assert_eq!(index.articles[0].minutes, None, "an older list without it");
+    assert_eq!(
+        entry(json!(null)).articles[0].minutes,
+        None,
+        "null is absent, as for every optional field"
     );
 }

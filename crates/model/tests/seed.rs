@@ -88,3 +88,32 @@ fn the_design_docs_example_shape_loads() {
     let a = Article::from_json(text, &slug(SEED_SLUG)).expect("design shape loads");
     assert_eq!(a.body.len(), 2);
 }
+
+#[test]
+fn the_seed_takes_a_few_minutes_to_read_and_its_list_entry_says_so() {
+    let a = Article::from_json(SEED_FILE, &slug(SEED_SLUG)).expect("seed is valid");
+    // Its lead and body, counted as the test sees them: syllables between spaces.
+    let mut texts: Vec<&str> = a.lead.as_deref().into_iter().collect();
+    for block in &a.body {
+        match block {
+            Block::Paragraph { text } | Block::Heading { text } => texts.push(text),
+            Block::Quote { text, cite } => {
+                texts.extend(std::iter::once(text.as_str()).chain(cite.as_deref()))
+            }
+            Block::List { items, .. } => texts.extend(items.iter().map(String::as_str)),
+            Block::Figure { caption, .. } => texts.extend(caption.as_deref()),
+        }
+    }
+    let words: usize = texts
+        .iter()
+        .map(|t| {
+            t.split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count()
+        })
+        .sum();
+    assert!(words > 300, "{words}");
+    let minutes = words.div_ceil(bantin_model::reading_time::WORDS_PER_MINUTE) as u32;
+    assert_eq!(a.reading_minutes(), minutes);
+    assert_eq!(a.summary().minutes, Some(minutes));
+}

@@ -137,6 +137,7 @@ fn a_list_page_says_which_page_and_which_days() {
         published: Date::new(2020, 1, day).unwrap(),
         lead: None,
         author: None,
+        minutes: None,
     };
     let all = ArticleIndex::of(
         (0..45)

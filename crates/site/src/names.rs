@@ -55,6 +55,8 @@ pub fn names(dist: &Path) -> Result<Value, String> {
             "typeface": choice::<Typeface>(),
         },
         "worker": bantin::worker::config(),
+        // The speed the reading time ("N phút đọc") is counted at.
+        "readingTime": { "wordsPerMinute": bantin::model::reading_time::WORDS_PER_MINUTE },
         // The class of the app's crash message's <main> (src/crash.rs).
         "crash": { "class": bantin::crash::CLASS },
         // The module the search page adds to load Pagefind.

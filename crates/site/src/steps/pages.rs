@@ -422,7 +422,7 @@ mod tests {
             "<script>x</script>",
             r#"title="Tăng cỡ chữ""#,
             r#"<h1 class="article-title">"#,
-            r#"<p class="article-meta"><time datetime="2020-08-21">21/08/2020</time></p>"#,
+            r#"<p class="article-meta"><time datetime="2020-08-21">21/08/2020</time> · <span class="reading-time">7 phút đọc</span></p>"#,
             r#"<p class="lead">Thấm nhuần"#,
             r#"<p id="p-1">Thi đua thực hiện"#,
             r#"<p id="p-7">"#,
@@ -626,6 +626,7 @@ mod tests {
                 published: Date::new(2021, 3, 28 - (i / 2) as u8).unwrap(),
                 lead: Some(format!("Tóm tắt {i}.")),
                 author: None,
+                minutes: None,
             })
             .collect();
         ListPage::paginate(&ArticleIndex::of(entries))

@@ -19,7 +19,7 @@ use pagefind::options::PagefindServiceConfig;
 use std::collections::BTreeMap;
 
 /// The folder of the index, and what the app imports from it.
-pub use bantin::search::{INDEX_FOLDER, LANGUAGE, META_DATE, META_LEAD, META_TITLE};
+pub use bantin::search::{INDEX_FOLDER, LANGUAGE, META_DATE, META_LEAD, META_MINUTES, META_TITLE};
 
 /// The Pagefind files the app does not use (its ready-made interfaces).
 fn unused(name: &str) -> bool {
@@ -81,6 +81,10 @@ pub fn index(articles: &[Article], whole: bool) -> Result<Vec<(String, Vec<u8>)>
                 (META_TITLE.to_string(), article.title.clone()),
                 (META_DATE.to_string(), article.published.iso()),
                 (META_LEAD.to_string(), share::description(article)),
+                (
+                    META_MINUTES.to_string(),
+                    article.reading_minutes().to_string(),
+                ),
             ]);
             index
                 .add_custom_record(
