@@ -56,8 +56,11 @@ dev: setup
 # Trunk builds two WASMs: the whole app (index.html, the shell's) and the
 # islands (reader.html, the pre-rendered pages', src/islands.rs), whose files
 # join the app's in target/trunk (Trunk names its page index.html too). That
-# folder stays as Trunk made it; the build steps finish a fresh copy of it,
-# so a build can be run again (or for another CONTENT).
+# folder stays as Trunk made it; the build steps finish a fresh copy of it
+# beside dist/ (dist.next), so a build can be run again (or for another
+# CONTENT), and `site publish` swaps it in only if every step succeeded: a
+# failed or interrupted build leaves dist/ as it was. The previous build's
+# hashed files stay in dist/ through one more build, for pages still open.
 build: setup
 	cargo fetch --quiet
 	$(RELEASE_ENV) cargo fetch --quiet --target wasm32-unknown-unknown
@@ -65,8 +68,9 @@ build: setup
 	$(RELEASE_ENV) trunk build reader.html --release --offline --dist target/trunk-reader
 	cp target/trunk-reader/*.js target/trunk-reader/*.wasm target/trunk/ && cp target/trunk-reader/index.html target/trunk/reader.html
 	cargo build --quiet --release -p bantin-site
-	rm -rf dist && cp -r target/trunk dist
-	SITE_URL="$(SITE_URL)" CONTENT="$(CONTENT)" STRICT="$(STRICT)" SEARCH_SHARD="$(SEARCH_SHARD)" target/release/site build dist
+	rm -rf dist.next && cp -r target/trunk dist.next
+	SITE_URL="$(SITE_URL)" CONTENT="$(CONTENT)" STRICT="$(STRICT)" SEARCH_SHARD="$(SEARCH_SHARD)" target/release/site build dist.next
+	target/release/site publish dist.next dist
 
 ## import: the portal's text exports (a file or a folder, FROM=…) as article files in CONTENT
 import: setup
@@ -126,4 +130,4 @@ setup:
 	scripts/setup.sh
 
 clean:
-	rm -rf dist target
+	rm -rf dist dist.next dist.previous target

@@ -7,6 +7,7 @@
 pub mod generate;
 pub mod import;
 pub mod names;
+pub mod publish;
 pub mod rules;
 pub mod serve;
 pub mod steps;

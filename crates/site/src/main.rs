@@ -16,7 +16,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: site build <dist> | site serve [--dir dist] [--host 127.0.0.1] [--port 8080] | site static <article.json> <stylesheet-href> [--inline <dist>] | site import <file or folder> [--content public/articles] | site generate <folder> <count> | site data <dist> | site names <dist>";
+const USAGE: &str = "usage: site build <dist> | site serve [--dir dist] [--host 127.0.0.1] [--port 8080] | site static <article.json> <stylesheet-href> [--inline <dist>] | site import <file or folder> [--content public/articles] | site generate <folder> <count> | site data <dist> | site names <dist> | site publish <built> <dist>";
 
 /// Imports; `Ok(false)` when a file was refused (the exit status says so).
 fn import(from: &str, content: &str) -> Result<bool, String> {
@@ -90,6 +90,8 @@ fn main() -> ExitCode {
         }
         ["import", from] => import(from, "public/articles").and_then(all_in),
         ["import", from, "--content", content] => import(from, content).and_then(all_in),
+        ["publish", built, dist] => bantin_site::publish::publish(Path::new(built), Path::new(dist))
+            .map(|n| println!("site: {built} published as {dist} ({n} file(s) of the previous build kept for pages still open)")),
         ["names", dist] => bantin_site::names::names(Path::new(dist)).map(|names| println!("{names:#}")),
         ["data", dist] => bantin_site::steps::data_only(Path::new(dist), Path::new(&content_env())),
         ["generate", folder, count] => count

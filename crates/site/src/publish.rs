@@ -1,0 +1,226 @@
+//! `site publish <built> <dist>`: puts a finished build in place of the
+//! served one, all at once, and only once every step has succeeded (`make
+//! build` runs the steps on a folder beside `dist`, and publishes only if
+//! `site build` succeeded: a failed or interrupted build leaves `dist` as it
+//! was).
+//!
+//! A page opened before the new build loads its WASM and glue after its HTML,
+//! perhaps seconds later on 3G: the previous build's hashed files (what its
+//! worker lists: its JS, WASM and CSS, with their `.br`/`.gz`) are carried
+//! into the new build, so they stay served through one more build. Files the
+//! previous build had carried itself are not in its worker's list, so each
+//! build's files live through exactly one build after it.
+//!
+//! The swap is one `renameat2(RENAME_EXCHANGE)` where Linux has it: no
+//! moment without a `dist`. Elsewhere (or across file systems) two renames.
+
+use crate::rules::is_hashed_asset;
+use std::path::{Path, PathBuf};
+
+/// The worker, whose lists name the build's own hashed files.
+const WORKER: &str = "sw.js";
+
+/// The previous build's own hashed files in `dist` (the names its worker
+/// lists), with their precompressed copies.
+fn own_hashed_files(dist: &Path) -> Result<Vec<String>, String> {
+    let Ok(worker) = std::fs::read_to_string(dist.join(WORKER)) else {
+        return Ok(Vec::new()); // no previous build, or not ours
+    };
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))? {
+        let entry = entry.map_err(|e| format!("{}: {e}", dist.display()))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let plain = name
+            .strip_suffix(".br")
+            .or_else(|| name.strip_suffix(".gz"))
+            .unwrap_or(&name);
+        if is_hashed_asset(plain) && worker.contains(&format!("/{plain}\"")) {
+            files.push(name);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Exchanges `a` and `b` in one step where the system can; else renames
+/// `a` to `b` after moving `b` aside to `aside`.
+fn exchange(a: &Path, b: &Path, aside: &Path) -> Result<(), String> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::ffi::CString;
+        use std::os::unix::ffi::OsStrExt;
+        let c = |p: &Path| CString::new(p.as_os_str().as_bytes()).map_err(|e| e.to_string());
+        let (ca, cb) = (c(a)?, c(b)?);
+        // SAFETY: two valid NUL-terminated paths; the call reads them only.
+        let done = unsafe {
+            libc::renameat2(
+                libc::AT_FDCWD,
+                ca.as_ptr(),
+                libc::AT_FDCWD,
+                cb.as_ptr(),
+                libc::RENAME_EXCHANGE,
+            )
+        };
+        if done == 0 {
+            return std::fs::rename(a, aside).map_err(|e| format!("{}: {e}", a.display()));
+        }
+    }
+    std::fs::rename(b, aside).map_err(|e| format!("{}: {e}", b.display()))?;
+    std::fs::rename(a, b).map_err(|e| format!("{}: {e}", a.display()))
+}
+
+/// Publishes `built` as `dist`: the previous build's own hashed files carried
+/// in, then the two swapped, then the previous one removed. Returns how many
+/// files were carried.
+pub fn publish(built: &Path, dist: &Path) -> Result<usize, String> {
+    if !built.join("index.html").is_file() {
+        return Err(format!(
+            "{}: not a finished build (no index.html)",
+            built.display()
+        ));
+    }
+    let carried = if dist.is_dir() {
+        own_hashed_files(dist)?
+    } else {
+        Vec::new()
+    };
+    let mut count = 0;
+    for name in &carried {
+        let to = built.join(name);
+        if !to.exists() {
+            std::fs::copy(dist.join(name), &to).map_err(|e| format!("{name}: {e}"))?;
+            count += 1;
+        }
+    }
+    if !dist.exists() {
+        std::fs::rename(built, dist).map_err(|e| format!("{}: {e}", built.display()))?;
+        return Ok(count);
+    }
+    let aside = sibling(dist, "previous");
+    if aside.exists() {
+        std::fs::remove_dir_all(&aside).map_err(|e| format!("{}: {e}", aside.display()))?;
+    }
+    exchange(built, dist, &aside)?;
+    std::fs::remove_dir_all(&aside).map_err(|e| format!("{}: {e}", aside.display()))?;
+    Ok(count)
+}
+
+/// `dist`'s sibling named `<dist>.<what>`.
+pub fn sibling(dist: &Path, what: &str) -> PathBuf {
+    let name = dist
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    dist.with_file_name(format!("{name}.{what}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    fn build(dir: &Path, files: &[(&str, &str)]) {
+        fs::create_dir_all(dir).unwrap();
+        for (name, text) in files {
+            fs::write(dir.join(name), text).unwrap();
+        }
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut n: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        n.sort();
+        n
+    }
+
+    const OLD: &str = "bantin-0123456789abcdef";
+    const NEW: &str = "bantin-fedcba9876543210";
+    const OLDER: &str = "bantin-aaaaaaaaaaaaaaaa";
+
+    fn worker(glue: &str) -> String {
+        format!(r#"const APP_FILES = ["/{glue}.js","/{glue}_bg.wasm"];"#)
+    }
+
+    #[test]
+    fn the_new_build_takes_the_place_and_the_previous_builds_files_stay_one_build() {
+        let root = tempfile::tempdir().unwrap();
+        let (dist, next) = (root.path().join("dist"), root.path().join("dist.next"));
+        let old_wasm = format!("{OLD}_bg.wasm");
+        let old_br = format!("{OLD}_bg.wasm.br");
+        let old_js = format!("{OLD}.js");
+        let older_js = format!("{OLDER}.js");
+        let old_worker = worker(OLD);
+        build(
+            &dist,
+            &[
+                ("index.html", "old"),
+                ("sw.js", &old_worker),
+                (&old_js, "o"),
+                (&old_wasm, "o"),
+                (&old_br, "o"),
+                // Carried by the previous build from the one before it.
+                (&older_js, "x"),
+            ],
+        );
+        let new_js = format!("{NEW}.js");
+        let new_worker = worker(NEW);
+        build(
+            &next,
+            &[
+                ("index.html", "new"),
+                ("sw.js", &new_worker),
+                (&new_js, "n"),
+            ],
+        );
+
+        assert_eq!(publish(&next, &dist).unwrap(), 3);
+        assert_eq!(fs::read_to_string(dist.join("index.html")).unwrap(), "new");
+        let mut expected: Vec<String> =
+            [&old_js, &old_wasm, &old_br, &new_js, "index.html", "sw.js"]
+                .map(String::from)
+                .to_vec();
+        expected.sort();
+        assert_eq!(
+            names(&dist),
+            expected,
+            "the old build's own files carried, not the one before's"
+        );
+        assert!(
+            !next.exists() && !sibling(&dist, "previous").exists(),
+            "nothing left beside it"
+        );
+
+        // One build later, the first build's files are gone.
+        let newest = root.path().join("dist.next");
+        let newest_worker = worker("bantin-1111111111111111");
+        build(
+            &newest,
+            &[("index.html", "newest"), ("sw.js", &newest_worker)],
+        );
+        assert_eq!(publish(&newest, &dist).unwrap(), 1);
+        assert_eq!(
+            names(&dist),
+            ["bantin-fedcba9876543210.js", "index.html", "sw.js"]
+        );
+    }
+
+    #[test]
+    fn the_first_build_and_an_unfinished_one() {
+        let root = tempfile::tempdir().unwrap();
+        let (dist, next) = (root.path().join("dist"), root.path().join("dist.next"));
+        build(&next, &[("main-0123456789abcdef.css", "c")]);
+        assert!(
+            publish(&next, &dist).is_err(),
+            "no index.html: not finished"
+        );
+        assert!(!dist.exists());
+        build(&next, &[("index.html", "first")]);
+        assert_eq!(publish(&next, &dist).unwrap(), 0);
+        assert_eq!(
+            fs::read_to_string(dist.join("index.html")).unwrap(),
+            "first"
+        );
+    }
+}
