@@ -193,8 +193,14 @@ def sizes():
     islands_js, islands_wasm = loaded_by("index.html")
     app_js, app_wasm = loaded_by("shell.html")
     named = {islands_js: "js", islands_wasm: "wasm", app_js: "app js", app_wasm: "app wasm", **OTHER_FILES}
+    with open(os.path.join(DIST, "sw.js"), encoding="utf-8") as f:
+        worker = f.read()
     for name in sorted(os.listdir(DIST)):
         if not name.endswith((".wasm", ".js", ".css", ".html")):
+            continue
+        # The previous build's hashed files, which make build keeps for pages
+        # still open, are not in this build's worker.
+        if re.search(names.hashed_pattern(), name) and f'/{name}"' not in worker:
             continue
         with open(os.path.join(DIST, name), "rb") as f:
             data = f.read()

@@ -68,6 +68,11 @@ def search_loader():
     return names()["search"]["loader"]
 
 
+def hashed_pattern():
+    """Trunk's hashed file names, as a regular expression (crates/site/src/rules.rs)."""
+    return names()["files"]["hashed"]
+
+
 def loaded_wasm(page="index.html", dist=DIST):
     """The address of the WASM a built page loads: a pre-rendered page's
     (index.html) is the islands', the shell's (shell.html) the whole app's."""

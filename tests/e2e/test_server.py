@@ -29,8 +29,11 @@ def dist_file(path):
 
 
 def asset(pattern):
-    """The dist/ path of a Trunk asset, e.g. '*_bg.wasm' -> '/bantin-<hash>_bg.wasm'."""
-    found = glob.glob(os.path.join(DIST, pattern))
+    """The dist/ path of this build's Trunk asset, e.g. 'bantin-*_bg.wasm' ->
+    '/bantin-<hash>_bg.wasm' (the previous build's, which `make build` keeps
+    for pages still open, are not in this build's sw.js)."""
+    worker = dist_file("sw.js").decode()
+    found = [f for f in glob.glob(os.path.join(DIST, pattern)) if f'/{os.path.basename(f)}"' in worker]
     if len(found) != 1:
         raise AssertionError(f"expected one dist/{pattern}, found {found}")
     return "/" + os.path.basename(found[0])

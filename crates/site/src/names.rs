@@ -65,6 +65,8 @@ pub fn names(dist: &Path) -> Result<Value, String> {
             // A pre-rendered page (index.html, the home page) loads the islands.
             "islands": loaded_by(dist, "index.html")?,
             "app": loaded_by(dist, crate::steps::pages::SHELL)?,
+            // Trunk's hashed names, as a regular expression (nginx's map's).
+            "hashed": crate::rules::hashed_asset_pattern().trim_matches('"').trim_start_matches('~'),
         },
     }))
 }
