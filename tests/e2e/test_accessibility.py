@@ -84,7 +84,7 @@ class KeyboardTest(ReaderTestCase):
     def test_the_size_buttons_work_from_the_keyboard(self):
         self.open(f"/articles/{SEED_SLUG}")
         self.h1()
-        self.b.js("document.querySelector('button.size-larger').focus()")
+        self.b.js("arguments[0].focus()", self.b.button(L.LARGER))
         self.b.keys("Enter")
         self.wait_for(lambda: self.shown_size() == "110%", "110% by Enter")
         self.b.keys(" ")

@@ -151,12 +151,13 @@ class HydrationTest(ReaderTestCase):
         self.wait_for(lambda: self.b.find_all(L.paragraph(3)), "the pre-rendered article")
         self.b.js(
             "document.querySelectorAll('body *').forEach(e => e.__reader = true);"
-            "document.querySelector('button.size-larger').focus();"
+            "arguments[1].focus();"
             "const text = document.getElementById('p-3').firstChild, range = document.createRange();"
             "range.setStart(text, 5); range.setEnd(text, 60);"
             "getSelection().removeAllRanges(); getSelection().addRange(range);"
             "window.scrollTo(0, arguments[0]);",
             scroll_to,
+            self.b.button(L.LARGER),
         )
         self.assertTrue(self.b.find_all(L.PRERENDERED), "the WASM was still on its way")
         return self.b.js("return [getSelection().toString(), scrollY]")

@@ -5,6 +5,7 @@ scrolling, and every control is a tap or two away."""
 import os
 
 from . import locators as L
+from . import names
 from .harness import DIST, ROOT, SEED_SLUG, ReaderTestCase, reading_key, size_key
 from .test_accessibility import AXE, RUN_AXE
 
@@ -17,7 +18,7 @@ PHONES = {"360×640": (360, 640), "390×844": (390, 844)}
 # the viewport, and whether anything is wider than the screen.
 FIRST_SCREEN = """
 const top = sel => { const e = document.querySelector(sel); return e ? e.getBoundingClientRect().top : null; };
-const larger = document.querySelector('button.size-larger').getBoundingClientRect();
+const larger = document.querySelector('button.' + arguments[0]).getBoundingClientRect();
 const row = [...document.querySelectorAll('.toolbar button')].filter(b => b.getClientRects().length)
   .map(b => Math.round(b.getBoundingClientRect().top));
 return {
@@ -52,7 +53,7 @@ class PhoneTestCase(ReaderTestCase):
         self.b.get(self.base + "/robots.txt")  # our origin, for its storage
 
     def first_screen(self):
-        return self.b.js(FIRST_SCREEN)
+        return self.b.js(FIRST_SCREEN, names.size()["classes"]["larger"])
 
 
 class FirstScreenTest(PhoneTestCase):
