@@ -13,7 +13,7 @@
 //    panic, src/crash.rs), replaces the frozen page with a plain message
 //    and a link that reloads it.
 // 6. Marks <html> as scripted (the stylesheet shows the controls only
-//    then), and on the shell, where the whole app cannot run (no
+//    then), and as able to share where it has navigator.share, and on the shell, where the whole app cannot run (no
 //    WebAssembly, or its file failed to load), says so instead of leaving
 //    the page blank (src/fallback.rs).
 //
@@ -24,6 +24,8 @@
   "use strict";
   var root = document.documentElement;
   root.setAttribute(C.scripted, "");
+  // A share sheet: the copy button reads "Chia sẻ" (src/components/copy_link.rs).
+  if (typeof navigator.share === "function") root.setAttribute(C.shares, "");
   // For the printed footer: the site's address, as a CSS string.
   root.style.setProperty("--page-origin", JSON.stringify(location.origin));
 

@@ -16,7 +16,7 @@ use crate::prefs::{
     FONT_SCALE_ATTRIBUTE, FONT_SCALE_KEY, FONT_SCALE_LABEL_PROPERTY, FONT_SCALE_PROPERTY,
 };
 use crate::reading::no_flash_table;
-use crate::takeover::{PRERENDERED_ATTRIBUTE, SCRIPTED_ATTRIBUTE, STATUS_ID};
+use crate::takeover::{PRERENDERED_ATTRIBUTE, SCRIPTED_ATTRIBUTE, SHARES_ATTRIBUTE, STATUS_ID};
 use serde_json::{json, Map, Value};
 
 const TEMPLATE: &str = include_str!("page_script.js");
@@ -58,6 +58,7 @@ pub fn config() -> Value {
     json!({
         "prerendered": PRERENDERED_ATTRIBUTE,
         "scripted": SCRIPTED_ATTRIBUTE,
+        "shares": SHARES_ATTRIBUTE,
         "statusId": STATUS_ID,
         "sizeKey": FONT_SCALE_KEY,
         "sizeProperty": FONT_SCALE_PROPERTY,
@@ -128,6 +129,17 @@ mod tests {
             );
         }
         assert_eq!(config()["scripted"], SCRIPTED_ATTRIBUTE);
+    }
+
+    #[test]
+    fn the_stylesheet_shows_one_label_of_the_copy_button_by_the_share_mark() {
+        let css = include_str!("../style/main.css");
+        assert!(css.contains(&format!("html[{SHARES_ATTRIBUTE}] .copy-link .copy-text")));
+        assert!(css.contains(&format!(
+            "html:not([{SHARES_ATTRIBUTE}]) .copy-link .share-text"
+        )));
+        assert_eq!(config()["shares"], SHARES_ATTRIBUTE);
+        assert!(TEMPLATE.contains("root.setAttribute(C.shares"));
     }
 
     #[test]

@@ -17,6 +17,11 @@ pub const PRERENDERED_ATTRIBUTE: &str = "data-prerendered";
 /// none: `make dev`). The stylesheet shows the controls that need a script
 /// only under it, so a reader without JavaScript meets no dead buttons.
 pub const SCRIPTED_ATTRIBUTE: &str = "data-scripted";
+/// The attribute on `<html>` where the browser has a share sheet
+/// (`navigator.share`): set with [`SCRIPTED_ATTRIBUTE`], before the first
+/// paint, so the stylesheet shows "Chia sẻ" instead of "Chép liên kết"
+/// without a shift (src/components/copy_link.rs).
+pub const SHARES_ATTRIBUTE: &str = "data-shares";
 /// The id of the live region the page's script adds to announce a size it
 /// set; it goes when the islands take over.
 pub const STATUS_ID: &str = "page-script-status";
@@ -33,13 +38,28 @@ pub fn prerendered() -> bool {
     body().is_some_and(|b| b.has_attribute(PRERENDERED_ATTRIBUTE))
 }
 
+/// Whether the browser has a share sheet: `navigator.share` is a function
+/// (checked, not called: a missing API must not throw through the WASM).
+pub fn can_share() -> bool {
+    crate::prefs::IN_BROWSER
+        && web_sys::window().is_some_and(|w| {
+            js_sys::Reflect::get(&w.navigator(), &"share".into()).is_ok_and(|f| f.is_function())
+        })
+}
+
 /// Marks `<html>` as scripted ([`SCRIPTED_ATTRIBUTE`]), if the page's own
 /// script has not already.
 pub fn mark_scripted() {
     let root = body().and_then(|_| web_sys::window()?.document()?.document_element());
     if let Some(root) = root.filter(|r| !r.has_attribute(SCRIPTED_ATTRIBUTE)) {
-        if let Err(e) = root.set_attribute(SCRIPTED_ATTRIBUTE, "") {
-            web_sys::console::warn_2(&"bantin: could not mark the page:".into(), &e);
+        let mut marks = vec![SCRIPTED_ATTRIBUTE];
+        if can_share() {
+            marks.push(SHARES_ATTRIBUTE);
+        }
+        for mark in marks {
+            if let Err(e) = root.set_attribute(mark, "") {
+                web_sys::console::warn_2(&"bantin: could not mark the page:".into(), &e);
+            }
         }
     }
 }

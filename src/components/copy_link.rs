@@ -1,5 +1,17 @@
-//! "Chép liên kết": puts the article's address on the clipboard.
+//! "Chép liên kết": puts the article's address on the clipboard; where the
+//! browser has a share sheet (`navigator.share`: the phones readers use,
+//! Android's Chrome and every iPhone browser), the same button is "Chia sẻ"
+//! and opens it with the article's title and canonical address.
+//!
+//! One button, not two: on a phone the share sheet offers Zalo, Facebook and
+//! "Copy" itself, and the toolbar must stay on one row of a 360 px screen
+//! with the headline in the top fifth. Which label shows is decided before
+//! the first paint (the page's script marks `<html>` with
+//! [`crate::takeover::SHARES_ATTRIBUTE`]; the stylesheet shows one of the two texts), so
+//! nothing shifts when the app starts. The paragraph links and `L` stay
+//! copies: they are the pointer's and the keyboard's precise tools.
 
+use crate::takeover::can_share;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
@@ -47,6 +59,55 @@ fn copy_with_selection(window: &web_sys::Window, text: &str) -> Result<(), Strin
         Ok(true) => Ok(()),
         Ok(false) => Err("execCommand refused".into()),
         Err(e) => Err(describe(e)),
+    }
+}
+
+/// The address to share for `path`: the page's canonical address where it
+/// names this path (the site's public origin, `SITE_URL`), else this origin's,
+/// with the `#p-N` the reader opened or chose.
+fn shared_address(path: &str) -> String {
+    let Some(window) = web_sys::window() else {
+        return path.to_owned();
+    };
+    let origin = window.location().origin().unwrap_or_default();
+    let canonical = window
+        .document()
+        .and_then(|d| d.query_selector("link[rel=canonical]").ok().flatten())
+        .and_then(|l| l.get_attribute("href"))
+        .filter(|href| href.ends_with(path) && href.starts_with("http"));
+    let hash = window.location().hash().unwrap_or_default();
+    let fragment = hash
+        .strip_prefix("#p-")
+        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        .map(|_| hash.clone())
+        .unwrap_or_default();
+    format!(
+        "{}{fragment}",
+        canonical.unwrap_or_else(|| format!("{origin}{path}"))
+    )
+}
+
+/// Opens the share sheet with `title` and `url`. `Ok(false)`: the reader
+/// closed it without sharing (an `AbortError`), which needs no message.
+async fn share(title: &str, url: &str) -> Result<bool, JsValue> {
+    let navigator = web_sys::window().ok_or(JsValue::NULL)?.navigator();
+    let share: js_sys::Function = js_sys::Reflect::get(&navigator, &"share".into())?.dyn_into()?;
+    let data = js_sys::Object::new();
+    js_sys::Reflect::set(&data, &"title".into(), &title.into())?;
+    js_sys::Reflect::set(&data, &"url".into(), &url.into())?;
+    let promise: js_sys::Promise = share.call1(&navigator, &data)?.dyn_into()?;
+    match JsFuture::from(promise).await {
+        Ok(_) => Ok(true),
+        Err(e)
+            if js_sys::Reflect::get(&e, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string())
+                .as_deref()
+                == Some("AbortError") =>
+        {
+            Ok(false)
+        }
+        Err(e) => Err(e),
     }
 }
 
@@ -98,17 +159,50 @@ impl CopyStatus {
     }
 }
 
-/// A button that copies the absolute address of `path`, and says whether it
-/// worked (and, if not, the address to copy by hand).
+impl CopyStatus {
+    /// Shares the article at `path` through the system's sheet where there is
+    /// one, saying nothing when it is shared or closed; copies its link where
+    /// there is none, or when the sheet fails.
+    pub fn share_or_copy(self, path: String) {
+        if !can_share() {
+            return self.copy(path, COPIED.into(), || ());
+        }
+        let title = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(".article-title").ok().flatten())
+            .and_then(|h| h.text_content())
+            .unwrap_or_default();
+        let url = shared_address(&path);
+        spawn_local(async move {
+            match share(title.trim(), &url).await {
+                Ok(_) => self.0.set(String::new()),
+                Err(e) => {
+                    web_sys::console::warn_2(&"bantin: the share sheet failed:".into(), &e);
+                    self.copy(path, COPIED.into(), || ());
+                }
+            }
+        });
+    }
+}
+
+/// What the button says once the link is copied.
+const COPIED: &str = "Đã chép liên kết.";
+
+/// The button: "Chia sẻ" where the browser can share (the page is marked
+/// [`crate::takeover::SHARES_ATTRIBUTE`]), "Chép liên kết" elsewhere, and whether it worked
+/// (and, if a copy failed, the address to copy by hand).
 #[component]
 pub fn CopyLink(
     /// The page's path, e.g. `/articles/abc`.
     path: String,
 ) -> impl IntoView {
     let status = CopyStatus::find();
-    let copy = move |_| status.copy(path.clone(), "Đã chép liên kết.".into(), || ());
+    let act = move |_| status.share_or_copy(path.clone());
     view! {
-        <button type="button" class="copy-link" title="Chép liên kết" on:click=copy><span class="button-text">"Chép liên kết"</span></button>
+        <button type="button" class="copy-link" on:click=act>
+            <span class="button-text copy-text">"Chép liên kết"</span>
+            <span class="button-text share-text">"Chia sẻ"</span>
+        </button>
         <p class="copy-status" role="status" aria-live="polite" data-testid="copy-status">{move || Some(status.0.get()).filter(|s| !s.is_empty())}</p>
     }
 }

@@ -13,7 +13,8 @@ told, so they are typed here once, not taken from the app.)
 LARGER = "Tăng cỡ chữ"  # A+
 SMALLER = "Giảm cỡ chữ"  # A−
 RESET_SIZE = "Đặt lại cỡ chữ"
-COPY_LINK = "Chép liên kết"
+COPY_LINK = "Chép liên kết"  # where the browser has no share sheet
+SHARE = "Chia sẻ"  # the same button where it has one
 PREFERENCES = "Tùy chọn"
 RESET_ALL = "Đặt lại tất cả"  # in the preferences panel
 

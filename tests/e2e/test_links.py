@@ -1,6 +1,8 @@
 """Sharing a link: the article's link is copied (with the fallbacks when the
 clipboard is missing), a paragraph under the pointer offers its own link, and
-`L` copies the link to the paragraph being read."""
+`L` copies the link to the paragraph being read; where the browser has a
+share sheet (navigator.share, stubbed here: headless Chromium has none), the
+same button is "Chia sẻ" and shares the title and the canonical address."""
 
 from . import locators as L
 from .harness import SEED_PATH, ReaderTestCase, seed, seed_text
@@ -90,3 +92,72 @@ class CopyLinkTest(ReaderTestCase):
         self.b.keys("l")
         self.wait_text("[data-testid=copy-status]", "Đã chép liên kết đến đoạn 3.")
         self.assertEqual(self.clipboard(), f"{self.base}{SEED_PATH}#p-3")
+
+
+# A share sheet that records what it was given; `outcome` is how it ends.
+SHARE_SHEET = """
+window.__shared = [];
+Navigator.prototype.share = function (data) {
+  window.__shared.push({title: data.title, url: data.url});
+  const outcome = window.__shareOutcome || 'shared';
+  if (outcome === 'shared') return Promise.resolve();
+  return Promise.reject(new DOMException('no', outcome === 'closed' ? 'AbortError' : 'NotAllowedError'));
+};
+"""
+
+
+class ShareTest(ReaderTestCase):
+    def canonical(self):
+        return self.b.find("link[rel=canonical]").attr("href")
+
+    def shared(self):
+        return self.b.js("return window.__shared")
+
+    def test_with_a_share_sheet_the_button_shares_the_title_and_the_canonical_address(self):
+        with self.b.on_every_page(SHARE_SHEET):
+            lift = self.open_without_app(SEED_PATH)
+            self.h1()
+            self.assertTrue(self.b.button(L.SHARE), "Chia sẻ from the first paint, before the app")
+            self.assertRaises(LookupError, self.b.button, L.COPY_LINK)
+            width = self.b.js("return document.querySelector('.copy-link').getBoundingClientRect().width")
+            lift()
+            self.reload()
+            self.h1()
+            self.assertEqual(self.b.js("return document.querySelector('.copy-link').getBoundingClientRect().width"), width,
+                             "the same button when the app starts")
+            self.b.button(L.SHARE).click()
+            self.wait_for(self.shared, "the share sheet")
+            self.assertEqual(self.shared(), [{"title": seed()["title"], "url": self.canonical()}])
+            self.assertTrue(self.canonical().startswith("http") and self.canonical().endswith(SEED_PATH))
+            self.assertEqual(self.b.find("[data-testid=copy-status]").text, "", "the sheet is the answer")
+
+    def test_a_paragraphs_own_link_is_shared_with_its_fragment(self):
+        with self.b.on_every_page(SHARE_SHEET):
+            self.open(SEED_PATH + "#p-3")
+            self.h1()
+            self.b.button(L.SHARE).click()
+            self.wait_for(self.shared, "the share sheet")
+            self.assertEqual(self.shared()[0]["url"], self.canonical() + "#p-3")
+
+    def test_a_closed_sheet_says_nothing_and_a_failed_one_copies_instead(self):
+        self.b.cdp("Browser.grantPermissions", {
+            "origin": self.base, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
+        with self.b.on_every_page(SHARE_SHEET + "window.__shareOutcome = 'closed';"):
+            self.open(SEED_PATH)
+            self.h1()
+            self.b.button(L.SHARE).click()
+            self.wait_for(self.shared, "the share sheet")
+            self.assertEqual(self.b.find("[data-testid=copy-status]").text, "")
+            self.b.js("window.__shareOutcome = 'refused'")
+            self.b.button(L.SHARE).click()
+            self.wait_text("[data-testid=copy-status]", "Đã chép liên kết.")
+            clip = self.b.js_async("const done = arguments[arguments.length - 1]; navigator.clipboard.readText().then(done, e => done('error: ' + e));")
+            self.assertEqual(clip, self.base + SEED_PATH)
+        self.b.browser_log()  # the refused sheet's warning was expected
+
+    def test_without_a_share_sheet_the_button_copies(self):
+        self.open(SEED_PATH)
+        self.h1()
+        self.assertFalse(self.b.js("return typeof navigator.share === 'function'"), "headless Chromium has no share sheet")
+        self.assertTrue(self.b.button(L.COPY_LINK))
+        self.assertRaises(LookupError, self.b.button, L.SHARE)
