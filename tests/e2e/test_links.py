@@ -5,7 +5,8 @@ share sheet (navigator.share, stubbed here: headless Chromium has none), the
 same button is "Chia sẻ" and shares the title and the canonical address."""
 
 from . import locators as L
-from .harness import SEED_PATH, ReaderTestCase, seed, seed_text
+from .harness import SEED_PATH, ReaderTestCase, reading_key, seed, seed_text
+from .test_accessibility import AXE, RUN_AXE
 
 
 class CopyLinkTest(ReaderTestCase):
@@ -154,6 +155,22 @@ class ShareTest(ReaderTestCase):
             clip = self.b.js_async("const done = arguments[arguments.length - 1]; navigator.clipboard.readText().then(done, e => done('error: ' + e));")
             self.assertEqual(clip, self.base + SEED_PATH)
         self.b.browser_log()  # the refused sheet's warning was expected
+
+    def test_the_share_button_passes_axe_in_every_theme_on_a_phone_and_a_desktop(self):
+        self.addCleanup(self.b.resize, 1200, 900)
+        with open(AXE, encoding="utf-8") as f:
+            axe = f.read()
+        with self.b.on_every_page(SHARE_SHEET):
+            for width in (360, 1200):
+                self.b.resize(width, 800)
+                for theme in ("light", "dark", "sepia"):
+                    with self.subTest(width=width, theme=theme):
+                        self.store(reading_key("theme"), theme)
+                        self.open(SEED_PATH)
+                        self.h1()
+                        self.assertTrue(self.b.button(L.SHARE))
+                        self.b.js(axe)
+                        self.assertEqual(self.b.js_async(RUN_AXE), [], f"{width} px, {theme}")
 
     def test_without_a_share_sheet_the_button_copies(self):
         self.open(SEED_PATH)
