@@ -130,4 +130,4 @@ setup:
 	scripts/setup.sh
 
 clean:
-	rm -rf dist dist.next dist.previous target
+	rm -rf dist dist.next dist.previous dist.purge.txt target

@@ -91,7 +91,9 @@ fn main() -> ExitCode {
         ["import", from] => import(from, "public/articles").and_then(all_in),
         ["import", from, "--content", content] => import(from, content).and_then(all_in),
         ["publish", built, dist] => bantin_site::publish::publish(Path::new(built), Path::new(dist))
-            .map(|n| println!("site: {built} published as {dist} ({n} file(s) of the previous build kept for pages still open)")),
+            .map(|(kept, changed)| {
+                println!("site: {built} published as {dist} ({kept} file(s) of the previous build kept for pages still open); {changed} address(es) changed, listed in {} for a CDN to purge", bantin_site::publish::sibling(Path::new(dist), "purge.txt").display())
+            }),
         ["names", dist] => bantin_site::names::names(Path::new(dist)).map(|names| println!("{names:#}")),
         ["data", dist] => bantin_site::steps::data_only(Path::new(dist), Path::new(&content_env())),
         ["generate", folder, count] => count

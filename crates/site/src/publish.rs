@@ -69,10 +69,76 @@ fn exchange(a: &Path, b: &Path, aside: &Path) -> Result<(), String> {
     std::fs::rename(a, b).map_err(|e| format!("{}: {e}", a.display()))
 }
 
+/// Every file under `dir`, as paths relative to it with `/`, sorted.
+fn files_under(dir: &Path) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    let mut stack = vec![PathBuf::new()];
+    while let Some(rel) = stack.pop() {
+        let here = dir.join(&rel);
+        for entry in std::fs::read_dir(&here).map_err(|e| format!("{}: {e}", here.display()))? {
+            let entry = entry.map_err(|e| format!("{}: {e}", here.display()))?;
+            let path = rel.join(entry.file_name());
+            if entry.file_type().map_err(|e| e.to_string())?.is_dir() {
+                stack.push(path);
+            } else {
+                out.push(path.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// The address a reader (and a CDN) knows a file by: a page by its pretty
+/// address (`articles/x.html` is `/articles/x`, `index.html` is `/`), a
+/// precompressed copy by its original's, anything else by its path.
+pub fn address_of(file: &str) -> String {
+    let file = file
+        .strip_suffix(".br")
+        .or_else(|| file.strip_suffix(".gz"))
+        .unwrap_or(file);
+    match file {
+        "index.html" => "/".into(),
+        _ => match file.strip_suffix(".html") {
+            Some(page) if page.starts_with("articles/") || page.starts_with("trang/") => {
+                format!("/{page}")
+            }
+            _ => format!("/{file}"),
+        },
+    }
+}
+
+/// The addresses whose answer differs between `old` and `new`: files added,
+/// removed or changed, by [`address_of`], each once, sorted.
+pub fn changed_addresses(old: &Path, new: &Path) -> Result<Vec<String>, String> {
+    let before = if old.is_dir() {
+        files_under(old)?
+    } else {
+        Vec::new()
+    };
+    let after = files_under(new)?;
+    let mut changed = std::collections::BTreeSet::new();
+    for file in before.iter().filter(|f| after.binary_search(f).is_err()) {
+        changed.insert(address_of(file));
+    }
+    for file in &after {
+        let same = before.binary_search(file).is_ok() && {
+            let (a, b) = (old.join(file), new.join(file));
+            let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).ok();
+            size(&a) == size(&b) && std::fs::read(&a).ok() == std::fs::read(&b).ok()
+        };
+        if !same {
+            changed.insert(address_of(file));
+        }
+    }
+    Ok(changed.into_iter().collect())
+}
+
 /// Publishes `built` as `dist`: the previous build's own hashed files carried
-/// in, then the two swapped, then the previous one removed. Returns how many
-/// files were carried.
-pub fn publish(built: &Path, dist: &Path) -> Result<usize, String> {
+/// in, the addresses that changed written to `<dist>.purge.txt` (one a line,
+/// for a CDN to purge), then the two swapped, then the previous one removed.
+/// Returns how many files were carried and how many addresses changed.
+pub fn publish(built: &Path, dist: &Path) -> Result<(usize, usize), String> {
     if !built.join("index.html").is_file() {
         return Err(format!(
             "{}: not a finished build (no index.html)",
@@ -92,9 +158,13 @@ pub fn publish(built: &Path, dist: &Path) -> Result<usize, String> {
             count += 1;
         }
     }
+    let changed = changed_addresses(dist, built)?;
+    let purge = sibling(dist, "purge.txt");
+    let list: String = changed.iter().map(|a| format!("{a}\n")).collect();
+    std::fs::write(&purge, list).map_err(|e| format!("{}: {e}", purge.display()))?;
     if !dist.exists() {
         std::fs::rename(built, dist).map_err(|e| format!("{}: {e}", built.display()))?;
-        return Ok(count);
+        return Ok((count, changed.len()));
     }
     let aside = sibling(dist, "previous");
     if aside.exists() {
@@ -102,7 +172,7 @@ pub fn publish(built: &Path, dist: &Path) -> Result<usize, String> {
     }
     exchange(built, dist, &aside)?;
     std::fs::remove_dir_all(&aside).map_err(|e| format!("{}: {e}", aside.display()))?;
-    Ok(count)
+    Ok((count, changed.len()))
 }
 
 /// `dist`'s sibling named `<dist>.<what>`.
@@ -122,7 +192,9 @@ mod tests {
     fn build(dir: &Path, files: &[(&str, &str)]) {
         fs::create_dir_all(dir).unwrap();
         for (name, text) in files {
-            fs::write(dir.join(name), text).unwrap();
+            let path = dir.join(name);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, text).unwrap();
         }
     }
 
@@ -175,7 +247,7 @@ mod tests {
             ],
         );
 
-        assert_eq!(publish(&next, &dist).unwrap(), 3);
+        assert_eq!(publish(&next, &dist).unwrap().0, 3);
         assert_eq!(fs::read_to_string(dist.join("index.html")).unwrap(), "new");
         let mut expected: Vec<String> =
             [&old_js, &old_wasm, &old_br, &new_js, "index.html", "sw.js"]
@@ -199,11 +271,63 @@ mod tests {
             &newest,
             &[("index.html", "newest"), ("sw.js", &newest_worker)],
         );
-        assert_eq!(publish(&newest, &dist).unwrap(), 1);
+        assert_eq!(publish(&newest, &dist).unwrap().0, 1);
         assert_eq!(
             names(&dist),
             ["bantin-fedcba9876543210.js", "index.html", "sw.js"]
         );
+    }
+
+    #[test]
+    fn the_purge_list_names_the_addresses_whose_answer_changed() {
+        let root = tempfile::tempdir().unwrap();
+        let (dist, next) = (root.path().join("dist"), root.path().join("dist.next"));
+        let same = [
+            ("sw.js", "w"),
+            ("articles/giu.html", "g"),
+            ("articles/giu.json", "g"),
+        ];
+        build(&dist, &same);
+        build(
+            &dist,
+            &[
+                ("index.html", "old list"),
+                ("index.html.br", "old list br"),
+                ("articles/sua.html", "old"),
+                ("articles/bo.html", "gone"),
+                ("trang/2.html", "old page 2"),
+            ],
+        );
+        build(&next, &same);
+        build(
+            &next,
+            &[
+                ("index.html", "new list"),
+                ("index.html.br", "new list br"),
+                ("articles/sua.html", "new"),
+                ("articles/moi.html", "added"),
+                ("articles/moi.json", "added"),
+                ("trang/2.html", "old page 2"),
+            ],
+        );
+        assert_eq!(
+            changed_addresses(&dist, &next).unwrap(),
+            [
+                "/",
+                "/articles/bo",
+                "/articles/moi",
+                "/articles/moi.json",
+                "/articles/sua"
+            ]
+        );
+        assert_eq!(publish(&next, &dist).unwrap().1, 5);
+        let purge = std::fs::read_to_string(sibling(&dist, "purge.txt")).unwrap();
+        assert_eq!(
+            purge,
+            "/\n/articles/bo\n/articles/moi\n/articles/moi.json\n/articles/sua\n"
+        );
+        assert_eq!(address_of("trang/3.html.gz"), "/trang/3");
+        assert_eq!(address_of("shell.html"), "/shell.html");
     }
 
     #[test]
@@ -217,7 +341,7 @@ mod tests {
         );
         assert!(!dist.exists());
         build(&next, &[("index.html", "first")]);
-        assert_eq!(publish(&next, &dist).unwrap(), 0);
+        assert_eq!(publish(&next, &dist).unwrap().0, 0);
         assert_eq!(
             fs::read_to_string(dist.join("index.html")).unwrap(),
             "first"
