@@ -224,11 +224,8 @@ class Session:
     def find_all(self, css):
         return [Element(self, e) for e in self.driver.find_elements(By.CSS_SELECTOR, css)]
 
-    def by_text(self, css, text):
-        for el in self.find_all(css):
-            if el.text == text:
-                return el
-        raise LookupError(f"no {css!r} with text {text!r}")
+    # The same search over this session's find_all.
+    by_text = chromium.Session.by_text
 
     def button(self, name):
         """A button by its accessible name, as this engine computes it.

@@ -391,6 +391,19 @@ class ReaderTestCase(unittest.TestCase):
         (shell.html) the whole app's."""
         return names.loaded_wasm(page)
 
+    def wait_for_worker(self, timeout=10):
+        """Until the service worker controls the page."""
+        self.wait_for(lambda: self.b.js("return !!navigator.serviceWorker.controller"),
+                      "the service worker to take control", timeout=timeout)
+
+    def cached(self, path):
+        """Whether the worker's caches hold `path` (or the error, as text)."""
+        return self.b.js_async(
+            "const done = arguments[arguments.length - 1];"
+            "caches.match(arguments[0]).then(r => done(!!r), e => done(String(e)));",
+            path,
+        )
+
     def stored(self, key):
         """What the page's localStorage holds under `key` (None: nothing)."""
         return self.b.js("return localStorage.getItem(arguments[0])", key)

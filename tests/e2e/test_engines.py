@@ -73,11 +73,8 @@ class EveryEngine:
         def first_page():
             self.open(SEED_PATH)
             self.h1()
-            self.wait_for(lambda: self.b.js("return !!navigator.serviceWorker.controller"), "the worker in control", timeout=20)
-            self.wait_for(lambda: self.b.js_async(
-                "const done = arguments[arguments.length - 1];"
-                "caches.match(arguments[0]).then(r => done(!!r), e => done(String(e)));", names.loaded_wasm("index.html")) is True,
-                "the islands kept")
+            self.wait_for_worker(timeout=20)
+            self.wait_for(lambda: self.cached(names.loaded_wasm("index.html")) is True, "the islands kept")
         counts = self.requests_of(first_page)
         self.assert_each_file_once(counts, "a first page with its worker")
 
@@ -179,13 +176,10 @@ class EveryEngine:
         self.h1()
         # The worker installs after the first page (in WebKit, seconds after);
         # the second page it sees keeps the whole app.
-        self.wait_for(lambda: self.b.js("return !!navigator.serviceWorker.controller"), "the worker in control", timeout=20)
+        self.wait_for_worker(timeout=20)
         self.open("/")
         self.wait_text(L.ARTICLE_LINKS, title)
-        self.wait_for(lambda: self.b.js_async(
-            "const done = arguments[arguments.length - 1];"
-            "caches.match(arguments[0]).then(r => done(!!r), e => done(String(e)));", names.loaded_wasm("shell.html")) is True,
-            "the whole app kept", timeout=20)
+        self.wait_for(lambda: self.cached(names.loaded_wasm("shell.html")) is True, "the whole app kept", timeout=20)
         start_again = self.restart_server()
         try:
             self.open(SEED_PATH)

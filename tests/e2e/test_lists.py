@@ -135,14 +135,10 @@ class ArchiveTest(ArchiveSite):
 
     def test_the_list_pages_read_are_kept_for_reading_offline(self):
         self.open("/")
-        self.wait_for(lambda: self.b.js("return !!navigator.serviceWorker.controller"), "the service worker to take control")
+        self.wait_for_worker()
         self.b.by_text("nav.pager a", "Trang sau").click()
         self.wait_for(lambda: self.shown() == self.titles[20:40], "page 2")
-        cached = lambda path: self.b.js_async(
-            "const done = arguments[arguments.length - 1];"
-            "caches.match(arguments[0]).then(r => done(!!r), e => done(String(e)));",
-            path,
-        )
+        cached = self.cached
         self.wait_for(lambda: cached("/trang/1.json") is True and cached("/trang/2.json") is True, "pages 1 and 2 saved")
         self.assertFalse(cached("/trang/3.json"), "not read, not saved")
         self.wait_for(lambda: cached(self.wasm_path("shell.html")) is True, "the whole app kept (a second page was read)")
@@ -159,7 +155,7 @@ class ArchiveTest(ArchiveSite):
 
     def test_saved_articles_beyond_the_limit_go_least_recently_read_first(self):
         self.open("/")
-        self.wait_for(lambda: self.b.js("return !!navigator.serviceWorker.controller"), "the service worker to take control")
+        self.wait_for_worker()
         worker = names.worker()
         limit = worker["maxSavedArticles"]
         # `limit` articles saved before, read at times 1, 2, …: the first

@@ -15,16 +15,6 @@ SEED_JSON = f"/articles/{SEED_SLUG}.json"
 
 
 class OfflineTest(ReaderTestCase):
-    def wait_for_worker(self):
-        self.wait_for(lambda: self.b.js("return !!navigator.serviceWorker.controller"), "the service worker to take control")
-
-    def cached(self, path):
-        return self.b.js_async(
-            "const done = arguments[arguments.length - 1];"
-            "caches.match(arguments[0]).then(r => done(!!r), e => done(String(e)));",
-            path,
-        )
-
     def cache_names(self):
         return self.b.js_async("const done = arguments[arguments.length - 1]; caches.keys().then(done);")
 

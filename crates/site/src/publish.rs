@@ -20,6 +20,13 @@ use std::path::{Path, PathBuf};
 /// The worker, whose lists name the build's own hashed files.
 const WORKER: &str = "sw.js";
 
+/// The file a precompressed copy (`.br`, `.gz`) is of, or `name` itself.
+fn original_of(name: &str) -> &str {
+    name.strip_suffix(".br")
+        .or_else(|| name.strip_suffix(".gz"))
+        .unwrap_or(name)
+}
+
 /// The previous build's own hashed files in `dist` (the names its worker
 /// lists), with their precompressed copies.
 fn own_hashed_files(dist: &Path) -> Result<Vec<String>, String> {
@@ -30,10 +37,7 @@ fn own_hashed_files(dist: &Path) -> Result<Vec<String>, String> {
     for entry in std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))? {
         let entry = entry.map_err(|e| format!("{}: {e}", dist.display()))?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        let plain = name
-            .strip_suffix(".br")
-            .or_else(|| name.strip_suffix(".gz"))
-            .unwrap_or(&name);
+        let plain = original_of(&name);
         if is_hashed_asset(plain) && worker.contains(&format!("/{plain}\"")) {
             files.push(name);
         }
@@ -43,8 +47,9 @@ fn own_hashed_files(dist: &Path) -> Result<Vec<String>, String> {
 }
 
 /// Exchanges `a` and `b` in one step where the system can; else renames
-/// `a` to `b` after moving `b` aside to `aside`.
-fn exchange(a: &Path, b: &Path, aside: &Path) -> Result<(), String> {
+/// `a` to `b` after moving `b` aside to `aside`. Returns where the old `b`
+/// now is.
+fn exchange(a: &Path, b: &Path, aside: &Path) -> Result<PathBuf, String> {
     #[cfg(target_os = "linux")]
     {
         use std::ffi::CString;
@@ -62,11 +67,12 @@ fn exchange(a: &Path, b: &Path, aside: &Path) -> Result<(), String> {
             )
         };
         if done == 0 {
-            return std::fs::rename(a, aside).map_err(|e| format!("{}: {e}", a.display()));
+            return Ok(a.to_path_buf());
         }
     }
     std::fs::rename(b, aside).map_err(|e| format!("{}: {e}", b.display()))?;
-    std::fs::rename(a, b).map_err(|e| format!("{}: {e}", a.display()))
+    std::fs::rename(a, b).map_err(|e| format!("{}: {e}", a.display()))?;
+    Ok(aside.to_path_buf())
 }
 
 /// Every file under `dir`, as paths relative to it with `/`, sorted.
@@ -93,10 +99,7 @@ fn files_under(dir: &Path) -> Result<Vec<String>, String> {
 /// address (`articles/x.html` is `/articles/x`, `index.html` is `/`), a
 /// precompressed copy by its original's, anything else by its path.
 pub fn address_of(file: &str) -> String {
-    let file = file
-        .strip_suffix(".br")
-        .or_else(|| file.strip_suffix(".gz"))
-        .unwrap_or(file);
+    let file = original_of(file);
     match file {
         "index.html" => "/".into(),
         _ => match file.strip_suffix(".html") {
@@ -170,8 +173,8 @@ pub fn publish(built: &Path, dist: &Path) -> Result<(usize, usize), String> {
     if aside.exists() {
         std::fs::remove_dir_all(&aside).map_err(|e| format!("{}: {e}", aside.display()))?;
     }
-    exchange(built, dist, &aside)?;
-    std::fs::remove_dir_all(&aside).map_err(|e| format!("{}: {e}", aside.display()))?;
+    let old = exchange(built, dist, &aside)?;
+    std::fs::remove_dir_all(&old).map_err(|e| format!("{}: {e}", old.display()))?;
     Ok((count, changed.len()))
 }
 
