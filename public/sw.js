@@ -21,6 +21,10 @@
 // - At most MAX_SAVED articles and MAX_SAVED_LISTS list pages are kept; past
 //   that, the one read least recently goes (READ_AT, renewed each
 //   time a saved copy is read or saved again).
+// - The photos' copies a page shows (/anh/…, named by their bytes, so they
+//   never change) are kept as they arrive, and answered from there first:
+//   a saved article shows its photo offline. At most MAX_SAVED_PHOTOS; past
+//   that, the ones kept first go.
 //
 // The build step `worker` (crates/site/src/steps/worker.rs) fills in BUILD,
 // SHELL_FILES and APP_FILES for each release build, and C (below) for every
@@ -46,6 +50,10 @@ const ARTICLE_DATA = new RegExp(C.articleData);
 // The list pages: "/" is page 1, "/trang/<n>" page n (ListPage::number_in).
 const LIST_PAGE = new RegExp(C.listPage);
 const LIST_DATA = new RegExp(C.listData);
+// The photos' copies (crates/model/src/photo.rs, copy_pattern).
+const PHOTO_COPY = new RegExp(C.photoCopy);
+const PHOTOS = C.photosCache;
+const MAX_SAVED_PHOTOS = C.maxSavedPhotos;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -82,6 +90,8 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(page(event, url));
   } else if (LIST_DATA.test(url.pathname) || ARTICLE_DATA.test(url.pathname)) {
     event.respondWith(data(event, url.pathname));
+  } else if (PHOTO_COPY.test(url.pathname)) {
+    event.respondWith(photo(event, request));
   } else if (SHELL_FILES.includes(url.pathname)) {
     // Hashed build files never change under the same name.
     event.respondWith(caches.match(url.pathname, { cacheName: SHELL }).then((hit) => hit || fetch(request)));
@@ -118,6 +128,32 @@ async function data(event, path) {
     event.waitUntil(touch(path, saved.clone()));
     return saved;
   }
+}
+
+// A photo's copy: the kept one if there is one (its name says its bytes),
+// else the network's, kept for offline reading.
+async function photo(event, request) {
+  const cache = await caches.open(PHOTOS);
+  const kept = await cache.match(request.url);
+  if (kept) return kept;
+  const response = await fetch(request);
+  if (response.ok && (response.headers.get("Content-Type") || "").startsWith("image/")) {
+    event.waitUntil(
+      cache
+        .put(request.url, response.clone())
+        .then(() => evictPhotos(cache))
+        .catch(() => {})
+    );
+  }
+  return response;
+}
+
+// Past the limit, the photos kept first go (a cache lists them in the
+// order they were put).
+async function evictPhotos(cache) {
+  const kept = await cache.keys();
+  const over = kept.length - MAX_SAVED_PHOTOS;
+  if (over > 0) await Promise.all(kept.slice(0, over).map((r) => cache.delete(r)));
 }
 
 // The data file behind a page's address, or null: "/" and "/trang/<n>" are

@@ -41,8 +41,11 @@ TOOLS_DIR="${BANTIN_TOOLS_DIR:-$PWD/.tools}"
 # Debian packages: the browser and its driver (together, so their versions
 # match), the web server and its precompressed-brotli module, the load
 # generator and brotli for the bench; Firefox ESR, and WebKitGTK's WebDriver
-# (with its MiniBrowser) with the X server it needs, having no headless mode.
-DEBIAN_PACKAGES=(chromium chromium-driver nginx libnginx-mod-http-brotli-static wrk brotli firefox-esr webkit2gtk-driver xvfb xauth)
+# (with its MiniBrowser) with the X server it needs, having no headless mode;
+# nasm, which builds the AVIF encoder's assembly (rav1e, the photos step:
+# without it the build of the site program fails); and MATE's backgrounds,
+# whose photographs the bench makes into a camera's 4000×3000 photo.
+DEBIAN_PACKAGES=(chromium chromium-driver nginx libnginx-mod-http-brotli-static wrk brotli firefox-esr webkit2gtk-driver xvfb xauth nasm mate-backgrounds)
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 

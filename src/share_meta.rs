@@ -30,7 +30,12 @@ pub fn ShareMeta(
 ) -> impl IntoView {
     let url = site.join(&article.slug.route());
     let description = share::description(&article);
-    let (image, width, height) = share::image(&article, &site);
+    let share::ShareImage {
+        url: image,
+        width,
+        height,
+        alt,
+    } = share::image(&article, &site);
     // A data block (never run, never parsed as HTML); `<` escaped so no text
     // can end the element.
     let data = block_text(share::news_article(&article, &site, SITE_NAME));
@@ -43,11 +48,14 @@ pub fn ShareMeta(
         {og("og:title", article.title.clone())}
         {og("og:description", description)}
         {og("og:url", url)}
-        {og("og:image", image)}
+        {og("og:image", image.clone())}
         {og("og:image:width", width.to_string())}
         {og("og:image:height", height.to_string())}
+        {alt.clone().map(|alt| og("og:image:alt", alt))}
         {og("article:published_time", share::published_time(article.published))}
         <meta name="twitter:card" content="summary_large_image" />
+        <meta name="twitter:image" content=image />
+        {alt.map(|alt| view! { <meta name="twitter:image:alt" content=alt /> })}
         <script type="application/ld+json" inner_html=data></script>
     }
 }

@@ -18,6 +18,13 @@ pub const PLACEHOLDER: &str = "/*CONFIG*/ null";
 pub const MAX_SAVED_ARTICLES: usize = 200;
 /// How many saved list pages a device keeps.
 pub const MAX_SAVED_LISTS: usize = 20;
+/// The copies of photos seen, kept for reading offline: an article's photo
+/// (one copy, the width the reader's screen took) is about 50 KB, so the
+/// limit is one a saved article, about 10 MB at most.
+pub const MAX_SAVED_PHOTOS: usize = MAX_SAVED_ARTICLES;
+/// The cache the photos' copies are kept in (their names never change, so
+/// they outlive builds as saved articles do).
+pub const PHOTOS_CACHE: &str = "bantin-photos";
 /// On a saved copy: when it was last read or saved (milliseconds since
 /// 1970), which decides the one that goes past the limits.
 pub const READ_AT_HEADER: &str = "X-Bantin-Read-At";
@@ -55,6 +62,9 @@ pub fn config() -> Value {
         "readAt": READ_AT_HEADER,
         "maxSavedArticles": MAX_SAVED_ARTICLES,
         "maxSavedLists": MAX_SAVED_LISTS,
+        "photosCache": PHOTOS_CACHE,
+        "maxSavedPhotos": MAX_SAVED_PHOTOS,
+        "photoCopy": crate::model::photo::copy_pattern(),
         "firstListData": ListPage::data_url(1),
         "listDataUrl": around(&ListPage::data_url(0), "0"),
         "articleDataUrl": Slug::parse("x").map_or(Value::Null, |x| around(&x.data_url(), "x")),
@@ -90,6 +100,8 @@ mod tests {
             SHELL_CACHE_PREFIX,
             SAVED_AT_HEADER,
             READ_AT_HEADER,
+            PHOTOS_CACHE,
+            &crate::model::photo::copy_pattern(),
             EMBEDDED_ARTICLE_ID,
             EMBEDDED_LIST_ID,
             &slug_pattern(),
@@ -110,6 +122,11 @@ mod tests {
         let config = config();
         assert_eq!(config["maxSavedArticles"], 200);
         assert_eq!(config["maxSavedLists"], 20);
+        assert_eq!(config["maxSavedPhotos"], 200);
+        assert_eq!(
+            config["photoCopy"],
+            "^/anh/[a-z0-9_-]+-[0-9]+-[0-9a-f]{16}\\.(avif|jpg)$"
+        );
         assert_eq!(
             config["articlePage"], "^/articles/([a-z0-9-]{1,200})$",
             "the slug rule of crates/model/src/slug.rs"

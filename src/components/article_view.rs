@@ -4,6 +4,7 @@ use crate::components::copy_link::CopyStatus;
 use crate::components::paragraph_links::ParagraphLinks;
 use crate::components::saved_notice::SavedNotice;
 use crate::components::toolbar::Toolbar;
+use crate::model::photo::{PhotoFormat, SIZES};
 use crate::model::{reading_time, Article, Block, Image};
 use crate::offline::SavedAt;
 use leptos::prelude::*;
@@ -35,9 +36,17 @@ pub fn ArticleView(
     CopyStatus::provide();
 
     let mut paragraph_number = 0;
+    // The first photo is fetched at once, ahead of the rest, when it is on
+    // a phone's first screen or just below it: it is then the largest thing
+    // painted. Every other photo waits until the reader scrolls near it.
+    let first_photo = body
+        .iter()
+        .position(|b| matches!(b, Block::Figure { image: Some(_), .. }))
+        .filter(|&i| i < FIRST_SCREEN_BLOCKS);
     let blocks = body
         .into_iter()
-        .map(|block| match block {
+        .enumerate()
+        .map(|(index, block)| match block {
             Block::Paragraph { text } => {
                 paragraph_number += 1;
                 view! { <p id=format!("p-{paragraph_number}")>{text}</p> }.into_any()
@@ -60,7 +69,7 @@ pub fn ArticleView(
             }
             Block::Figure { caption, image } => view! {
                 <figure>
-                    {image.map(figure_image)}
+                    {image.map(|image| figure_image(image, first_photo == Some(index)))}
                     {caption.map(|c| view! { <figcaption>{c}</figcaption> })}
                 </figure>
             }
@@ -107,12 +116,52 @@ pub fn ArticleView(
     }
 }
 
-fn figure_image(image: Image) -> impl IntoView {
+/// A figure among the body's first this many blocks may be on the first
+/// screen: with a lead of three lines, the first two paragraphs of a phone's
+/// article end near the bottom of a 640 px screen.
+const FIRST_SCREEN_BLOCKS: usize = 3;
+
+/// The photo: where the build made copies of it, a `<picture>` offering the
+/// AVIF copies and the JPEG ones, from which the browser takes the width the
+/// column needs ([`SIZES`]); its real size, so its box is kept before it
+/// arrives (no shift). `first`: fetched now and first, not lazily.
+fn figure_image(image: Image, first: bool) -> impl IntoView {
     let Image {
         src,
         alt,
         width,
         height,
+        copies,
     } = image;
-    view! { <img src=src alt=alt width=width height=height loading="lazy" decoding="async" /> }
+    let loading = if first { "eager" } else { "lazy" };
+    let priority = first.then_some("high");
+    match copies {
+        Some(copies) => {
+            let sources = copies
+                .sources()
+                .map(|format| view! { <source type=format.mime() srcset=copies.srcset(format) sizes=SIZES /> })
+                .collect_view();
+            view! {
+                <picture>
+                    {sources}
+                    <img
+                        src=copies.fallback()
+                        srcset=copies.srcset(PhotoFormat::Jpeg)
+                        sizes=SIZES
+                        alt=alt
+                        width=width
+                        height=height
+                        loading=loading
+                        fetchpriority=priority
+                        decoding="async"
+                    />
+                </picture>
+            }
+            .into_any()
+        }
+        None => view! {
+            <img src=src alt=alt width=width height=height loading=loading fetchpriority=priority decoding="async" />
+        }
+        .into_any(),
+    }
 }

@@ -19,16 +19,18 @@ SITE = os.path.join(ROOT, "target", "release", "site")
 COUNT = 45
 
 
-def build_archive(count):
-    """A site of `count` generated articles, built from Trunk's output as
-    `make build` does, in a new temporary folder. Returns (folder, dist)."""
+def build_archive(count, generate=()):
+    """A site of `count` generated articles (`generate`: more arguments for
+    `site generate`, such as photos), built from Trunk's output as `make
+    build` does, in a new temporary folder. Returns (folder, dist)."""
     folder = tempfile.mkdtemp(prefix="bantin-archive-")
     content, dist = os.path.join(folder, "content"), os.path.join(folder, "dist")
-    subprocess.run([SITE, "generate", content, str(count)], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([SITE, "generate", content, str(count), *generate], check=True, stdout=subprocess.DEVNULL)
     shutil.copytree(TRUNK, dist)
     # The search index in parts of 20 articles (three here), as a very large
     # archive's is: the search tests then search across merged parts.
-    env = dict(os.environ, SITE_URL="http://127.0.0.1", CONTENT=content, STRICT="1", SEARCH_SHARD="20")
+    env = dict(os.environ, SITE_URL="http://127.0.0.1", CONTENT=content, STRICT="1", SEARCH_SHARD="20",
+               PHOTO_CACHE=os.path.join(folder, "photo-cache"))
     subprocess.run([SITE, "build", dist], check=True, env=env, stdout=subprocess.DEVNULL)
     return folder, dist
 

@@ -348,6 +348,15 @@ class ReaderTestCase(unittest.TestCase):
 
     # --- helpers ---
 
+    def phone(self, width, height):
+        """From here on, the test's browser is a phone of that screen: a fresh
+        profile, DPR 2, a mobile viewport (no scrollbar taking room), touch."""
+        self.b = phone = self.driver.session(viewport={"width": width, "height": height}, device_scale_factor=2,
+                                             is_mobile=True, has_touch=True)
+        self.addCleanup(phone.quit)
+        self.addCleanup(self.__dict__.pop, "b", None)
+        self.b.get(self.base + "/robots.txt")  # our origin, for its storage
+
     def open(self, path):
         """Loads `path` and, on a pre-rendered page, waits until the app has
         taken over (before that, the buttons are not yet live)."""

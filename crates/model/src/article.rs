@@ -5,14 +5,7 @@ use crate::error::*;
 use crate::*;
 use serde_json::{Map, Value};
 
-/// An image in a figure. `src` is a same-site path or an `https:` URL.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Image {
-    pub src: String,
-    pub alt: String,
-    pub width: Option<u32>,
-    pub height: Option<u32>,
-}
+pub use crate::photo::Image;
 
 /// One block of an article's body. Every text is plain text, rendered as text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -191,23 +184,8 @@ impl Block {
                 if let Some(caption) = caption {
                     put("caption", caption.clone().into());
                 }
-                if let Some(Image {
-                    src,
-                    alt,
-                    width,
-                    height,
-                }) = image
-                {
-                    let mut img = Map::new();
-                    img.insert("src".into(), src.clone().into());
-                    img.insert("alt".into(), alt.clone().into());
-                    if let Some(w) = width {
-                        img.insert("width".into(), (*w).into());
-                    }
-                    if let Some(h) = height {
-                        img.insert("height".into(), (*h).into());
-                    }
-                    put("image", Value::Object(img));
+                if let Some(image) = image {
+                    put("image", image.to_json());
                 } else {
                     // As the shipped files write it: a figure whose photo
                     // did not come with the text says so.

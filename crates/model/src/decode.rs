@@ -182,30 +182,6 @@ pub fn valid_image_src(src: &str) -> bool {
     !head.contains(':')
 }
 
-pub(crate) fn decode_image(value: &Value, path: &str) -> Result<Image, DataError> {
-    let Value::Object(map) = value else {
-        return Err(DataError::WrongType {
-            field: path.to_owned(),
-            expected: "an object",
-        });
-    };
-    let f = Fields::new(map, path);
-    let src = f.req_text("src")?;
-    if !valid_image_src(&src) {
-        return Err(DataError::Invalid {
-            field: f.name("src"),
-            reason: REASON_SRC,
-        });
-    }
-    Ok(Image {
-        src,
-        // Absent alt means a decorative image (alt="").
-        alt: f.opt_str("alt")?.unwrap_or("").to_owned(),
-        width: f.opt_dimension("width")?,
-        height: f.opt_dimension("height")?,
-    })
-}
-
 /// `Ok(None)` for a block whose type this version does not know.
 pub(crate) fn decode_block(value: &Value, index: usize) -> Result<Option<Block>, DataError> {
     let path = format!("body[{index}]");
@@ -255,7 +231,7 @@ pub(crate) fn decode_block(value: &Value, index: usize) -> Result<Option<Block>,
             let caption = f.opt_text("caption")?;
             let image = match f.get("image") {
                 None => None,
-                Some(v) => Some(decode_image(v, &f.name("image"))?),
+                Some(v) => Some(crate::photo::decode_image(v, &f.name("image"))?),
             };
             if caption.is_none() && image.is_none() {
                 return Err(DataError::Empty(path));

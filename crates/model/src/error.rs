@@ -71,6 +71,7 @@ pub(crate) fn reason_vi(reason: &str) -> &'static str {
         REASON_LANG => "mã ngôn ngữ",
         REASON_SRC => "chỉ nhận đường dẫn trong trang hoặc https",
         REASON_RANGE => "số nằm ngoài khoảng cho phép",
+        REASON_COPIES => "bản sao ảnh do bản dựng ghi không đúng dạng",
         _ => "giá trị không dùng được",
     }
 }
@@ -80,3 +81,4 @@ pub(crate) const REASON_DATE: &str = "expected YYYY-MM-DD";
 pub(crate) const REASON_LANG: &str = "expected a language tag";
 pub(crate) const REASON_SRC: &str = "expected a same-site path or an https URL";
 pub(crate) const REASON_RANGE: &str = "number out of range";
+pub(crate) const REASON_COPIES: &str = "not the copies a build writes";

@@ -17,15 +17,17 @@ mod date;
 mod decode;
 mod error;
 mod list;
+pub mod photo;
 pub mod reading_time;
 pub mod share;
 mod slug;
 
-pub use article::{Article, Block, Image};
+pub use article::{Article, Block};
 pub use date::Date;
 pub use decode::valid_image_src;
 pub use error::DataError;
 pub use list::{ArticleIndex, ArticleSummary, ListPage, MAX_PAGE_DIGITS, PAGE_SIZE};
+pub use photo::{Copies, Image, PhotoFormat};
 pub use slug::{fold, fold_decomposed, Slug};
 
 /// The newest schema version this build understands (`"schema"` field; absent means 1).

@@ -89,27 +89,67 @@ pub fn cut(text: &str, max: usize) -> String {
     format!("{out}…")
 }
 
+/// The picture of a preview card.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShareImage {
+    /// Its absolute address.
+    pub url: String,
+    pub width: u32,
+    pub height: u32,
+    /// What it shows (`og:image:alt`), where the article says.
+    pub alt: Option<String>,
+}
+
 /// The picture of the preview card: the article's first photo whose size is
-/// known (cards need it), else the site's picture. (address, width, height)
-pub fn image(article: &Article, site: &SiteUrl) -> (String, u32, u32) {
+/// known (cards need it), as the JPEG copy the build made for shares (at
+/// least [`crate::photo::SHARE_WIDTH`] wide where the photo is), else the
+/// site's picture.
+pub fn image(article: &Article, site: &SiteUrl) -> ShareImage {
     let photo = article.body.iter().find_map(|b| match b {
         Block::Figure {
             image: Some(image), ..
         } => Some((image, image.width?, image.height?)),
         _ => None,
     });
+    let absolute = |src: &str| {
+        if src.starts_with('/') {
+            site.join(src)
+        } else {
+            src.to_owned()
+        }
+    };
     match photo {
         Some((img, width, height)) => {
-            let src = if img.src.starts_with('/') {
-                site.join(&img.src)
-            } else {
-                img.src.clone()
-            };
-            (src, width, height)
+            let alt = Some(img.alt.clone()).filter(|a| !a.trim().is_empty());
+            match &img.copies {
+                Some(copies) => {
+                    let (src, shared) = copies.share();
+                    let shared_height = (u64::from(height) * u64::from(shared)
+                        + u64::from(width) / 2)
+                        / u64::from(width);
+                    ShareImage {
+                        url: absolute(&src),
+                        width: shared,
+                        height: u32::try_from(shared_height.max(1)).unwrap_or(height),
+                        alt,
+                    }
+                }
+                None => ShareImage {
+                    url: absolute(&img.src),
+                    width,
+                    height,
+                    alt,
+                },
+            }
         }
         None => {
-            let (path, w, h) = SITE_IMAGE;
-            (site.join(path), w, h)
+            let (path, width, height) = SITE_IMAGE;
+            ShareImage {
+                url: site.join(path),
+                width,
+                height,
+                alt: None,
+            }
         }
     }
 }
@@ -147,7 +187,9 @@ pub fn plain_text(article: &Article) -> String {
 
 /// The article's schema.org `NewsArticle`, as JSON-LD.
 pub fn news_article(article: &Article, site: &SiteUrl, site_name: &str) -> Value {
-    let (image, width, height) = image(article, site);
+    let ShareImage {
+        url, width, height, ..
+    } = image(article, site);
     let mut ld = json!({
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -156,7 +198,7 @@ pub fn news_article(article: &Article, site: &SiteUrl, site_name: &str) -> Value
         "datePublished": published_time(article.published),
         "inLanguage": article.lang,
         "mainEntityOfPage": site.join(&article.slug.route()),
-        "image": { "@type": "ImageObject", "url": image, "width": width, "height": height },
+        "image": { "@type": "ImageObject", "url": url, "width": width, "height": height },
         "publisher": { "@type": "Organization", "name": site_name, "url": site.join("/") },
     });
     if let Some(author) = &article.author {

@@ -36,7 +36,8 @@ fn every_block_kind_decodes() {
                     src: "/img/a.jpg".into(),
                     alt: "Mô tả".into(),
                     width: Some(800),
-                    height: Some(600)
+                    height: Some(600),
+                    copies: None
                 }),
             },
             Block::Figure {
@@ -45,7 +46,8 @@ fn every_block_kind_decodes() {
                     src: "https://example.org/b.png".into(),
                     alt: String::new(),
                     width: None,
-                    height: None
+                    height: None,
+                    copies: None
                 }),
             },
         ]

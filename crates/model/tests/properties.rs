@@ -2,6 +2,7 @@
 //! articles round-trip through the file format.
 
 mod common;
+use bantin_model::{Copies, PhotoFormat};
 use common::*;
 use proptest::prelude::*;
 
@@ -19,12 +20,33 @@ fn arb_image() -> impl Strategy<Value = Image> {
         "[^\\p{C}]{0,20}",
         proptest::option::of(1u32..=20_000),
         proptest::option::of(1u32..=20_000),
+        proptest::option::of(arb_copies()),
     )
-        .prop_map(|(src, alt, width, height)| Image {
+        .prop_map(|(src, alt, width, height, copies)| Image {
             src,
             alt,
             width,
             height,
+            copies,
+        })
+}
+
+fn arb_copies() -> impl Strategy<Value = Copies> {
+    (
+        "/anh(/[a-z0-9_-]{1,12}){1,2}",
+        "[0-9a-f]{8,64}",
+        proptest::collection::btree_set(1u32..=20_000, 1..=8),
+        proptest::bool::ANY,
+    )
+        .prop_map(|(path, hash, widths, avif)| Copies {
+            path,
+            hash,
+            widths: widths.into_iter().collect(),
+            formats: if avif {
+                vec![PhotoFormat::Avif, PhotoFormat::Jpeg]
+            } else {
+                vec![PhotoFormat::Jpeg]
+            },
         })
 }
 

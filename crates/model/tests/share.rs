@@ -64,7 +64,7 @@ fn an_article_without_a_lead_is_described_by_its_first_paragraph() {
 fn the_card_shows_the_first_photo_of_known_size_else_the_site_picture() {
     let mut a = seed();
     assert_eq!(
-        share::image(&a, &site()),
+        card(&a),
         ("https://baobackan.vn/share.png".into(), 1200, 630)
     );
     a.body.insert(
@@ -76,14 +76,11 @@ fn the_card_shows_the_first_photo_of_known_size_else_the_site_picture() {
                 alt: "".into(),
                 width: Some(800),
                 height: None,
+                copies: None,
             }),
         },
     );
-    assert_eq!(
-        share::image(&a, &site()).1,
-        1200,
-        "no height: not usable for a card"
-    );
+    assert_eq!(card(&a).1, 1200, "no height: not usable for a card");
     a.body.insert(
         1,
         Block::Figure {
@@ -93,13 +90,60 @@ fn the_card_shows_the_first_photo_of_known_size_else_the_site_picture() {
                 alt: "".into(),
                 width: Some(800),
                 height: Some(450),
+                copies: None,
+            }),
+        },
+    );
+    assert_eq!(
+        card(&a),
+        ("https://baobackan.vn/anh/b.jpg".into(), 800, 450)
+    );
+}
+
+fn card(a: &bantin_model::Article) -> (String, u32, u32) {
+    let image = share::image(a, &site());
+    (image.url, image.width, image.height)
+}
+
+#[test]
+fn the_card_shows_the_built_photos_share_copy_with_its_alt() {
+    let mut a = seed();
+    a.body.insert(
+        2,
+        Block::Figure {
+            caption: Some("Chợ phiên".into()),
+            image: Some(Image {
+                src: "/anh/cho-800-0123abcd.jpg".into(),
+                alt: "Người dân mua bán ở chợ phiên".into(),
+                width: Some(4000),
+                height: Some(3000),
+                copies: Some(bantin_model::Copies {
+                    path: "/anh/cho".into(),
+                    hash: "0123abcd".into(),
+                    widths: vec![480, 800, 1200, 1600],
+                    formats: vec![
+                        bantin_model::PhotoFormat::Avif,
+                        bantin_model::PhotoFormat::Jpeg,
+                    ],
+                }),
             }),
         },
     );
     assert_eq!(
         share::image(&a, &site()),
-        ("https://baobackan.vn/anh/b.jpg".into(), 800, 450)
+        share::ShareImage {
+            url: "https://baobackan.vn/anh/cho-1200-0123abcd.jpg".into(),
+            width: 1200,
+            height: 900,
+            alt: Some("Người dân mua bán ở chợ phiên".into()),
+        }
     );
+    let ld = share::news_article(&a, &site(), "Bản tin");
+    assert_eq!(
+        ld["image"]["url"],
+        "https://baobackan.vn/anh/cho-1200-0123abcd.jpg"
+    );
+    assert_eq!(ld["image"]["height"], 900);
 }
 
 #[test]

@@ -1,4 +1,5 @@
-//! `site generate <folder> <count>`: a made-up archive of `count` articles in
+//! `site generate <folder> <count> [--photos <n> [--photo-width <px>]]`: a
+//! made-up archive of `count` articles (the first `n` with a photo) in
 //! the portal's voice, for the scale tests and `make bench` (issue: the
 //! 10,000 and 100,000-article archives). Deterministic: article `i` is the
 //! same on every machine and every run, so two runs measure the same site.
@@ -157,13 +158,47 @@ pub fn article(i: usize) -> Value {
     })
 }
 
+/// Photos for the first articles of a generated archive: each gets a photo
+/// `width` pixels wide (4:3, as a camera takes them) after its first
+/// paragraph, `anh/<slug>.jpg` in the content folder.
+#[derive(Clone, Copy, Debug)]
+pub struct Photos {
+    pub count: usize,
+    pub width: u32,
+}
+
 /// Writes articles `0..count` into `folder` (made if missing) as
-/// `<slug>.json`; returns how many.
+/// `<slug>.json`, the first `photos.count` with a photo; returns how many.
 pub fn run(folder: &Path, count: usize) -> Result<usize, String> {
+    run_with_photos(folder, count, Photos { count: 0, width: 0 })
+}
+
+pub fn run_with_photos(folder: &Path, count: usize, photos: Photos) -> Result<usize, String> {
     std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
     for i in 0..count {
-        let a = article(i);
-        let slug = a["slug"].as_str().unwrap_or("bai");
+        let mut a = article(i);
+        let slug = a["slug"].as_str().unwrap_or("bai").to_owned();
+        if i < photos.count {
+            let src = format!("anh/{slug}.jpg");
+            let path = folder.join(&src);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)
+                    .map_err(|e| format!("{}: {e}", parent.display()))?;
+            }
+            let width = photos.width.max(1);
+            let scene =
+                bantin_images::samples::numbered_scene(width, (width * 3 / 4).max(1), i as u64);
+            std::fs::write(&path, bantin_images::samples::jpeg_of(&scene))
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+            if let Some(body) = a["body"].as_array_mut() {
+                body.insert(
+                    1.min(body.len()),
+                    json!({"type": "figure", "caption": format!("Ảnh minh họa số {}", i + 1),
+                        "image": {"src": src, "alt": format!("Quang cảnh {}", WORDS[i % WORDS.len()])}}),
+                );
+            }
+        }
+        let slug = slug.as_str();
         let path = folder.join(format!("{slug}.json"));
         std::fs::write(&path, a.to_string()).map_err(|e| format!("{}: {e}", path.display()))?;
     }

@@ -1,13 +1,16 @@
 //! `site`: bantin's host program.
 //!
-//!   SITE_URL=<origin> [CONTENT=public/articles] [STRICT=1] [SEARCH_SHARD=10000] site build <dist>
+//!   SITE_URL=<origin> [CONTENT=public/articles] [STRICT=1] [SEARCH_SHARD=10000]
+//!   [PHOTO_CACHE=target/photo-cache] site build <dist>
 //!                                                       the build steps after Trunk, in order
 //!   site serve [--dir dist] [--host 127.0.0.1] [--port 8080]   dist/ as production serves it
 //!   site static <article.json> <stylesheet-href> [--inline <dist>]
 //!                                                       a script-free page on stdout (make bench);
 //!                                                       --inline: one request, the stylesheet from dist
 //!   site import <file or folder> [--content public/articles]   the portal's exports as articles
-//!   site generate <folder> <count>                      a made-up archive (tests, make bench)
+//!   site generate <folder> <count> [--photos <n> [--photo-width 4000]]
+//!                                                       a made-up archive (tests, make bench),
+//!                                                       the first n articles with a photo
 //!   [CONTENT=public/articles] site data <dist>          the steps content and search alone (make dev)
 //!   site names <dist>                                   the app's names, keys and limits and the build's
 //!                                                       files, as JSON (the Python tests, the bench)
@@ -16,12 +19,19 @@ use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: site build <dist> | site serve [--dir dist] [--host 127.0.0.1] [--port 8080] | site static <article.json> <stylesheet-href> [--inline <dist>] | site import <file or folder> [--content public/articles] | site generate <folder> <count> | site data <dist> | site names <dist> | site publish <built> <dist>";
+const USAGE: &str = "usage: site build <dist> | site serve [--dir dist] [--host 127.0.0.1] [--port 8080] | site static <article.json> <stylesheet-href> [--inline <dist>] | site import <file or folder> [--content public/articles] | site generate <folder> <count> [--photos <n> [--photo-width <px>]] | site data <dist> | site names <dist> | site publish <built> <dist>";
 
 /// Imports; `Ok(false)` when a file was refused (the exit status says so).
 fn import(from: &str, content: &str) -> Result<bool, String> {
     let report = bantin_site::import::run(Path::new(from), Path::new(content))?;
     Ok(report.refused == 0)
+}
+
+/// Where made photos are kept between builds: `PHOTO_CACHE`, else
+/// target/photo-cache (of the folder the build runs in).
+fn photo_cache_env() -> PathBuf {
+    std::env::var_os("PHOTO_CACHE")
+        .map_or_else(|| PathBuf::from("target/photo-cache"), PathBuf::from)
 }
 
 /// The content folder: `CONTENT`, else public/articles.
@@ -76,6 +86,7 @@ fn main() -> ExitCode {
                 &site_url,
                 Path::new(&content_env()),
                 std::env::var("STRICT").is_ok_and(|v| v == "1"),
+                Some(&photo_cache_env()),
             ),
             Err(_) => Err("SITE_URL is not set: the site's public origin, e.g. SITE_URL=https://baobackan.vn site build dist (make build sets a local one)".into()),
         },
@@ -95,12 +106,29 @@ fn main() -> ExitCode {
                 println!("site: {built} published as {dist} ({kept} file(s) of the previous build kept for pages still open); {changed} address(es) changed, listed in {} for a CDN to purge", bantin_site::publish::sibling(Path::new(dist), "purge.txt").display())
             }),
         ["names", dist] => bantin_site::names::names(Path::new(dist)).map(|names| println!("{names:#}")),
-        ["data", dist] => bantin_site::steps::data_only(Path::new(dist), Path::new(&content_env())),
+        ["data", dist] => bantin_site::steps::data_only(Path::new(dist), Path::new(&content_env()), Some(&photo_cache_env())),
         ["generate", folder, count] => count
             .parse()
             .map_err(|_| format!("not a count: {count}"))
             .and_then(|n| bantin_site::generate::run(Path::new(folder), n))
             .map(|n| println!("site: {n} article(s) in {folder}")),
+        ["generate", folder, count, "--photos", photos, rest @ ..] => {
+            let width = match rest {
+                [] => Ok(4000),
+                ["--photo-width", w] => w.parse().map_err(|_| format!("not a width: {w}")),
+                _ => Err(USAGE.to_string()),
+            };
+            match (count.parse::<usize>(), photos.parse::<usize>(), width) {
+                (Ok(count), Ok(photos), Ok(width)) => bantin_site::generate::run_with_photos(
+                    Path::new(folder),
+                    count,
+                    bantin_site::generate::Photos { count: photos, width },
+                )
+                .map(|n| println!("site: {n} article(s), {} with a photo, in {folder}", photos.min(n))),
+                (_, _, Err(e)) => Err(e),
+                _ => Err(format!("not a count: {count} or {photos}")),
+            }
+        }
         _ => Err(USAGE.into()),
     };
     match result {

@@ -118,6 +118,7 @@ pub fn content_type(path: &str) -> &'static str {
         Some("png") => "image/png",
         Some("jpg" | "jpeg") => "image/jpeg",
         Some("webp") => "image/webp",
+        Some("avif") => "image/avif",
         _ => "application/octet-stream",
     }
 }
@@ -170,8 +171,20 @@ pub fn is_hashed_asset(path: &str) -> bool {
     }
 }
 
+/// The photos' copies (step `content`, [`crate::steps::photos`]):
+/// `/anh/<name>-<width>-<hash>.<avif|jpg>`, named by the photo's bytes and the
+/// build's settings, so they never change under their name either.
+pub fn is_photo_copy(path: &str) -> bool {
+    bantin::model::photo::is_copy(path)
+}
+
+/// [`is_photo_copy`] as nginx's `map` on `$uri` writes it (deploy/nginx.conf).
+pub fn photo_copy_pattern() -> String {
+    format!("\"~{}\"", bantin::model::photo::copy_pattern())
+}
+
 pub fn cache_control(path: &str) -> &'static str {
-    if is_hashed_asset(path) {
+    if is_hashed_asset(path) || is_photo_copy(path) {
         CACHE_IMMUTABLE
     } else {
         CACHE_REVALIDATE
@@ -425,6 +438,39 @@ mod tests {
         }
     }
 
+    #[test]
+    fn the_photos_copies_are_immutable_and_no_other_picture_is() {
+        for path in [
+            "/anh/cho-phien-800-3f9a0c1d2e4b5a6c.avif",
+            "/anh/cho-phien-1600-3f9a0c1d2e4b5a6c.jpg",
+            "/anh/a-480-0000000000000000.jpg",
+        ] {
+            assert!(is_photo_copy(path), "{path}");
+            assert_eq!(cache_control(path), CACHE_IMMUTABLE, "{path}");
+            assert_eq!(
+                content_type(path),
+                if path.ends_with(".avif") {
+                    "image/avif"
+                } else {
+                    "image/jpeg"
+                }
+            );
+        }
+        for path in [
+            "/share.png",
+            "/img/cho-phien-800-3f9a0c1d2e4b5a6c.jpg",
+            "/anh/cho-phien-3f9a0c1d2e4b5a6c.jpg",
+            "/anh/cho-phien-800-3f9a0c1d2e4b5a6.jpg",
+            "/anh/cho-phien-800-3F9A0C1D2E4B5A6C.jpg",
+            "/anh/cho-phien-800-3f9a0c1d2e4b5a6c.png",
+            "/anh/-800-3f9a0c1d2e4b5a6c.jpg",
+            "/anh/sub/cho-800-3f9a0c1d2e4b5a6c.jpg",
+        ] {
+            assert!(!is_photo_copy(path), "{path}");
+            assert_eq!(cache_control(path), CACHE_REVALIDATE, "{path}");
+        }
+    }
+
     /// deploy/nginx.conf must send exactly these headers, cache rules and
     /// file kinds; a change to one side without the other fails here.
     #[test]
@@ -451,11 +497,12 @@ mod tests {
         }
         assert!(conf.contains(&format!("try_files /index.html {SHELL_PAGE};")));
         assert!(conf.contains(&format!("\"{CACHE_IMMUTABLE}\"")));
-        assert!(
-            conf.contains(&hashed_asset_pattern()),
-            "deploy/nginx.conf lacks: {}",
-            hashed_asset_pattern()
-        );
+        for pattern in [hashed_asset_pattern(), photo_copy_pattern()] {
+            assert!(
+                conf.contains(&pattern),
+                "deploy/nginx.conf lacks: {pattern}"
+            );
+        }
         assert!(conf.contains(&format!("default \"{CACHE_REVALIDATE}\"")));
         for ext in COMPRESSIBLE {
             let kind = content_type(&format!("x.{ext}"));

@@ -5,8 +5,9 @@
 //! Nobody keeps the list by hand: an `index.json` in the content folder is
 //! ignored (it is there for `make dev`, which runs no build steps). A file
 //! that fails validation is reported with its name and reason and left out;
-//! with `STRICT=1` the build fails on it instead. First of all steps: the
-//! others take the articles it read ([`Build::articles`]).
+//! with `STRICT=1` the build fails on it instead. The photos the articles
+//! name are made into copies on the way ([`super::photos`]). First of all
+//! steps: the others take the articles it read ([`Build::articles`]).
 
 use super::Build;
 use bantin::model::{Article, ArticleIndex, ListPage, Slug, MAX_FILE_BYTES, PAGE_SIZE};
@@ -104,7 +105,7 @@ pub fn write(content: Content, dist: &Path) -> Result<Vec<Article>, String> {
 }
 
 pub fn run(build: &Build) -> Result<String, String> {
-    let content = read(&build.content)?;
+    let mut content = read(&build.content)?;
     for refusal in &content.refused {
         eprintln!("[build] content: left out {refusal}");
     }
@@ -115,13 +116,30 @@ pub fn run(build: &Build) -> Result<String, String> {
             content.refused.join("; ")
         ));
     }
+    let photos = super::photos::run(
+        &mut content.articles,
+        &build.content,
+        &build.dist,
+        build.photo_cache.as_deref(),
+    )?;
+    for problem in &photos.problems {
+        eprintln!("[build] content: {problem}");
+    }
+    if build.strict && !photos.problems.is_empty() {
+        return Err(format!(
+            "STRICT=1 and {} photo(s) failed: {}",
+            photos.problems.len(),
+            photos.problems.join("; ")
+        ));
+    }
     let refused = content.refused.len();
     let articles = write(content, &build.dist)?;
     let (count, pages) = (articles.len(), articles.len().div_ceil(PAGE_SIZE).max(1));
     let _ = build.articles.set(articles);
     Ok(format!(
-        "{count} article(s) from {}, the list derived from them in {pages} page(s); {refused} file(s) left out",
+        "{count} article(s) from {}, the list derived from them in {pages} page(s); {refused} file(s) left out; {}",
         build.content.display(),
+        photos.summary(),
     ))
 }
 

@@ -5,7 +5,7 @@
 //!
 //! | step       | what                                          | after            |
 //! |------------|-----------------------------------------------|------------------|
-//! | `content`  | dist/articles/ from CONTENT; the list pages' data, dist/trang/ | Trunk |
+//! | `content`  | dist/articles/ from CONTENT, their photos' copies in dist/anh/; the list pages' data, dist/trang/ | Trunk |
 //! | `search`   | pagefind/: the search index, compressed; beside the steps below | `content` (the same articles) |
 //! | `script`   | the page's script: preferences, early toolbar | Trunk            |
 //! | `loader`   | Trunk's loader waits for the first paint      | Trunk            |
@@ -24,6 +24,7 @@ pub mod glue;
 pub mod html;
 pub mod loader;
 pub mod pages;
+pub mod photos;
 pub mod script;
 pub mod search_index;
 pub mod worker;
@@ -44,6 +45,9 @@ pub struct Build {
     pub content: PathBuf,
     /// `STRICT=1`: a file that fails validation fails the build.
     pub strict: bool,
+    /// Where photos made are kept between builds (`PHOTO_CACHE`; `None`:
+    /// every photo is made again).
+    pub photo_cache: Option<PathBuf>,
     /// The valid articles in the list's order (newest first), as `content`
     /// read them: the later steps use these, never a second reading.
     pub articles: OnceLock<Vec<Article>>,
@@ -56,6 +60,7 @@ impl Build {
             site,
             content: content.to_path_buf(),
             strict,
+            photo_cache: None,
             articles: OnceLock::new(),
         }
     }
@@ -146,14 +151,21 @@ pub const STEPS: [Step; 10] = [
 ];
 
 /// Runs every step in order; stops at the first that fails, naming it.
-pub fn run(dist: &Path, site_url: &str, content: &Path, strict: bool) -> Result<(), String> {
+pub fn run(
+    dist: &Path,
+    site_url: &str,
+    content: &Path,
+    strict: bool,
+    photo_cache: Option<&Path>,
+) -> Result<(), String> {
     if !dist.join("index.html").is_file() {
         return Err(format!(
             "{}/index.html is missing: run Trunk first",
             dist.display()
         ));
     }
-    let build = Build::new(dist, SiteUrl::parse(site_url)?, content, strict);
+    let mut build = Build::new(dist, SiteUrl::parse(site_url)?, content, strict);
+    build.photo_cache = photo_cache.map(Path::to_path_buf);
     let timed = |step: &Step| {
         let start = std::time::Instant::now();
         let done = (step.run)(&build).map_err(|e| format!("step `{}`: {e}", step.name))?;
@@ -183,8 +195,9 @@ pub fn run(dist: &Path, site_url: &str, content: &Path, strict: bool) -> Result<
 /// `content` (the articles and the list pages' data files) and `search` (the
 /// search index), and the worker's configuration, without which it cannot
 /// run. (The origin is never shown.)
-pub fn data_only(dist: &Path, content: &Path) -> Result<(), String> {
-    let build = Build::new(dist, SiteUrl::parse("http://127.0.0.1")?, content, false);
+pub fn data_only(dist: &Path, content: &Path, photo_cache: Option<&Path>) -> Result<(), String> {
+    let mut build = Build::new(dist, SiteUrl::parse("http://127.0.0.1")?, content, false);
+    build.photo_cache = photo_cache.map(Path::to_path_buf);
     println!("[build] content: {}", content::run(&build)?);
     println!("[build] search: {}", search_index::run(&build)?);
     worker::configure_in(dist)?;

@@ -491,6 +491,7 @@ mod tests {
                     alt: "\" onload=\"x".into(),
                     width: Some(10),
                     height: None,
+                    copies: None,
                 }),
             },
         ];
@@ -535,6 +536,102 @@ mod tests {
             one.replace("<style>.article{color:red}</style>", ""),
             html.replace(r#"<link rel="stylesheet" href="/main.css">"#, "")
         );
+    }
+
+    fn photo(name: &str, alt: &str) -> Block {
+        let copies = bantin::model::Copies {
+            path: format!("/anh/{name}"),
+            hash: "0123456789abcdef".into(),
+            widths: vec![480, 800, 1200, 1600],
+            formats: bantin::model::PhotoFormat::ALL.to_vec(),
+        };
+        Block::Figure {
+            caption: Some(format!("Ảnh {name}")),
+            image: Some(Image {
+                src: copies.fallback(),
+                alt: alt.into(),
+                width: Some(4000),
+                height: Some(3000),
+                copies: Some(copies),
+            }),
+        }
+    }
+
+    #[test]
+    fn a_photo_led_article_offers_its_copies_and_fetches_the_first_photo_first() {
+        let mut a = seed();
+        a.body
+            .insert(1, photo("cho-phien", "Người dân mua bán ở chợ phiên"));
+        a.body.push(photo("ruong", "Ruộng bậc thang"));
+        let html = unmarked(page(SHELL, &a, &site()).unwrap());
+        let avif = "/anh/cho-phien-480-0123456789abcdef.avif 480w, /anh/cho-phien-800-0123456789abcdef.avif 800w, \
+                    /anh/cho-phien-1200-0123456789abcdef.avif 1200w, /anh/cho-phien-1600-0123456789abcdef.avif 1600w";
+        let sizes = bantin::model::photo::SIZES;
+        assert!(
+            html.contains(&format!(
+                r#"<picture><source type="image/avif" srcset="{avif}" sizes="{sizes}"><img src="/anh/cho-phien-800-0123456789abcdef.jpg" srcset="/anh/cho-phien-480-0123456789abcdef.jpg 480w, "#
+            )),
+            "{html}"
+        );
+        let first = &html[html.find("<img src=\"/anh/cho-phien").unwrap()..];
+        let first = &first[..first.find('>').unwrap()];
+        for attribute in [
+            r#"alt="Người dân mua bán ở chợ phiên""#,
+            r#"width="4000""#,
+            r#"height="3000""#,
+            r#"loading="eager""#,
+            r#"fetchpriority="high""#,
+        ] {
+            assert!(first.contains(attribute), "{attribute} in {first}");
+        }
+        let later = &html[html.find("<img src=\"/anh/ruong").unwrap()..];
+        let later = &later[..later.find('>').unwrap()];
+        assert!(later.contains(r#"loading="lazy""#), "{later}");
+        assert!(!later.contains("fetchpriority"), "{later}");
+        let head = &html[..html.find("<body").unwrap()];
+        for tag in [
+            r#"<meta property="og:image" content="https://baobackan.vn/anh/cho-phien-1200-0123456789abcdef.jpg">"#,
+            r#"<meta property="og:image:width" content="1200">"#,
+            r#"<meta property="og:image:height" content="900">"#,
+            r#"<meta property="og:image:alt" content="Người dân mua bán ở chợ phiên">"#,
+            r#"<meta name="twitter:image" content="https://baobackan.vn/anh/cho-phien-1200-0123456789abcdef.jpg">"#,
+        ] {
+            assert!(head.contains(tag), "missing {tag} in {head}");
+        }
+    }
+
+    #[test]
+    fn a_photo_further_down_waits_for_the_reader() {
+        let mut a = seed();
+        a.body.insert(4, photo("cho-phien", ""));
+        let html = unmarked(page(SHELL, &a, &site()).unwrap());
+        let img = &html[html.find("<img src=\"/anh/cho-phien").unwrap()..];
+        let img = &img[..img.find('>').unwrap()];
+        assert!(
+            img.contains(r#"loading="lazy""#) && !img.contains("fetchpriority"),
+            "{img}"
+        );
+        assert!(
+            !html.contains("og:image:alt"),
+            "a photo without a description gives the card none"
+        );
+    }
+
+    /// The photo's `sizes` is read before the stylesheet: it must name the
+    /// stylesheet's phone breakpoint and `main`'s side padding.
+    #[test]
+    fn the_photos_sizes_follow_the_stylesheet() {
+        let css = include_str!("../../../../style/main.css");
+        let sizes = bantin::model::photo::SIZES;
+        let breakpoint = sizes.split(')').next().unwrap().trim_start_matches('(');
+        assert!(
+            css.contains(&format!("@media ({breakpoint})")),
+            "style/main.css has no @media ({breakpoint})"
+        );
+        let main = &css[css.find("\nmain {").unwrap()..];
+        let main = &main[..main.find('}').unwrap()];
+        assert!(main.contains("padding: 0 1rem"), "{main}");
+        assert!(sizes.contains("calc(100vw - 2rem)"));
     }
 
     #[test]
