@@ -86,11 +86,13 @@ test: test-setup setup test-unit test-browser build test-e2e test-fuzz
 ## bench: the release build vs the same article as static HTML (target/bench/report.json),
 ## the servers under load: nginx, make serve, the old Python server (target/bench/load.json),
 ## then archives of 20, 10,000 and 100,000 generated articles (target/bench/scale.json),
+## then what photos cost the build and the reader (target/bench/photos.json),
 ## then the framework's own floor under the bundle (target/bench/floor.json)
 bench: build
 	python3 bench/bench.py
 	python3 bench/load.py
 	python3 bench/scale.py
+	python3 bench/photos.py
 	$(RELEASE_ENV) python3 bench/floor.py
 
 test-unit:

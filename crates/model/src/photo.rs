@@ -124,13 +124,13 @@ const FALLBACK_WIDTH: u32 = 800;
 
 /// How wide a figure's photo is drawn, for the browser's choice among the
 /// copies (`sizes`), before any stylesheet has arrived: the column is the
-/// screen less `main`'s padding (1rem each side) on a phone (under the
+/// screen less `main`'s padding (0.75rem each side) on a phone (under the
 /// stylesheet's 40rem breakpoint), and at most about 44rem wide above it
-/// (`--measure`, 68ch of the system face, plus nothing: the photo sits inside
-/// the padding). The reader's wider column (86ch) is at most about 52rem: at
-/// 1× that still picks the same copy (800 or 1200 px), so one value serves.
-/// A host test holds the breakpoint and the padding to style/main.css.
-pub const SIZES: &str = "(max-width: 39.99rem) calc(100vw - 2rem), 44rem";
+/// (`--measure`, 68ch of the system face). The reader's wider column (86ch)
+/// is at most about 52rem: at 1× that still picks the same copy (800 or
+/// 1200 px), so one value serves. A host test holds the breakpoint and the
+/// padding to style/main.css.
+pub const SIZES: &str = "(max-width: 39.99rem) calc(100vw - 1.5rem), 44rem";
 
 /// The copies of one photo.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 //! reason, and the others still go in. The exit status says whether anything
 //! was refused.
 
-use bantin_import::store::{save, Saved};
+use bantin_import::store::{photos_beside, save_with_photos, Saved};
 use bantin_import::{format_of, Refusal};
 use std::path::{Path, PathBuf};
 
@@ -32,7 +32,9 @@ fn files(from: &Path) -> Result<Vec<PathBuf>, String> {
     }
 }
 
-fn import_one(file: &Path, content: &Path) -> Result<Saved, Refusal> {
+/// One export, with the photos in the folder named like it (`<name>/` beside
+/// `<name>.txt`). Also returns how many of those photos found no figure.
+fn import_one(file: &Path, content: &Path) -> Result<(Saved, usize), Refusal> {
     let format = format_of(file).ok_or_else(|| Refusal {
         line: None,
         reason: "not an export this importer reads (the portal's text export is a .txt file)"
@@ -43,7 +45,8 @@ fn import_one(file: &Path, content: &Path) -> Result<Saved, Refusal> {
         reason: e.to_string(),
     })?;
     let draft = (format.parse)(&bytes)?;
-    save(&draft, content).map_err(|reason| Refusal { line: None, reason })
+    let photos = photos_beside(file).map_err(|reason| Refusal { line: None, reason })?;
+    save_with_photos(&draft, content, &photos).map_err(|reason| Refusal { line: None, reason })
 }
 
 /// Imports `from` into `content`, printing one line per file.
@@ -56,7 +59,16 @@ pub fn run(from: &Path, content: &Path) -> Result<Report, String> {
     }
     let mut report = Report::default();
     for file in files(from)? {
-        match import_one(&file, content) {
+        let outcome = import_one(&file, content).map(|(saved, left_over)| {
+            if left_over > 0 {
+                eprintln!(
+                    "{}: {left_over} photo(s) beside it had no figure to go to and were left out",
+                    file.display()
+                );
+            }
+            saved
+        });
+        match outcome {
             Ok(Saved::Written(slug)) => {
                 report.written += 1;
                 println!(
@@ -113,6 +125,77 @@ mod tests {
             .map(|e| e.unwrap().file_name().into_string().unwrap())
             .collect();
         assert_eq!(names.len(), 2, "{names:?}");
+    }
+
+    #[test]
+    fn photos_in_a_folder_named_like_the_export_go_to_its_figures_in_order() {
+        let from = tempfile::tempdir().unwrap();
+        let content = tempfile::tempdir().unwrap();
+        let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED);
+        std::fs::copy(&seed, from.path().join("bai.txt")).unwrap();
+        let photos = from.path().join("bai");
+        std::fs::create_dir(&photos).unwrap();
+        let photo = bantin_images::samples::jpeg_of(&bantin_images::samples::scene(64, 48));
+        std::fs::write(photos.join("10.jpg"), b"not the first").unwrap();
+        std::fs::write(photos.join("2.JPG"), &photo).unwrap();
+        std::fs::write(photos.join("ghi-chu.txt"), b"not a photo").unwrap();
+        let report = run(from.path(), content.path()).unwrap();
+        assert_eq!((report.written, report.refused), (1, 0));
+        let slug = "thanh-pho-bac-kan-day-manh-thuc-hien-phong-trao-thi-dua-yeu-nuoc";
+        let text = std::fs::read_to_string(content.path().join(format!("{slug}.json"))).unwrap();
+        let article =
+            bantin::model::Article::from_json(&text, &bantin::model::Slug::parse(slug).unwrap())
+                .unwrap();
+        let figures: Vec<(Option<String>, Option<String>)> = article
+            .body
+            .iter()
+            .filter_map(|b| match b {
+                bantin::model::Block::Figure { caption, image } => {
+                    Some((caption.clone(), image.as_ref().map(|i| i.src.clone())))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(figures.len(), 1, "the seed's one figure");
+        assert!(figures[0]
+            .0
+            .as_deref()
+            .unwrap()
+            .starts_with("Những cá nhân"));
+        assert_eq!(
+            figures[0].1.as_deref(),
+            Some(format!("anh/{slug}/1.jpg").as_str())
+        );
+        assert_eq!(
+            std::fs::read(content.path().join(format!("anh/{slug}/1.jpg"))).unwrap(),
+            photo,
+            "2.JPG comes before 10.jpg"
+        );
+        let again = run(from.path(), content.path()).unwrap();
+        assert_eq!(
+            (again.written, again.unchanged),
+            (0, 1),
+            "importing twice changes nothing"
+        );
+    }
+
+    #[test]
+    fn an_export_without_a_photo_folder_imports_as_before() {
+        let from = tempfile::tempdir().unwrap();
+        let content = tempfile::tempdir().unwrap();
+        let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED);
+        std::fs::copy(&seed, from.path().join("bai.txt")).unwrap();
+        run(from.path(), content.path()).unwrap();
+        let shipped = include_str!(
+            "../../../public/articles/thanh-pho-bac-kan-day-manh-thuc-hien-phong-trao-thi-dua-yeu-nuoc.json"
+        );
+        let slug = "thanh-pho-bac-kan-day-manh-thuc-hien-phong-trao-thi-dua-yeu-nuoc";
+        assert_eq!(
+            std::fs::read_to_string(content.path().join(format!("{slug}.json"))).unwrap(),
+            shipped,
+            "the seed imports exactly as the shipped file"
+        );
+        assert!(!content.path().join("anh").exists());
     }
 
     #[test]

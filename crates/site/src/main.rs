@@ -11,6 +11,8 @@
 //!   site generate <folder> <count> [--photos <n> [--photo-width 4000]]
 //!                                                       a made-up archive (tests, make bench),
 //!                                                       the first n articles with a photo
+//!   site photo <file> <folder>                          one photo's copies into folder, and what
+//!                                                       they cost, as JSON (operators, make bench)
 //!   [CONTENT=public/articles] site data <dist>          the steps content and search alone (make dev)
 //!   site names <dist>                                   the app's names, keys and limits and the build's
 //!                                                       files, as JSON (the Python tests, the bench)
@@ -19,7 +21,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: site build <dist> | site serve [--dir dist] [--host 127.0.0.1] [--port 8080] | site static <article.json> <stylesheet-href> [--inline <dist>] | site import <file or folder> [--content public/articles] | site generate <folder> <count> [--photos <n> [--photo-width <px>]] | site data <dist> | site names <dist> | site publish <built> <dist>";
+const USAGE: &str = "usage: site build <dist> | site serve [--dir dist] [--host 127.0.0.1] [--port 8080] | site static <article.json> <stylesheet-href> [--inline <dist>] | site import <file or folder> [--content public/articles] | site generate <folder> <count> [--photos <n> [--photo-width <px>]] | site photo <file> <folder> | site data <dist> | site names <dist> | site publish <built> <dist>";
 
 /// Imports; `Ok(false)` when a file was refused (the exit status says so).
 fn import(from: &str, content: &str) -> Result<bool, String> {
@@ -105,6 +107,8 @@ fn main() -> ExitCode {
             .map(|(kept, changed)| {
                 println!("site: {built} published as {dist} ({kept} file(s) of the previous build kept for pages still open); {changed} address(es) changed, listed in {} for a CDN to purge", bantin_site::publish::sibling(Path::new(dist), "purge.txt").display())
             }),
+        ["photo", file, folder] => bantin_site::steps::photos::one(Path::new(file), Path::new(folder))
+            .map(|report| println!("{report:#}")),
         ["names", dist] => bantin_site::names::names(Path::new(dist)).map(|names| println!("{names:#}")),
         ["data", dist] => bantin_site::steps::data_only(Path::new(dist), Path::new(&content_env()), Some(&photo_cache_env())),
         ["generate", folder, count] => count

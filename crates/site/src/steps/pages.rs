@@ -618,20 +618,27 @@ mod tests {
     }
 
     /// The photo's `sizes` is read before the stylesheet: it must name the
-    /// stylesheet's phone breakpoint and `main`'s side padding.
+    /// stylesheet's phone breakpoint and, under it, `main`'s side padding.
     #[test]
     fn the_photos_sizes_follow_the_stylesheet() {
         let css = include_str!("../../../../style/main.css");
         let sizes = bantin::model::photo::SIZES;
         let breakpoint = sizes.split(')').next().unwrap().trim_start_matches('(');
-        assert!(
-            css.contains(&format!("@media ({breakpoint})")),
-            "style/main.css has no @media ({breakpoint})"
-        );
-        let main = &css[css.find("\nmain {").unwrap()..];
+        let phone = css
+            .find(&format!("@media ({breakpoint}) {{"))
+            .unwrap_or_else(|| panic!("style/main.css has no @media ({breakpoint})"));
+        let main = &css[phone..][css[phone..].find("\n  main {").unwrap()..];
         let main = &main[..main.find('}').unwrap()];
-        assert!(main.contains("padding: 0 1rem"), "{main}");
-        assert!(sizes.contains("calc(100vw - 2rem)"));
+        let side = main
+            .split("padding: 0 ")
+            .nth(1)
+            .and_then(|rest| rest.split("rem").next())
+            .and_then(|n| n.parse::<f64>().ok())
+            .unwrap_or_else(|| panic!("no side padding in rem: {main}"));
+        assert!(
+            sizes.contains(&format!("calc(100vw - {}rem)", side * 2.0)),
+            "{sizes} vs {main}"
+        );
     }
 
     #[test]

@@ -273,6 +273,31 @@ pub fn run(
     Ok(report)
 }
 
+/// `site photo <file> <folder>`: one photo's copies written into `folder`
+/// as the build makes them (every core on the one photo), and what they
+/// cost: the photo's size and bytes, the seconds taken, each copy's bytes.
+pub fn one(file: &Path, folder: &Path) -> Result<Value, String> {
+    let bytes = read_photo(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let start = std::time::Instant::now();
+    let made = bantin_images::make(&bytes, None).map_err(|e| format!("{}: {e}", file.display()))?;
+    let seconds = start.elapsed().as_secs_f64();
+    std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+    let mut copies = Vec::new();
+    for copy in &made.copies {
+        let name = format!("{}.{}", copy.width, copy.format.extension());
+        std::fs::write(folder.join(&name), &copy.bytes)
+            .map_err(|e| format!("{}: {e}", folder.display()))?;
+        copies.push(
+            serde_json::json!({"file": name, "width": copy.width, "height": copy.height,
+            "format": copy.format.as_str(), "bytes": copy.bytes.len()}),
+        );
+    }
+    Ok(
+        serde_json::json!({"width": made.width, "height": made.height, "bytes": bytes.len(),
+        "seconds": seconds, "copies": copies}),
+    )
+}
+
 /// The content-folder photos an article's figures name.
 fn photo_sources(article: &Article) -> Vec<String> {
     article
