@@ -17,7 +17,7 @@
 use bantin::model::{fold, Article, Slug};
 use bantin_images::{Made, PhotoError};
 use serde_json::Value;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
 /// The folder of dist/ the copies are written to, and their addresses' start.
@@ -197,7 +197,7 @@ pub fn run(
     files.sort();
     files.dedup();
     let ready = make_all(&files, &cache, &mut report);
-    let mut written: HashMap<String, ()> = HashMap::new();
+    let mut written: HashSet<String> = HashSet::new();
     for (article, text) in articles.iter_mut() {
         let sources = photo_sources(article);
         if sources.is_empty() {
@@ -390,7 +390,7 @@ fn place(
     ready: &Ready,
     stem: &str,
     out: &Path,
-    written: &mut HashMap<String, ()>,
+    written: &mut HashSet<String>,
 ) -> Result<bantin::model::Copies, String> {
     let copies = bantin::model::Copies {
         path: format!("/{FOLDER}/{stem}"),
@@ -402,7 +402,7 @@ fn place(
     for &format in &copies.formats {
         for &width in &copies.widths {
             let address = copies.file(width, format);
-            if written.insert(address.clone(), ()).is_some() {
+            if !written.insert(address.clone()) {
                 continue;
             }
             let from = ready.folder.join(format!("{width}.{}", format.extension()));
