@@ -39,6 +39,8 @@ def titles_in(content, newest_first):
     """The generated articles' titles, newest first (ties by title)."""
     articles = []
     for name in os.listdir(content):
+        if not name.endswith(".json"):
+            continue  # a folder of photos
         with open(os.path.join(content, name), encoding="utf-8") as f:
             a = json.load(f)
         articles.append((a["published"], a["title"], a["slug"]))
@@ -60,6 +62,8 @@ def containing(content, *words):
     has every one of `words` (folded) as a word."""
     found = set()
     for name in os.listdir(content):
+        if not name.endswith(".json"):
+            continue  # a folder of photos
         with open(os.path.join(content, name), encoding="utf-8") as f:
             a = json.load(f)
         text = " ".join([a["title"], a.get("lead", "")] + [b.get("text", "") for b in a["body"]])
@@ -70,13 +74,17 @@ def containing(content, *words):
 
 
 class ArchiveSite(ReaderTestCase):
-    """The generated archive, built and served for the class."""
+    """The generated archive, built and served for the class: `archive_size`
+    articles, `archive_generate` the further arguments of `site generate`."""
+
+    archive_size = COUNT
+    archive_generate = ()
 
     @classmethod
     def setUpClass(cls):
         if not (os.path.isdir(TRUNK) and os.path.isfile(SITE) and os.path.isfile(os.path.join(DIST, "index.html"))):
             raise unittest.SkipTest("target/trunk or the site program is missing: run `make build` (make test does)")
-        cls.folder, cls.dist = build_archive(COUNT)
+        cls.folder, cls.dist = build_archive(cls.archive_size, cls.archive_generate)
         cls.titles = titles_in(os.path.join(cls.folder, "content"), True)
         super().setUpClass()
 

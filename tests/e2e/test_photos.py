@@ -5,15 +5,11 @@ and a shared link shows it."""
 
 import json
 import os
-import shutil
-import unittest
 import urllib.parse
 import urllib.request
 
 from . import locators as L
-from .archive import SITE, TRUNK, build_archive
-from .harness import ReaderTestCase
-from .servers import DIST
+from .archive import ArchiveSite
 
 # Two of three generated articles with a 2000 × 1500 photo after their first
 # paragraph (the newest one leads with it).
@@ -39,14 +35,16 @@ return [Math.round(r.width), Math.round(r.height)];
 """
 
 
-class PhotoSite(ReaderTestCase):
+class PhotoSite(ArchiveSite):
     """The generated archive with photos, built (photos made) and served."""
+
+    archive_size = 3
+    archive_generate = GENERATE
 
     @classmethod
     def setUpClass(cls):
-        if not (os.path.isdir(TRUNK) and os.path.isfile(SITE) and os.path.isfile(os.path.join(DIST, "index.html"))):
-            raise unittest.SkipTest("target/trunk or the site program is missing: run `make build` (make test does)")
-        cls.folder, cls.dist = build_archive(3, GENERATE)
+        super().setUpClass()
+        # (article, its first figure's image) of each article with a photo.
         cls.photo_articles = []
         for name in sorted(os.listdir(os.path.join(cls.dist, "articles"))):
             if not name.endswith(".json") or name == "index.json":
@@ -56,14 +54,6 @@ class PhotoSite(ReaderTestCase):
             figures = [b for b in article["body"] if b["type"] == "figure"]
             if figures:
                 cls.photo_articles.append((article, figures[0]["image"]))
-        super().setUpClass()
-
-    @classmethod
-    def tearDownClass(cls):
-        try:
-            super().tearDownClass()
-        finally:
-            shutil.rmtree(cls.folder, ignore_errors=True)
 
     def leading(self):
         """The article that leads with its photo: (address, image in its file)."""
