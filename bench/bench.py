@@ -31,8 +31,13 @@ Measures
              write on the static page
   big load   5,000-paragraph article: time until the last paragraph is in the
              DOM, and JS heap after load
+  photo-led  the seed with a photograph as its first block (MATE's Elephants,
+             5640x3172, or a made-up 4000x3000 one), built by `site build`
+             into a site of its own: on a phone (360x640, DPR 2, CPU 4x) on
+             3G, LCP and CLS of the app's page against the one-request page
+             with the same photo copies (its twin, `site static --inline`)
 
-Usage: bench/bench.py [--pairs N]   (needs dist/ from `make build`)
+Usage: bench/bench.py [--pairs N] [--photo-only]   (needs dist/ from `make build`)
 """
 
 import argparse
@@ -272,6 +277,104 @@ def prepare_site():
             compress_beside(path)
 
 
+# --- the photo-led article -------------------------------------------------
+
+PHOTO_SITE = os.path.join(OUT, "photo-site")
+PHOTO_SLUG = "bench-anh-dau-bai"
+PHOTOGRAPH = "/usr/share/backgrounds/mate/abstract/Elephants_5640x3172.jpg"
+PHONE = {"viewport": {"width": 360, "height": 640}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+
+
+def photo_led_site():
+    """A site of the seed and the seed led by a photograph, built as
+    `make build` builds (Trunk's output, then `site build`, its photos from
+    the build's photo cache), with the photo-led article's one-request twin
+    in static/. Returns the photo's description."""
+    folder = os.path.join(OUT, "photo-content")
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(os.path.join(ROOT, "public", "articles"), folder)
+    os.makedirs(os.path.join(folder, "anh"))
+    photo = os.path.join(folder, "anh", "bench.jpg")
+    if os.path.isfile(PHOTOGRAPH):
+        shutil.copy(PHOTOGRAPH, photo)
+        about = "photograph 5640x3172"
+    else:
+        made = os.path.join(OUT, "photo-made")
+        shutil.rmtree(made, ignore_errors=True)
+        subprocess.run([os.path.join(ROOT, "target", "release", "site"), "generate", made, "1", "--photos", "1"],
+                       check=True, stdout=subprocess.DEVNULL)
+        shutil.copy(next(os.path.join(made, "anh", n) for n in os.listdir(os.path.join(made, "anh"))), photo)
+        about = "made-up 4000x3000"
+    with open(os.path.join(folder, f"{SEED}.json"), encoding="utf-8") as f:
+        article = json.load(f)
+    article["slug"] = PHOTO_SLUG
+    article["body"].insert(0, {"type": "figure", "caption": "Ảnh đo tốc độ",
+                               "image": {"src": "anh/bench.jpg", "alt": "Ảnh chụp đầu bài"}})
+    with open(os.path.join(folder, f"{PHOTO_SLUG}.json"), "w", encoding="utf-8") as f:
+        json.dump(article, f, ensure_ascii=False)
+    shutil.rmtree(PHOTO_SITE, ignore_errors=True)
+    shutil.copytree(os.path.join(ROOT, "target", "trunk"), PHOTO_SITE)
+    env = dict(os.environ, SITE_URL="http://127.0.0.1", CONTENT=folder, STRICT="1",
+               PHOTO_CACHE=os.path.join(ROOT, "target", "photo-cache"))
+    subprocess.run([os.path.join(ROOT, "target", "release", "site"), "build", PHOTO_SITE],
+                   check=True, env=env, stdout=subprocess.DEVNULL)
+    with open(os.path.join(PHOTO_SITE, "shell.html"), encoding="utf-8") as f:
+        css_href = re.search(r'href="?(/[^"\s>]+\.css)', f.read()).group(1)
+    os.makedirs(os.path.join(PHOTO_SITE, "static"))
+    path = os.path.join(PHOTO_SITE, "static", f"{PHOTO_SLUG}.html")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(static_page(os.path.join(PHOTO_SITE, "articles", f"{PHOTO_SLUG}.json"), css_href,
+                            ["--inline", PHOTO_SITE]))
+    compress_beside(path)
+    return about
+
+
+# What the photo-led page took: the photo copy the phone fetched, its bytes,
+# and when its last byte arrived (ms from navigation; the phone's largest
+# paint is the headline and lead, which come first, so the photo has a time
+# of its own).
+PHOTO_TAKEN_JS = """
+const img = document.querySelector('.article-body img');
+const e = img && performance.getEntriesByName(img.currentSrc)[0];
+return img && {copy: new URL(img.currentSrc).pathname, bytes: e ? e.encodedBodySize : null,
+               at: e ? e.responseEnd : null};
+"""
+
+
+def photo_led(driver, pairs, network="3g"):
+    """LCP and CLS of the photo-led article on a phone, app against its
+    one-request twin, in turns."""
+    about = photo_led_site()
+    server = SiteServer(PHOTO_SITE).start()
+    urls = {"app": f"{server.base}/articles/{PHOTO_SLUG}", "static": f"{server.base}/static/{PHOTO_SLUG}.html"}
+
+    def load(url):
+        s = throttled_session(driver, 4, network, PHONE)
+        try:
+            s.get(url)
+            wait_for(lambda: s.js("const i = document.querySelector('.article-body img');"
+                                  "return i && i.complete && i.naturalWidth > 0"), 60, "the photo")
+            result = s.js_async(LCP_JS)
+            result["photo"] = s.js(PHOTO_TAKEN_JS)
+            return result
+        finally:
+            s.quit()
+
+    try:
+        loads = in_turns(pairs, load, urls)
+    finally:
+        server.stop()
+    lcp = {who: [x["lcp"] for x in got] for who, got in loads.items()}
+    medians = {who: statistics.median(v) for who, v in lcp.items()}
+    arrived = {who: [x["photo"]["at"] for x in got] for who, got in loads.items()}
+    return {"photo": about, "network": network, "taken": loads["app"][0]["photo"],
+            **{who: summary(v) for who, v in lcp.items()},
+            "ratio_app_static": medians["app"] / medians["static"],
+            "photo_arrived": {**{who: summary(v) for who, v in arrived.items()},
+                              "ratio_app_static": statistics.median(arrived["app"]) / statistics.median(arrived["static"])},
+            "cls": {who: summary([x["cls"] for x in got]) for who, got in loads.items()}}
+
+
 # --- measurements ----------------------------------------------------------
 
 # The connections the portal's readers have, throttled through DevTools:
@@ -282,8 +385,8 @@ NETWORKS = {
 }
 
 
-def throttled_session(driver, rate, network):
-    s = driver.session()
+def throttled_session(driver, rate, network, device=None):
+    s = driver.session(**(device or {}))
     if rate != 1:
         s.cdp("Emulation.setCPUThrottlingRate", {"rate": rate})
     if network:
@@ -292,8 +395,8 @@ def throttled_session(driver, rate, network):
     return s
 
 
-def cold_load(driver, url, rate, ready_css, network=None):
-    s = throttled_session(driver, rate, network)
+def cold_load(driver, url, rate, ready_css, network=None, device=None):
+    s = throttled_session(driver, rate, network, device)
     try:
         with s.on_every_page(MAIN_THREAD_WATCH):
             s.get(url)
@@ -393,6 +496,7 @@ def compared(values):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--pairs", type=int, default=7)
+    parser.add_argument("--photo-only", action="store_true", help="only the photo-led article")
     args = parser.parse_args()
     if not os.path.isfile(os.path.join(DIST, "index.html")):
         sys.exit("dist/ is missing: run `make build`")
@@ -408,6 +512,10 @@ def main():
                     "chromium": subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()},
     }
     try:
+        if args.photo_only:
+            report["photo_led"] = photo_led(driver, args.pairs)
+            print(json.dumps(report["photo_led"], indent=2, ensure_ascii=False))
+            return
         files, first_render, shell = sizes()
         report["bytes"] = {"files": files, "wasm+js": first_render, "shell wasm+js": shell}
         report["lcp"] = {}
@@ -437,6 +545,7 @@ def main():
         }
         report["big_load_5000"] = {"app": big_load(driver, f"{base}/articles/{BIG}"),
                                    "static": big_load(driver, f"{base}/static/{BIG}.html")}
+        report["photo_led"] = photo_led(driver, args.pairs)
     finally:
         driver.stop()
         server.stop()
@@ -486,6 +595,16 @@ def print_table(r):
     for who, w in r["big_load_5000"].items():
         print(f"5,000-paragraph load, {who:<6}: last paragraph in DOM at {w['last_paragraph_ms']:.0f} ms, "
               f"JS heap {w['js_heap_bytes'] / 1048576:.1f} MB")
+    p = r.get("photo_led")
+    if p:
+        print(f"photo-led article ({p['photo']}), phone on {p['network']} CPU 4x: LCP app {p['app']['median']:.0f} ms "
+              f"({p['app']['min']:.0f}–{p['app']['max']:.0f}), one-request page {p['static']['median']:.0f} ms "
+              f"({p['static']['min']:.0f}–{p['static']['max']:.0f}); app/static {p['ratio_app_static']:.2f}; "
+              f"CLS max app {p['cls']['app']['max']:.4f}, static {p['cls']['static']['max']:.4f}; "
+              f"photo {p['taken']['copy']} ({kb(p['taken']['bytes'])})")
+        a = p["photo_arrived"]
+        print(f"    its photo arrived: app {a['app']['median']:.0f} ms, one-request page {a['static']['median']:.0f} ms; "
+              f"app/static {a['ratio_app_static']:.2f}")
     print(f"\nreport: {os.path.relpath(os.path.join(OUT, 'report.json'), ROOT)}")
 
 

@@ -4,7 +4,7 @@ use crate::components::copy_link::CopyStatus;
 use crate::components::paragraph_links::ParagraphLinks;
 use crate::components::saved_notice::SavedNotice;
 use crate::components::toolbar::Toolbar;
-use crate::model::photo::{PhotoFormat, SIZES};
+use crate::model::photo::{PhotoFormat, LAZY_SIZES, SIZES};
 use crate::model::{reading_time, Article, Block, Image};
 use crate::offline::SavedAt;
 use leptos::prelude::*;
@@ -121,9 +121,15 @@ pub fn ArticleView(
 /// article end near the bottom of a 640 px screen.
 const FIRST_SCREEN_BLOCKS: usize = 3;
 
+/// The leading photo of a page (the one figure fetched first, `fetchpriority`
+/// high), as a selector: the islands' loader waits for it
+/// (`crates/site/src/steps/loader.rs`).
+pub const LEADING_PHOTO: &str = "img[fetchpriority=high]";
+
 /// The photo: where the build made copies of it, a `<picture>` offering the
 /// AVIF copies and the JPEG ones, from which the browser takes the width the
-/// column needs ([`SIZES`]); its real size, so its box is kept before it
+/// column needs ([`SIZES`], or the width it is laid out at where lazy:
+/// [`LAZY_SIZES`]); its real size, so its box is kept before it
 /// arrives (no shift). `first`: fetched now and first, not lazily.
 fn figure_image(image: Image, first: bool) -> impl IntoView {
     let Image {
@@ -135,11 +141,12 @@ fn figure_image(image: Image, first: bool) -> impl IntoView {
     } = image;
     let loading = if first { "eager" } else { "lazy" };
     let priority = first.then_some("high");
+    let sizes = if first { SIZES } else { LAZY_SIZES };
     match copies {
         Some(copies) => {
             let sources = copies
                 .sources()
-                .map(|format| view! { <source type=format.mime() srcset=copies.srcset(format) sizes=SIZES /> })
+                .map(|format| view! { <source type=format.mime() srcset=copies.srcset(format) sizes=sizes /> })
                 .collect_view();
             view! {
                 <picture>
@@ -147,7 +154,7 @@ fn figure_image(image: Image, first: bool) -> impl IntoView {
                     <img
                         src=copies.fallback()
                         srcset=copies.srcset(PhotoFormat::Jpeg)
-                        sizes=SIZES
+                        sizes=sizes
                         alt=alt
                         width=width
                         height=height

@@ -10,9 +10,10 @@ import urllib.request
 
 from . import locators as L
 from .archive import ArchiveSite
+from .names import reading_key
 
-# Two of three generated articles with a 2000 × 1500 photo after their first
-# paragraph (the newest one leads with it).
+# Two of three generated articles with a 2000 × 1500 photo: the newest leads
+# with it (after its first paragraph), the next one ends with it.
 GENERATE = ["--photos", "2", "--photo-width", "2000"]
 
 LOADED = """
@@ -63,6 +64,14 @@ class PhotoSite(ArchiveSite):
     def leading_article(self):
         return max(self.photo_articles, key=lambda a: a[0]["published"] + a[0]["slug"])
 
+    def ending(self):
+        """The article that ends with its photo, fetched lazily: (address, image)."""
+        article, image = next(a for a in self.photo_articles if a[0]["body"][-1]["type"] == "figure")
+        return "/articles/" + article["slug"], image
+
+    def scroll_to_photo(self):
+        self.b.js("document.querySelector('.article-body img').scrollIntoView()")
+
     def copy(self, image, width, ext):
         c = image["copies"]
         return f"{c['path']}-{width}-{c['hash']}.{ext}"
@@ -109,6 +118,28 @@ class PhotoTest(PhotoSite):
         self.b.get(self.base + path)
         shown = self.wait_for_photo()
         self.assertTrue(shown.endswith(self.copy(image, 800, "avif")), shown)
+
+    def test_a_photo_further_down_takes_the_copy_for_the_readers_own_column(self):
+        path, image = self.ending()
+        # A desktop at 2 device pixels a CSS pixel, with the narrow column
+        # chosen: about 35rem, where the usual column is about 44rem.
+        self.b = desktop = self.driver.session(viewport={"width": 1280, "height": 800}, device_scale_factor=2)
+        self.addCleanup(desktop.quit)
+        self.addCleanup(self.__dict__.pop, "b", None)
+        self.b.get(self.base + "/")
+        self.store(reading_key("width"), "narrow")
+        self.b.get(self.base + path)
+        self.h1()
+        attrs = self.b.js("const i = document.querySelector('.article-body img'); return [i.loading, i.getAttribute('sizes')]")
+        self.assertEqual(attrs[0], "lazy")
+        self.scroll_to_photo()
+        shown = urllib.parse.urlsplit(self.wait_for_photo()).path
+        column = self.b.js("return document.querySelector('.article-body img').getBoundingClientRect().width")
+        width = next(w for w in image["copies"]["widths"] if shown == self.copy(image, w, "avif"))
+        # Without `auto` the browser would size the photo for the usual column
+        # (44rem at 2x: 1408 px, the 1600 copy), twice what it needs here.
+        self.assertLess(width, 1600, f"{shown} for a column of {column} px ({attrs[1]})")
+        self.assertGreaterEqual(width, column * 2 * 0.8, "sharp at 2x")
 
     def test_the_photos_box_is_kept_before_it_arrives(self):
         path, image = self.leading()
@@ -177,6 +208,16 @@ class EveryEnginesPhoto:
         self.assertIn(shown, avif, "Chromium, Firefox (93 on) and WebKit take AVIF")
         width, height = self.b.js(BOX)
         self.assertAlmostEqual(height, width * 3 / 4, delta=1)
+
+    def test_a_photo_further_down_arrives_when_scrolled_to(self):
+        # Its `sizes` starts with `auto`, a word only some engines know yet:
+        # the others must read on to the column's width, not lose the photo.
+        path, image = self.ending()
+        self.b.get(self.base + path)
+        self.h1()
+        self.scroll_to_photo()
+        shown = urllib.parse.urlsplit(self.wait_for_photo()).path
+        self.assertIn(shown, {self.copy(image, w, "avif") for w in image["copies"]["widths"]})
 
 
 class PhotosInChromium(EveryEnginesPhoto, PhotoSite):

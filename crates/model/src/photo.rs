@@ -122,15 +122,29 @@ pub const SHARE_WIDTH: u32 = 1200;
 /// The width of the `<img src>` for a browser that reads no `srcset`.
 const FALLBACK_WIDTH: u32 = 800;
 
+/// The column's width as `sizes` can say it (the media queries and lengths of
+/// the viewport only), written once for [`SIZES`] and [`LAZY_SIZES`].
+macro_rules! column_sizes {
+    () => {
+        "(max-width: 39.99rem) calc(100vw - 1.5rem), 44rem"
+    };
+}
+
 /// How wide a figure's photo is drawn, for the browser's choice among the
 /// copies (`sizes`), before any stylesheet has arrived: the column is the
 /// screen less `main`'s padding (0.75rem each side) on a phone (under the
-/// stylesheet's 40rem breakpoint), and at most about 44rem wide above it
-/// (`--measure`, 68ch of the system face). The reader's wider column (86ch)
-/// is at most about 52rem: at 1× that still picks the same copy (800 or
-/// 1200 px), so one value serves. A host test holds the breakpoint and the
-/// padding to style/main.css.
-pub const SIZES: &str = "(max-width: 39.99rem) calc(100vw - 1.5rem), 44rem";
+/// stylesheet's 40rem breakpoint), and about 44rem wide above it (`--measure`,
+/// 68ch of the system face). A host test holds the breakpoint and the padding
+/// to style/main.css. `sizes` cannot see the reader's column width (54ch or
+/// 86ch on a desktop, an attribute on `<html>`): the leading photo, fetched
+/// before the page is laid out, is chosen for the usual column.
+pub const SIZES: &str = column_sizes!();
+
+/// [`SIZES`] for a photo further down, fetched lazily: `auto` first, so a
+/// browser that has it takes the width the photo is laid out at, in the
+/// reader's own column (narrow, wide, or a phone's); one without it skips
+/// the word and reads [`SIZES`].
+pub const LAZY_SIZES: &str = concat!("auto, ", column_sizes!());
 
 /// The copies of one photo.
 #[derive(Clone, Debug, PartialEq, Eq)]

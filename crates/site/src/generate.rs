@@ -159,8 +159,9 @@ pub fn article(i: usize) -> Value {
 }
 
 /// Photos for the first articles of a generated archive: each gets a photo
-/// `width` pixels wide (4:3, as a camera takes them) after its first
-/// paragraph, `anh/<slug>.jpg` in the content folder.
+/// `width` pixels wide (4:3, as a camera takes them), `anh/<slug>.jpg` in the
+/// content folder: after its first paragraph (articles 0, 2, 4…), or after
+/// its last (1, 3, 5…).
 #[derive(Clone, Copy, Debug)]
 pub struct Photos {
     pub count: usize,
@@ -191,8 +192,14 @@ pub fn run_with_photos(folder: &Path, count: usize, photos: Photos) -> Result<us
             std::fs::write(&path, bantin_images::samples::jpeg_of(&scene))
                 .map_err(|e| format!("{}: {e}", path.display()))?;
             if let Some(body) = a["body"].as_array_mut() {
+                // Every other one at the end: a photo the reader scrolls to.
+                let at = if i % 2 == 0 {
+                    1.min(body.len())
+                } else {
+                    body.len()
+                };
                 body.insert(
-                    1.min(body.len()),
+                    at,
                     json!({"type": "figure", "caption": format!("Ảnh minh họa số {}", i + 1),
                         "image": {"src": src, "alt": format!("Quang cảnh {}", WORDS[i % WORDS.len()])}}),
                 );

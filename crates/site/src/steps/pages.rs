@@ -588,6 +588,15 @@ mod tests {
         let later = &later[..later.find('>').unwrap()];
         assert!(later.contains(r#"loading="lazy""#), "{later}");
         assert!(!later.contains("fetchpriority"), "{later}");
+        assert!(
+            first.contains(&format!(r#"sizes="{sizes}""#)),
+            "fetched before layout: the usual column, {first}"
+        );
+        let lazy = bantin::model::photo::LAZY_SIZES;
+        assert!(
+            lazy.starts_with("auto, ") && later.contains(&format!(r#"sizes="{lazy}""#)),
+            "laid out first: its own width, {later}"
+        );
         let head = &html[..html.find("<body").unwrap()];
         for tag in [
             r#"<meta property="og:image" content="https://baobackan.vn/anh/cho-phien-1200-0123456789abcdef.jpg">"#,
