@@ -258,12 +258,17 @@ def big_article():
     }
 
 
+def stylesheet_href(site):
+    """The stylesheet's address in a built site: the shell still links it
+    (the pre-rendered pages inline it)."""
+    with open(os.path.join(site, "shell.html"), encoding="utf-8") as f:
+        return re.search(r'href="?(/[^"\s>]+\.css)', f.read()).group(1)
+
+
 def prepare_site():
     shutil.rmtree(SITE, ignore_errors=True)
     shutil.copytree(DIST, SITE)
-    # The shell still links the stylesheet (the pre-rendered pages inline it).
-    with open(os.path.join(DIST, "shell.html"), encoding="utf-8") as f:
-        css_href = re.search(r'href="?(/[^"\s>]+\.css)', f.read()).group(1)
+    css_href = stylesheet_href(DIST)
     with open(os.path.join(SITE, "articles", f"{BIG}.json"), "w", encoding="utf-8") as f:
         json.dump(big_article(), f, ensure_ascii=False)
     for twin, extra in TWINS.items():
@@ -318,8 +323,7 @@ def photo_led_site():
                PHOTO_CACHE=os.path.join(ROOT, "target", "photo-cache"))
     subprocess.run([os.path.join(ROOT, "target", "release", "site"), "build", PHOTO_SITE],
                    check=True, env=env, stdout=subprocess.DEVNULL)
-    with open(os.path.join(PHOTO_SITE, "shell.html"), encoding="utf-8") as f:
-        css_href = re.search(r'href="?(/[^"\s>]+\.css)', f.read()).group(1)
+    css_href = stylesheet_href(PHOTO_SITE)
     os.makedirs(os.path.join(PHOTO_SITE, "static"))
     path = os.path.join(PHOTO_SITE, "static", f"{PHOTO_SLUG}.html")
     with open(path, "w", encoding="utf-8") as f:
@@ -395,8 +399,8 @@ def throttled_session(driver, rate, network, device=None):
     return s
 
 
-def cold_load(driver, url, rate, ready_css, network=None, device=None):
-    s = throttled_session(driver, rate, network, device)
+def cold_load(driver, url, rate, ready_css, network=None):
+    s = throttled_session(driver, rate, network)
     try:
         with s.on_every_page(MAIN_THREAD_WATCH):
             s.get(url)
