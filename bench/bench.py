@@ -198,6 +198,12 @@ def sizes():
     islands_js, islands_wasm = loaded_by("index.html")
     app_js, app_wasm = loaded_by("shell.html")
     named = {islands_js: "js", islands_wasm: "wasm", app_js: "app js", app_wasm: "app wasm", **OTHER_FILES}
+    # "Nghe bài viết"'s speaking part: loaded only on a press, so in no
+    # page's total but its own.
+    listen = names.names()["files"].get("listen")
+    if listen:
+        named.update({listen["glue"].lstrip("/"): "listen js", listen["wasm"].lstrip("/"): "listen wasm",
+                      names.listen()["module"].lstrip("/"): "listen module"})
     with open(os.path.join(DIST, "sw.js"), encoding="utf-8") as f:
         worker = f.read()
     for name in sorted(os.listdir(DIST)):
@@ -218,7 +224,7 @@ def sizes():
     def total(kinds):
         return {k: sum((r[k] or 0) for kind, r in rows.items() if kind in kinds) for k in ("raw", "gzip", "brotli")}
 
-    return rows, total(("wasm", "js")), total(("app wasm", "app js"))
+    return rows, total(("wasm", "js")), total(("app wasm", "app js")), total(("listen module", "listen js", "listen wasm"))
 
 
 # --- the static twin -------------------------------------------------------
@@ -520,8 +526,8 @@ def main():
             report["photo_led"] = photo_led(driver, args.pairs)
             print(json.dumps(report["photo_led"], indent=2, ensure_ascii=False))
             return
-        files, first_render, shell = sizes()
-        report["bytes"] = {"files": files, "wasm+js": first_render, "shell wasm+js": shell}
+        files, first_render, shell, listen = sizes()
+        report["bytes"] = {"files": files, "wasm+js": first_render, "shell wasm+js": shell, "listen": listen}
         report["lcp"] = {}
         # Loopback at CPU 1x and 4x, then a phone (CPU 4x) on slow 4G and 3G.
         for label, rate, network in (("cpu1x", 1, None), ("cpu4x", 4, None),
@@ -565,10 +571,11 @@ def print_table(r):
     print(f"{'file':<14}{'raw':>12}{'gzip':>12}{'brotli':>12}")
     for kind, row in r["bytes"]["files"].items():
         print(f"{kind:<14}{kb(row['raw']):>12}{kb(row['gzip']):>12}{kb(row['brotli']):>12}")
-    for label, key in (("wasm+js", "wasm+js"), ("app wasm+js", "shell wasm+js")):
+    for label, key in (("wasm+js", "wasm+js"), ("app wasm+js", "shell wasm+js"), ("listen", "listen")):
         t = r["bytes"][key]
         print(f"{label:<14}{kb(t['raw']):>12}{kb(t['gzip']):>12}{kb(t['brotli']):>12}")
-    print("(wasm+js: what a pre-rendered page loads, the islands; app: the shell's whole app)\n")
+    print("(wasm+js: what a pre-rendered page loads, the islands; app: the shell's whole app; "
+          "listen: what a press of \"Nghe\" adds)\n")
     print("each profile: app against the one-request page (static: stylesheet inlined) and against the same "
           "page linking its stylesheet (linked)")
     for rate, row in r["lcp"].items():

@@ -67,7 +67,7 @@ def build(name):
 def app():
     """The app's own WASM and JS in dist/, as bench.py counts them: the
     islands a pre-rendered page loads, and the shell's whole app."""
-    rows, _, _ = sizes()
+    rows, *_ = sizes()
     if not all(k in rows for k in ("wasm", "js", "app wasm", "app js")):
         sys.exit("bench/floor.py: run `make build` first (dist/ needs both WASMs and their JS)")
     return {

@@ -44,8 +44,11 @@ TOOLS_DIR="${BANTIN_TOOLS_DIR:-$PWD/.tools}"
 # (with its MiniBrowser) with the X server it needs, having no headless mode;
 # nasm, which builds the AVIF encoder's assembly (rav1e, the photos step:
 # without it the build of the site program fails); and MATE's backgrounds,
-# whose photographs the bench makes into a camera's 4000×3000 photo.
-DEBIAN_PACKAGES=(chromium chromium-driver nginx libnginx-mod-http-brotli-static wrk brotli firefox-esr webkit2gtk-driver xvfb xauth nasm mate-backgrounds)
+# whose photographs the bench makes into a camera's 4000×3000 photo;
+# speech-dispatcher with espeak-ng's module and its audio plugins, for the
+# test that reads an article aloud for real (Chromium's
+# --enable-speech-dispatcher: espeak-ng has a Vietnamese voice).
+DEBIAN_PACKAGES=(chromium chromium-driver nginx libnginx-mod-http-brotli-static wrk brotli firefox-esr webkit2gtk-driver xvfb xauth nasm mate-backgrounds speech-dispatcher speech-dispatcher-espeak-ng speech-dispatcher-audio-plugins espeak-ng)
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 

@@ -1,4 +1,4 @@
-//! Keyboard shortcuts for the text size. Pure Rust: which key does what is
+//! Keyboard shortcuts: the text size, help, a paragraph's link, listening. Pure Rust: which key does what is
 //! decided here and tested natively; `components::shortcuts` listens.
 //!
 //! They never take the browser's own zoom (Ctrl/⌘ with + − 0), and never act
@@ -13,14 +13,21 @@ pub enum Shortcut {
     Help,
     /// Copy the link to the paragraph being read (articles only).
     CopyParagraphLink,
+    /// "Nghe bài viết": start, pause or resume reading aloud (articles, on
+    /// a device with a Vietnamese voice).
+    Listen,
 }
 
 /// The keys, as shown in the help dialog: (keys, what they do).
-pub const HELP: [(&str, &str); 5] = [
+pub const HELP: [(&str, &str); 6] = [
     ("+ hoặc =", "Tăng cỡ chữ"),
     ("-", "Giảm cỡ chữ"),
     ("0", "Đặt lại cỡ chữ"),
     ("L", "Chép liên kết đến đoạn đang đọc (trong bài viết)"),
+    (
+        "N",
+        "Nghe bài viết, tạm dừng hoặc nghe tiếp (trong bài viết)",
+    ),
     ("?", "Mở bảng phím tắt này"),
 ];
 
@@ -66,6 +73,7 @@ pub fn shortcut(press: KeyPress) -> Option<Shortcut> {
     match press.key {
         "?" => Some(Shortcut::Help),
         "l" | "L" => Some(Shortcut::CopyParagraphLink),
+        "n" | "N" => Some(Shortcut::Listen),
         _ => None,
     }
 }
@@ -90,6 +98,8 @@ mod tests {
         assert_eq!(shortcut(key("?")), Some(Shortcut::Help));
         assert_eq!(shortcut(key("l")), Some(Shortcut::CopyParagraphLink));
         assert_eq!(shortcut(key("L")), Some(Shortcut::CopyParagraphLink));
+        assert_eq!(shortcut(key("n")), Some(Shortcut::Listen));
+        assert_eq!(shortcut(key("N")), Some(Shortcut::Listen));
         for other in ["a", "1", "Enter", " ", "Escape", "", "++"] {
             assert_eq!(shortcut(key(other)), None, "{other:?}");
         }
@@ -124,7 +134,7 @@ mod tests {
 
     #[test]
     fn typing_in_a_field_is_never_a_shortcut() {
-        for k in ["+", "-", "0", "?", "l"] {
+        for k in ["+", "-", "0", "?", "l", "n"] {
             assert_eq!(
                 shortcut(KeyPress {
                     in_text_field: true,
@@ -145,6 +155,7 @@ mod tests {
                 "Giảm cỡ chữ",
                 "Đặt lại cỡ chữ",
                 "Chép liên kết đến đoạn đang đọc (trong bài viết)",
+                "Nghe bài viết, tạm dừng hoặc nghe tiếp (trong bài viết)",
                 "Mở bảng phím tắt này"
             ]
         );

@@ -15,10 +15,12 @@ pub mod offline;
 pub mod page_script;
 pub mod prefs;
 pub mod prerender;
+pub mod read_aloud;
 pub mod reading;
 pub mod routes;
 pub mod search;
 pub mod share_meta;
+pub mod speech;
 pub mod takeover;
 pub mod worker;
 

@@ -12,7 +12,9 @@
 // 5. If the app's WebAssembly traps (a bug: the release build aborts on a
 //    panic, src/crash.rs), replaces the frozen page with a plain message
 //    and a link that reloads it.
-// 6. Marks <html> as scripted (the stylesheet shows the controls only
+// 6. Shows "Nghe bài viết" where the device has a Vietnamese voice, and
+//    loads the speaking part on its first press.
+// 7. Marks <html> as scripted (the stylesheet shows the controls only
 //    then), and as able to share where it has navigator.share, and on the shell, where the whole app cannot run (no
 //    WebAssembly, or its file failed to load), says so instead of leaving
 //    the page blank (src/fallback.rs).
@@ -213,6 +215,59 @@
   function noWasm() {
     if (typeof WebAssembly !== "object") withoutApp();
   }
+
+  // "Nghe bài viết" (src/components/listen.rs): shown only where the device
+  // has a Vietnamese voice (the rule of src/speech.rs, is_vietnamese), which
+  // may be listed late. The first press loads the speaking part
+  // (src/read_aloud.rs), which reads at once and works the buttons from
+  // then on: only readers who listen download it.
+  var L = C.listen, synth = window.speechSynthesis, loading = false, tries = 0;
+  function vietnamese(lang) {
+    lang = String(lang || "").trim().toLowerCase();
+    var rest = lang.slice(L.lang.length);
+    return lang.indexOf(L.lang) === 0 && (rest === "" || "-_".indexOf(rest.charAt(0)) >= 0);
+  }
+  function voices() {
+    var list = [];
+    try {
+      list = synth.getVoices() || [];
+    } catch (e) {
+      /* No voices to list. */
+    }
+    for (var v = 0; v < list.length; v++) {
+      if (vietnamese(list[v].lang)) return root.setAttribute(L.voice, "");
+    }
+    root.removeAttribute(L.voice);
+  }
+  if (synth && typeof synth.getVoices === "function") {
+    voices();
+    if (synth.addEventListener) synth.addEventListener("voiceschanged", voices);
+  }
+  function said(text) {
+    var region = document.querySelector(L.status);
+    if (region) region.textContent = text;
+  }
+  function notLoaded() {
+    loading = false;
+    said(L.failed);
+  }
+  document.addEventListener(L.failedEvent, notLoaded);
+  document.addEventListener("click", function (ev) {
+    var button = ev.target && ev.target.closest ? ev.target.closest(L.play) : null;
+    if (!button || loading || root.hasAttribute(L.ready)) return;
+    loading = true;
+    said(L.loading);
+    var script = document.createElement("script");
+    script.type = "module";
+    // A module that failed stays failed at its address for this page: a
+    // retry asks at another.
+    script.src = tries++ ? L.module + "?" + tries : L.module;
+    script.onerror = function () {
+      if (script.parentNode) script.parentNode.removeChild(script);
+      notLoaded();
+    };
+    document.head.appendChild(script);
+  });
 
   // The pre-rendered toolbar arrives after this script: set its buttons as
   // soon as it is parsed.

@@ -6,6 +6,7 @@
 //! allows it by hash. It also shows the crash message (src/crash.rs) if the
 //! app's WebAssembly traps.
 
+use crate::components::listen;
 use crate::components::site_header::{SEARCH_FIELD_ID, SEARCH_FORM_ID};
 use crate::components::toolbar::{LARGER_CLASS, RESET_CLASS, SMALLER_CLASS};
 use crate::crash;
@@ -50,7 +51,7 @@ pub fn config() -> Value {
                 Shortcut::Larger => "larger",
                 Shortcut::Smaller => "smaller",
                 Shortcut::Reset => "reset",
-                Shortcut::Help | Shortcut::CopyParagraphLink => return None,
+                Shortcut::Help | Shortcut::CopyParagraphLink | Shortcut::Listen => return None,
             };
             Some(((*key).to_owned(), json!(action)))
         })
@@ -74,6 +75,17 @@ pub fn config() -> Value {
         "notText": NON_TEXT_INPUT_TYPES,
         "crash": [crash::CLASS, crash::TITLE, crash::TEXT, crash::RELOAD],
         "search": [SEARCH_FORM_ID, SEARCH_FIELD_ID],
+        "listen": {
+            "lang": crate::speech::VOICE_LANG,
+            "voice": listen::VOICE_ATTRIBUTE,
+            "ready": listen::READY_ATTRIBUTE,
+            "play": listen::button_selector(listen::PLAY),
+            "status": listen::STATUS_SELECTOR,
+            "module": listen::MODULE,
+            "failedEvent": listen::FAILED_EVENT,
+            "loading": listen::LOADING,
+            "failed": listen::LOAD_FAILED,
+        },
         "noApp": [
             fallback::ID,
             crate::search::ROUTE,

@@ -58,14 +58,14 @@ fn local_storage() -> Result<web_sys::Storage, PrefsError> {
     }
 }
 
-fn read_item(key: &str) -> Result<Option<String>, PrefsError> {
+pub(crate) fn read_item(key: &str) -> Result<Option<String>, PrefsError> {
     local_storage()?
         .get_item(key)
         .map_err(|e| PrefsError::Unavailable(describe(&e)))
 }
 
 /// Stores a value (`QuotaExceededError` and friends come back as errors).
-fn write_item(key: &str, value: &str) -> Result<(), PrefsError> {
+pub(crate) fn write_item(key: &str, value: &str) -> Result<(), PrefsError> {
     local_storage()?
         .set_item(key, value)
         .map_err(|e| PrefsError::WriteFailed(describe(&e)))

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use syn::visit::Visit;
 
 /// Modules at the bottom: they import no component, route or page.
-const LEAVES: [&str; 12] = [
+const LEAVES: [&str; 13] = [
     "crash",
     "font_scale",
     "islands",
@@ -22,6 +22,7 @@ const LEAVES: [&str; 12] = [
     "reading",
     "search",
     "keymap",
+    "speech",
     "takeover",
     "api",
     "fallback",

@@ -1,6 +1,7 @@
 //! One article, rendered as text (never as HTML).
 
 use crate::components::copy_link::CopyStatus;
+use crate::components::listen::Listen;
 use crate::components::paragraph_links::ParagraphLinks;
 use crate::components::saved_notice::SavedNotice;
 use crate::components::toolbar::Toolbar;
@@ -34,6 +35,10 @@ pub fn ArticleView(
     let route = slug.route();
     let reading = reading_time::label(article_minutes);
     CopyStatus::provide();
+    // In the whole app, leaving the article stops its reading aloud (a
+    // pre-rendered page is never cleaned up: it stops on `pagehide`,
+    // crate::read_aloud).
+    on_cleanup(crate::read_aloud::silence);
 
     let mut paragraph_number = 0;
     // The first photo is fetched at once, ahead of the rest, when it is on
@@ -99,6 +104,7 @@ pub fn ArticleView(
                     <time datetime=published.iso()>{published.vi()}</time>
                     " · "
                     <span class="reading-time">{reading}</span>
+                    <Listen />
                 </p>
                 {lead.map(|l| view! { <p class="lead">{l}</p> })}
             </header>

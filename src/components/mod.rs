@@ -3,6 +3,7 @@
 pub mod article_card;
 pub mod article_view;
 pub mod copy_link;
+pub mod listen;
 pub mod load_error;
 pub mod paragraph_links;
 pub mod reading_panel;

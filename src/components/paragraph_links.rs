@@ -206,7 +206,7 @@ pub fn copy_link_to_paragraph_being_read(status: CopyStatus, route: &str) {
 }
 
 /// The paragraph being read, measured in the page.
-fn paragraph_on_screen() -> Option<usize> {
+pub fn paragraph_on_screen() -> Option<usize> {
     let window = web_sys::window()?;
     let height = window.inner_height().ok()?.as_f64()?;
     let list = window

@@ -34,6 +34,28 @@ pub fn shortcut_for(ev: &web_sys::KeyboardEvent) -> Option<Shortcut> {
     })
 }
 
+/// "N": presses the article's "Nghe" (start, pause or resume), where it is
+/// shown (src/components/listen.rs); `false` where it is not.
+fn press_listen() -> bool {
+    use crate::components::listen::{button_selector, PLAY, VOICE_ATTRIBUTE};
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let shown = document
+        .document_element()
+        .is_some_and(|root| root.has_attribute(VOICE_ATTRIBUTE));
+    match document.query_selector(&button_selector(PLAY)) {
+        Ok(Some(button)) if shown => match button.dyn_into::<web_sys::HtmlElement>() {
+            Ok(button) => {
+                button.click();
+                true
+            }
+            Err(_) => false,
+        },
+        _ => false,
+    }
+}
+
 /// Listens for the shortcuts on the whole page and shows the "?" dialog; also
 /// renders a "?" button that opens it. An island ([`SHORTCUTS`]), with no
 /// props.
@@ -77,6 +99,11 @@ fn shortcuts() -> impl IntoView {
             Shortcut::CopyParagraphLink => {
                 if !ParagraphLinkKey::run() {
                     return; // not an article: the key is the browser's
+                }
+            }
+            Shortcut::Listen => {
+                if !press_listen() {
+                    return; // no article, or no Vietnamese voice
                 }
             }
         }

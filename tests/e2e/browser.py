@@ -83,10 +83,13 @@ class Session:
     and CDP's Browser.grantPermissions (clipboard) work on the default profile.
     """
 
-    def __init__(self, playwright, **device):
+    def __init__(self, playwright, extra_args=(), env=None, **device):
+        """`extra_args`: Chromium's flags besides CHROMIUM_ARGS; `env`: its
+        environment (None: this process's)."""
         self.profile = tempfile.mkdtemp(prefix="bantin-chromium-")
         self.context = playwright.chromium.launch_persistent_context(
-            self.profile, executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS, **{"viewport": VIEWPORT, **device}
+            self.profile, executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS + list(extra_args), env=env,
+            **{"viewport": VIEWPORT, **device}
         )
         self.context.set_default_timeout(10_000)
         self.context.set_default_navigation_timeout(30_000)

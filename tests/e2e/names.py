@@ -53,6 +53,12 @@ def worker():
     return names()["worker"]
 
 
+def listen():
+    """"Nghe bài viết": rateKey, rates (shown, stored, value), lang, module,
+    and what the control says while its speaking part loads or fails to."""
+    return names()["listen"]
+
+
 def words_per_minute():
     """The speed the reading time ("N phút đọc") is counted at."""
     return names()["readingTime"]["wordsPerMinute"]

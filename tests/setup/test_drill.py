@@ -47,7 +47,8 @@ PLAYWRIGHT = "playwright==1.65.2"
 SELENIUM = "selenium==4.50.0"
 GECKODRIVER = ["cargo", "install", "geckodriver", "--version", "0.37.1", "--locked"]
 DEBIAN = ["chromium", "chromium-driver", "nginx", "libnginx-mod-http-brotli-static", "wrk", "brotli",
-          "firefox-esr", "webkit2gtk-driver", "xvfb", "xauth", "nasm", "mate-backgrounds"]
+          "firefox-esr", "webkit2gtk-driver", "xvfb", "xauth", "nasm", "mate-backgrounds",
+          "speech-dispatcher", "speech-dispatcher-espeak-ng", "speech-dispatcher-audio-plugins", "espeak-ng"]
 APT = ["apt-get", "install", "-y", "--no-install-recommends"]
 
 

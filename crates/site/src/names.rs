@@ -19,6 +19,19 @@ fn loaded_by(dist: &Path, page: &str) -> Result<Value, String> {
     Ok(json!({ "glue": format!("/{glue}.js"), "wasm": format!("/{glue}_bg.wasm") }))
 }
 
+/// The glue and WASM that "Nghe bài viết"'s module loads (step `listen`),
+/// as addresses; `null` in a build without it (`make dev`'s).
+fn loaded_by_listen(dist: &Path) -> Result<Value, String> {
+    let module = bantin::components::listen::MODULE.trim_start_matches('/');
+    if !dist.join(module).is_file() {
+        return Ok(Value::Null);
+    }
+    let text = crate::steps::read(&dist.join(module))?;
+    let glue = crate::steps::html::glue_of(&text)
+        .ok_or_else(|| format!("dist/{module}: expected it to import a glue file"))?;
+    Ok(json!({ "glue": format!("/{glue}.js"), "wasm": format!("/{glue}_bg.wasm") }))
+}
+
 fn choice<T: Choice>() -> Value {
     json!({
         "key": T::KEY,
@@ -59,12 +72,24 @@ pub fn names(dist: &Path) -> Result<Value, String> {
         "readingTime": { "wordsPerMinute": bantin::model::reading_time::WORDS_PER_MINUTE },
         // The class of the app's crash message's <main> (src/crash.rs).
         "crash": { "class": bantin::crash::CLASS },
+        // "Nghe bài viết": the speeds, where the reader's is kept, and the
+        // module the first press loads (src/speech.rs, components/listen.rs).
+        "listen": {
+            "rateKey": bantin::speech::RATE_KEY,
+            "rates": bantin::speech::RATES.iter().map(|r| json!({"shown": r.shown, "stored": r.stored, "value": r.value})).collect::<Vec<_>>(),
+            "lang": bantin::speech::LANG,
+            "module": bantin::components::listen::MODULE,
+            "loading": bantin::components::listen::LOADING,
+            "failed": bantin::components::listen::LOAD_FAILED,
+        },
         // The module the search page adds to load Pagefind.
         "search": { "loader": bantin::search::LOADER },
         "files": {
             // A pre-rendered page (index.html, the home page) loads the islands.
             "islands": loaded_by(dist, "index.html")?,
             "app": loaded_by(dist, crate::steps::pages::SHELL)?,
+            // "Nghe bài viết"'s speaking part, loaded on a press.
+            "listen": loaded_by_listen(dist)?,
             // Trunk's hashed names, as a regular expression (nginx's map's).
             "hashed": crate::rules::hashed_asset_pattern().trim_matches('"').trim_start_matches('~'),
         },
@@ -92,11 +117,23 @@ mod tests {
         assert_eq!(names["size"]["classes"]["larger"], "size-larger");
         assert_eq!(names["reading"]["theme"]["key"], "bantin.theme");
         assert_eq!(names["worker"]["maxSavedArticles"], 200);
+        assert_eq!(names["listen"]["rates"][1]["shown"], "1,25×");
+        assert_eq!(names["listen"]["module"], "/listen.js");
         assert_eq!(
             names["files"]["islands"]["wasm"],
             "/reader-0123456789abcdef_bg.wasm"
         );
         assert_eq!(names["files"]["app"]["glue"], "/bantin-fedcba9876543210.js");
+        assert!(names["files"]["listen"].is_null(), "no speaking part built");
+        std::fs::write(
+            dist.path().join("listen.js"),
+            crate::steps::listen::module("listen-00112233aabbccdd"),
+        )
+        .expect("the module");
+        assert_eq!(
+            super::names(dist.path()).unwrap()["files"]["listen"]["wasm"],
+            "/listen-00112233aabbccdd_bg.wasm"
+        );
         std::fs::write(dist.path().join("shell.html"), "no loader").expect("a page");
         assert!(
             super::names(dist.path()).is_err(),

@@ -2,7 +2,8 @@
 //! leaves as it is, minified by terser (`make setup` installs it in
 //! `.tools/terser`), and the page's preload of it given the new file's
 //! integrity hash, or the browser would refuse it: the whole app's glue
-//! (index.html) and the islands' (reader.html). 8.7 → 6.8 KB brotli
+//! (index.html), the islands' (reader.html) and the speaking part's
+//! (listen.html). 8.7 → 6.8 KB brotli
 //! (docs/speed.md, "Bytes"). Terser is the maintained minifier for modern
 //! JavaScript; the glue is an ES module, so it runs with `--module`.
 
@@ -126,8 +127,13 @@ pub fn minify_text(text: &str, module: bool) -> Result<String, String> {
 pub fn run(build: &super::Build) -> Result<String, String> {
     let dist = build.dist.as_path();
     let mut done = Vec::new();
-    // The whole app's page and the islands' (each names its own glue).
-    for page in ["index.html", super::pages::ISLANDS_PAGE] {
+    // The whole app's page, the islands' and the speaking part's (each names
+    // its own glue).
+    for page in [
+        "index.html",
+        super::pages::ISLANDS_PAGE,
+        super::listen::LISTEN_PAGE,
+    ] {
         let path = dist.join(page);
         let mut html = super::read(&path)?;
         for href in glue_hrefs(&html).map_err(|e| format!("{page}: {e}"))? {

@@ -10,6 +10,7 @@
 //! | `script`   | the page's script: preferences, early toolbar | Trunk            |
 //! | `loader`   | Trunk's loader waits for the first paint      | Trunk            |
 //! | `glue`     | wasm-bindgen's glue minified (terser); the shell's preload hash of it | Trunk |
+//! | `listen`   | /listen.js: the loader of "Nghe"'s speaking part, loaded on the first press | `glue` (minifies its glue) |
 //! | `csp`      | the page's policy, with each script's hash    | `loader` (edits a script) |
 //! | `pages`    | a pre-rendered page per article and list page; the shell as shell.html | `csp` (copies the finished shell) |
 //! | `worker`   | sw.js: the build's name and shell files       | `pages` (writes shell.html) |
@@ -22,6 +23,7 @@ pub mod csp;
 pub mod feeds;
 pub mod glue;
 pub mod html;
+pub mod listen;
 pub mod loader;
 pub mod pages;
 pub mod photos;
@@ -97,7 +99,7 @@ pub struct Step {
     pub alongside: bool,
 }
 
-pub const STEPS: [Step; 10] = [
+pub const STEPS: [Step; 11] = [
     Step {
         name: "content",
         run: content::run,
@@ -121,6 +123,11 @@ pub const STEPS: [Step; 10] = [
     Step {
         name: "glue",
         run: glue::run,
+        alongside: false,
+    },
+    Step {
+        name: "listen",
+        run: listen::run,
         alongside: false,
     },
     Step {

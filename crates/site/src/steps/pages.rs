@@ -422,7 +422,9 @@ mod tests {
             "<script>x</script>",
             r#"title="Tăng cỡ chữ""#,
             r#"<h1 class="article-title">"#,
-            r#"<p class="article-meta"><time datetime="2020-08-21">21/08/2020</time> · <span class="reading-time">7 phút đọc</span></p>"#,
+            r#"<p class="article-meta"><time datetime="2020-08-21">21/08/2020</time> · <span class="reading-time">7 phút đọc</span>"#,
+            // "Nghe bài viết", in the date line (the page's script shows it).
+            r#"<span data-state="idle" class="listen"><button type="button" data-listen="play""#,
             r#"<p class="lead">Thấm nhuần"#,
             r#"<p id="p-1">Thi đua thực hiện"#,
             r#"<p id="p-7">"#,

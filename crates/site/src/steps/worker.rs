@@ -15,7 +15,7 @@ pub const BUILD_LINE: &str = r#"const BUILD = "__BANTIN_BUILD__";"#;
 pub const FILES_LINE: &str = r#"const SHELL_FILES = ["/"]; /* __BANTIN_SHELL_FILES__ */"#;
 pub const APP_LINE: &str = r#"const APP_FILES = ["/"]; /* __BANTIN_APP_FILES__ */"#;
 /// Fixed names the shell needs besides shell.html and Trunk's hashed files.
-const EXTRA: [&str; 2] = ["manifest.webmanifest", "icon.svg"];
+const EXTRA: [&str; 3] = ["manifest.webmanifest", "icon.svg", "listen.js"];
 
 /// shell.html, the extra files present, then every hashed asset, sorted.
 pub fn shell_files(dist: &Path) -> Result<Vec<String>, String> {
@@ -44,7 +44,8 @@ pub fn shell_files(dist: &Path) -> Result<Vec<String>, String> {
 }
 
 /// The whole app's files among them: the shell, the glue and WASM its
-/// loader imports, and the stylesheets it links (a pre-rendered page carries
+/// loader imports, the stylesheets it links, and the speaking part of
+/// "Nghe bài viết" (which a pre-rendered page loads only on a press) (a pre-rendered page carries
 /// its own, step `pages`). The worker keeps these only once a reader opens a
 /// second page (public/sw.js): a pre-rendered page needs only its islands.
 pub fn app_files(dist: &Path) -> Result<Vec<String>, String> {
@@ -63,6 +64,18 @@ pub fn app_files(dist: &Path) -> Result<Vec<String>, String> {
             .iter()
             .map(|href| href.trim_start_matches('/').to_string()),
     );
+    // "Nghe bài viết"'s speaking part, loaded on a press (step `listen`).
+    let listen = bantin::components::listen::MODULE.trim_start_matches('/');
+    if dist.join(listen).is_file() {
+        let module = super::read(&dist.join(listen))?;
+        let glue = super::html::glue_of(&module)
+            .ok_or_else(|| format!("{listen}: expected it to import a glue file"))?;
+        files.extend([
+            listen.to_string(),
+            format!("{glue}.js"),
+            format!("{glue}_bg.wasm"),
+        ]);
+    }
     match files.iter().find(|name| !dist.join(name).is_file()) {
         Some(missing) => Err(format!("{shell} loads {missing}, which is not in dist/")),
         None => Ok(files),
