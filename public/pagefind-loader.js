@@ -11,7 +11,14 @@ import more from "/pagefind/parts.js";
 // A promise of Pagefind, ready to search every part (set at once: the
 // script's load event does not wait for the merging).
 window.bantinPagefind = (async () => {
-  await pagefind.options({ baseUrl: "/" });
+  // Ranking: a word typed with its diacritics ranks the articles with that
+  // very form first ("đường" before "dương" and "đương"; the index keeps
+  // each form, crates/site/src/steps/search_index.rs): Pagefind's boost for
+  // it, 1.8x by default, raised to 5x, and no extra weight for the title's
+  // metadata, which holds the title as written (with "đ", which Pagefind
+  // cannot fold: its boost went to the other forms). The searched text
+  // carries the title twice, so title words still rank first.
+  await pagefind.options({ baseUrl: "/", ranking: { diacriticSimilarity: 4, metaWeights: { title: 1 } } });
   for (const part of more) {
     await pagefind.mergeIndex(part, { baseUrl: "/" });
   }

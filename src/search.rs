@@ -1,9 +1,12 @@
 //! Search (`/tim-kiem?q=…`): the query as it is searched, and the search
 //! itself through Pagefind's browser side. The build step `search`
-//! (crates/site/src/steps/search_index.rs) indexes every article folded
-//! ([`crate::model::fold`]), so the query is folded the same way here: "Lồng
-//! Tồng", "long tong" and "LONG TONG" find the same articles, and "đ" finds
-//! "d".
+//! (crates/site/src/steps/search_index.rs) indexes every article as written,
+//! `đ` aside ([`crate::model::searchable`]), and the query is asked in the
+//! same form ([`asked`]): Pagefind finds a word by its form without
+//! diacritics, so "Lồng Tồng", "long tong" and "LONG TONG" find the same
+//! articles, and ranks first those with the form as typed, so "đường" finds
+//! "đường" before "dương". Every result has every word, folded
+//! ([`has_every_word`]).
 
 use crate::model::{ArticleSummary, Date, Slug};
 
@@ -49,6 +52,16 @@ pub fn searched(query: &str, decompose: impl Fn(&str) -> String) -> Option<Strin
         .then(|| words.join(" "))
 }
 
+/// What Pagefind is asked for `query`: at most [`MAX_QUERY_CHARS`]
+/// characters, composed by `compose` (NFC: the form the index holds, so a
+/// query typed decomposed still ranks by its diacritics), in
+/// [`crate::model::searchable`] form, with its spaces collapsed.
+pub fn asked(query: &str, compose: impl Fn(&str) -> String) -> String {
+    let cut: String = query.chars().take(MAX_QUERY_CHARS).collect();
+    let words = crate::model::searchable(&compose(&cut));
+    words.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Whether `text` has every word of `query` (both folded), each as a word
 /// or the start of one ("duong d" while typing "duong day"). Pagefind drops
 /// a query word that one part of a large index lacks altogether, so a part
@@ -65,6 +78,34 @@ pub fn has_every_word(query: &str, text: &str) -> bool {
     words(query)
         .iter()
         .all(|q| have.iter().any(|w| w.starts_with(q.as_str())))
+}
+
+/// Whether `text` has every word of `query` as typed, marks and all (case
+/// aside): each a whole word, the last perhaps only begun. The results with
+/// the query's very forms come first ([`exact_first`]).
+pub fn has_every_word_as_typed(query: &str, text: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let have = words(text);
+    let wanted = words(query);
+    wanted.iter().enumerate().all(|(i, q)| {
+        have.iter()
+            .any(|w| w == q || (i + 1 == wanted.len() && w.starts_with(q.as_str())))
+    })
+}
+
+/// `results` (each with whether it has the query as typed) with those that
+/// do first, each group in its own order (Pagefind's, best first). Pagefind
+/// boosts a word found in the form typed, but its score also counts how
+/// many forms of the word an article has, so "đường" could rank an article
+/// with "dương" and "đương" above one with "đường".
+pub fn exact_first<T>(results: Vec<(bool, T)>) -> Vec<T> {
+    let (exact, other): (Vec<_>, Vec<_>) = results.into_iter().partition(|(e, _)| *e);
+    exact.into_iter().chain(other).map(|(_, r)| r).collect()
 }
 
 /// The page's title: "Tìm kiếm: <query>" (cut), or "Tìm kiếm".
@@ -171,9 +212,14 @@ mod browser {
             .unwrap_or_default()
     }
 
-    async fn run(query: &str) -> Result<Vec<ArticleSummary>, JsValue> {
+    fn normalized(text: &str, form: &str) -> String {
+        String::from(js_sys::JsString::from(text).normalize(form))
+    }
+
+    /// Pagefind's results for `asked`, those with every word of `folded`.
+    async fn run(asked: &str, folded: &str) -> Result<Vec<ArticleSummary>, JsValue> {
         let pagefind = pagefind().await?;
-        let found = awaited(call(&pagefind, "search", &[query.into()])?).await?;
+        let found = awaited(call(&pagefind, "search", &[asked.into()])?).await?;
         let results: Array = get(&found, "results")?.dyn_into()?;
         // Best first, a page of results at a time, until there are enough
         // that have every word (the first page, nearly always).
@@ -190,9 +236,11 @@ mod browser {
             let data: Array = JsFuture::from(Promise::all(&data)).await?.dyn_into()?;
             shown.extend(data.iter().filter_map(|d| {
                 let content = get(&d, "content").ok()?.as_string()?;
-                if !has_every_word(query, &content) {
+                let as_folded = crate::model::fold_decomposed(normalized(&content, "NFD").chars());
+                if !has_every_word(folded, &as_folded) {
                     return None;
                 }
+                let exact = has_every_word_as_typed(asked, &content);
                 let meta = get(&d, "meta").ok()?;
                 let url = get(&d, "url").ok()?.as_string()?;
                 result(
@@ -202,20 +250,21 @@ mod browser {
                     &text(&meta, META_LEAD),
                     &text(&meta, META_MINUTES),
                 )
+                .map(|r| (exact, r))
             }));
         }
         shown.truncate(MAX_RESULTS);
-        Ok(shown)
+        Ok(exact_first(shown))
     }
 
     /// The articles that match `query`, best first (at most
     /// [`MAX_RESULTS`]); none for a query with nothing to search for.
     pub async fn search(query: String) -> Result<Vec<ArticleSummary>, SearchError> {
-        let decompose = |s: &str| String::from(js_sys::JsString::from(s).normalize("NFD"));
-        let Some(query) = searched(&query, decompose) else {
+        let Some(folded) = searched(&query, |s| normalized(s, "NFD")) else {
             return Ok(Vec::new());
         };
-        run(&query).await.map_err(|e| {
+        let asked = asked(&query, |s| normalized(s, "NFC"));
+        run(&asked, &folded).await.map_err(|e| {
             let message = e.as_string().unwrap_or_else(|| format!("{e:?}"));
             web_sys::console::warn_1(&format!("bantin: search failed: {message}").into());
             SearchError(message)
@@ -251,6 +300,44 @@ mod tests {
         );
         assert_eq!(searched("  đường   dây ", nfd).unwrap(), "duong day");
         assert_eq!(searched("ĐỒNG", nfd).unwrap(), "DONG");
+    }
+
+    fn nfc(s: &str) -> String {
+        use unicode_normalization::UnicodeNormalization;
+        s.nfc().collect()
+    }
+
+    #[test]
+    fn pagefind_is_asked_with_the_diacritics_as_typed_and_d_with_stroke_as_d_caron() {
+        assert_eq!(asked("  Đường   dây ", nfc), "Ďường dây");
+        assert_eq!(
+            asked(&nfd("đường"), nfc),
+            "ďường",
+            "a decomposed query, composed"
+        );
+        assert_ne!(asked("dương", nfc), asked("đương", nfc));
+        assert_eq!(asked("long tong", nfc), "long tong");
+        assert!(asked(&"lồng ".repeat(10_000), nfc).chars().count() <= MAX_QUERY_CHARS);
+    }
+
+    #[test]
+    fn the_results_with_the_query_as_typed_come_first() {
+        let asked = asked("đường", nfc);
+        let texts = ["Ďường dây", "dương", "ďương nhiên", "ďường"];
+        let ranked = exact_first(
+            texts
+                .iter()
+                .map(|t| (has_every_word_as_typed(&asked, t), *t))
+                .collect(),
+        );
+        assert_eq!(ranked, ["Ďường dây", "ďường", "dương", "ďương nhiên"]);
+        assert!(has_every_word_as_typed("ba bể", "Hồ Ba Bể"));
+        assert!(!has_every_word_as_typed("bà bé", "Hồ Ba Bể"));
+        assert!(
+            !has_every_word_as_typed("bà bé", "bài bé"),
+            "only the last word may be begun"
+        );
+        assert!(has_every_word_as_typed("bà b", "bà bé"), "typing");
     }
 
     #[test]

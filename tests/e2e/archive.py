@@ -94,3 +94,22 @@ class ArchiveSite(ReaderTestCase):
             super().tearDownClass()
         finally:
             shutil.rmtree(cls.folder, ignore_errors=True)
+
+
+def exactly(content, query):
+    """The addresses of the generated articles that have every word of
+    `query` as typed (its diacritics too; case aside)."""
+    def words(text):
+        text = unicodedata.normalize("NFC", text).lower()
+        return set("".join(c if c.isalnum() else " " for c in text).split())
+
+    wanted = words(query)
+    found = set()
+    for name in os.listdir(content):
+        if not name.endswith(".json"):
+            continue
+        with open(os.path.join(content, name), encoding="utf-8") as f:
+            a = json.load(f)
+        if wanted <= words(" ".join([a["title"], a.get("lead", "")] + [b.get("text", "") for b in a["body"]])):
+            found.add("/articles/" + a["slug"])
+    return found

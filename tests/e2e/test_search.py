@@ -9,7 +9,7 @@ import urllib.parse
 
 from . import locators as L
 from .harness import reading_time, size_key
-from .archive import ArchiveSite, containing
+from .archive import ArchiveSite, containing, exactly
 
 
 class SearchTest(ArchiveSite):
@@ -43,6 +43,19 @@ class SearchTest(ArchiveSite):
                 self.assertIn(f"{len(expected)} bài viết", self.count())
         self.assertEqual(self.b.title, "Tìm kiếm: dong hy — Bản tin")
         self.assertEqual([e for e in self.b.browser_log() if e["level"] == "SEVERE"], [])
+
+    def test_typed_with_diacritics_the_exact_form_ranks_first(self):
+        content = os.path.join(self.folder, "content")
+        forms = containing(content, "duong")
+        self.assertEqual(set(self.search("duong")), forms, "without marks: every form")
+        for query in ["đường", "dương", "đương", "Bắc Kạn", "bắc cạn", "Ba Bể", "bà bé"]:
+            with self.subTest(query=query):
+                found, exact = self.search(query), exactly(content, query)
+                self.assertTrue(exact, f"{query} is in the generated archive")
+                ranked = [url in exact for url in found]
+                self.assertTrue(ranked and ranked[0], f"{query}: an article with it first")
+                self.assertEqual(ranked, sorted(ranked, reverse=True), f"{query}: the exact form first: {found}")
+        self.assertEqual(set(self.search("dương")), forms, "with marks: still every form")
 
     def test_a_result_is_a_link_with_its_date_reading_time_and_lead(self):
         self.search("long tong")

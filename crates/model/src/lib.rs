@@ -28,7 +28,7 @@ pub use decode::valid_image_src;
 pub use error::DataError;
 pub use list::{ArticleIndex, ArticleSummary, ListPage, MAX_PAGE_DIGITS, PAGE_SIZE};
 pub use photo::{Copies, Image, PhotoFormat};
-pub use slug::{fold, fold_decomposed, Slug};
+pub use slug::{fold, fold_decomposed, searchable, Slug};
 
 /// The newest schema version this build understands (`"schema"` field; absent means 1).
 pub const SCHEMA_VERSION: u64 = 1;

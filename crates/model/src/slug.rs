@@ -79,6 +79,25 @@ pub fn fold(text: &str) -> String {
     fold_decomposed(text.nfd())
 }
 
+/// Text as the search index holds it and as a query is searched: as
+/// written, but with `đ`/`Đ` as `ď`/`Ď` (d with a caron). Pagefind (1.5 and
+/// later) finds a word by its form without diacritics (Unicode's
+/// decomposition, its marks dropped) and ranks first the pages with the form
+/// as typed. Unicode does not decompose `đ`, so "duong" would never find
+/// "đường"; `ď` decomposes into `d` and a caron, so "duong" finds "ďường",
+/// and "đường" (searched as "ďường") still ranks it above "dương" and
+/// "đương". No Vietnamese word has a `ď`, and no reader sees one: a result
+/// shows the article's own title and lead.
+pub fn searchable(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            'đ' => 'ď',
+            'Đ' => 'Ď',
+            c => c,
+        })
+        .collect()
+}
+
 /// [`fold`] for text already decomposed (NFD). The browser decomposes with
 /// `String.prototype.normalize`, so the app folds a search query with this
 /// one rule and without Unicode's decomposition tables in its WASM.

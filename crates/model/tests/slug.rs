@@ -81,3 +81,30 @@ fn folding_takes_every_vietnamese_mark_and_d_bar() {
         "aaaaa aaaaa eeeee ooooo ooooo uuuuu yyy"
     );
 }
+
+#[test]
+fn the_searchable_form_keeps_minimal_pairs_apart_and_folds_like_the_text() {
+    use bantin_model::{fold, searchable};
+    // Told apart as typed: what Pagefind ranks by.
+    let pairs = [
+        "đường",
+        "dương",
+        "đương",
+        "dường",
+        "Bắc Kạn",
+        "bắc cạn",
+        "Ba Bể",
+        "bà bé",
+    ];
+    for (i, a) in pairs.iter().enumerate() {
+        for b in &pairs[i + 1..] {
+            assert_ne!(searchable(a), searchable(b), "{a} / {b}");
+        }
+    }
+    // Without its marks, what Pagefind finds by: as the text folds.
+    for text in ["Đường dây Đồng Hỷ", "đương nhiên", "Lồng Tồng"] {
+        assert_eq!(fold(&searchable(text)), fold(text), "{text}");
+    }
+    assert_eq!(searchable("Đường đi"), "Ďường ďi");
+    assert_eq!(searchable("Ba Bể"), "Ba Bể", "only đ changes");
+}

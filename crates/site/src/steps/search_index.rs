@@ -5,15 +5,17 @@
 //! splits the index into small chunks, so a query downloads only the words it
 //! needs, and ships the browser side (`pagefind.js` and its WASM).
 //!
-//! Vietnamese without diacritics: every text is indexed folded
-//! ([`bantin::model::fold`]: "Lồng Tồng" is indexed as "Long Tong", and
-//! "đường dây" as "duong day", which Pagefind's own folding leaves as "đuong"),
-//! and the app folds the query the same way, so a query with or without
-//! diacritics finds the same articles. What a result shows (title, date,
-//! lead, address) is kept unfolded, as Pagefind's metadata.
+//! Vietnamese with its diacritics: every text is indexed as written, but
+//! with `đ` as `ď` ([`bantin::model::searchable`]), and the app searches
+//! the query in the same form. Pagefind finds a word by its form without
+//! marks (so "duong" finds "đường", "dương" and "đương", and "long tong"
+//! finds "Lồng Tồng") and ranks first the articles with the form as typed
+//! (so "đường" finds "đường" first, and "dương" finds "dương" first). What a
+//! result shows (title, date, lead, address) is the article's own text, as
+//! Pagefind's metadata.
 
 use super::Build;
-use bantin::model::{fold, share, Article};
+use bantin::model::{searchable, share, Article};
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
 use std::collections::BTreeMap;
@@ -29,7 +31,7 @@ fn unused(name: &str) -> bool {
         || name.starts_with("pagefind-highlight")
 }
 
-/// What is searched for an article, folded: its title, then every word of
+/// What is searched for an article ([`searchable`]): its title, then every word of
 /// its title, lead and body once, in the order they first come. Once: a
 /// word's every position in every article is what makes Pagefind's index
 /// large (on the generated archive, the index chunks a query loads shrink
@@ -37,8 +39,8 @@ fn unused(name: &str) -> bool {
 /// the date sort no search uses), while a search needs only whether a word
 /// is there. The title comes twice, so its words rank first.
 pub fn searched_text(article: &Article) -> String {
-    let title = fold(&article.title);
-    let all = fold(&format!(
+    let title = searchable(&article.title);
+    let all = searchable(&format!(
         "{}\n{}\n{}",
         article.title,
         article.lead.as_deref().unwrap_or(""),
@@ -200,16 +202,16 @@ mod tests {
     }
 
     #[test]
-    fn the_text_searched_is_folded_and_d_with_stroke_is_d() {
+    fn the_text_searched_keeps_its_diacritics_with_d_with_stroke_as_d_caron() {
         let a = article(
             "a",
             "Lễ hội Lồng Tồng",
-            "Đường dây điện về Đồng Hỷ. Lễ hội ở Đồng Hỷ.",
+            "Đường dây điện về Đồng Hỷ. Lễ hội ở Đồng Hỷ, đường và dương.",
         );
         assert_eq!(
             searched_text(&a),
-            "Le hoi Long Tong\nLe hoi Long Tong Duong day dien ve Dong Hy o",
-            "the title, then each word once"
+            "Lễ hội Lồng Tồng\nLễ hội Lồng Tồng Ďường dây ďiện về Ďồng Hỷ ở và dương",
+            "the title, then each word once (\"đường\" is \"Đường\" again, \"dương\" is not)"
         );
     }
 
