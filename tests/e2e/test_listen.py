@@ -238,7 +238,7 @@ class ListenTest(ReaderTestCase):
         self.b.button("Nghe bài viết").click()
         self.wait_text(STATUS, "Đã đọc hết bài.", timeout=20)
 
-    def test_offline_a_saved_article_is_read_aloud_too(self):
+    def test_offline_a_saved_article_is_read_aloud_too_and_leaving_it_in_the_app_stops(self):
         self.open_with(VIETNAMESE, "/")
         self.wait_for_worker()
         self.open(SEED_PATH)  # a second page: the worker keeps the whole app, and the speaking part
@@ -252,6 +252,14 @@ class ListenTest(ReaderTestCase):
             self.b.button("Nghe bài viết").click()
             self.wait_text(STATUS, "Đã đọc hết bài.", timeout=20)
             self.assertEqual(self.log()[0]["text"], seed()["title"])
+            # In the whole app, leaving the article for the list (no page
+            # load, so no pagehide) stops the reading too.
+            self.b.js("sessionStorage.removeItem('cancelled'); window.__hold = arguments[0]", seed()["title"][:20])
+            self.b.button("Nghe bài viết").click()
+            self.wait_for(lambda: self.control_state() == "speaking", "reading again")
+            self.b.find(".site-header a[href='/']").click()
+            self.wait_for(lambda: self.b.find_all(".card"), "the saved list, in the app")
+            self.wait_for(lambda: self.log("cancelled") == [True], "the voice told to stop")
         finally:
             start_again()
         self.b.browser_log()  # the refused connections were expected
