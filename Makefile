@@ -16,6 +16,10 @@ STRICT ?=
 # build's own default): fewer, less memory for the build; more, fewer files
 # per query on a large archive.
 SEARCH_SHARD ?=
+# FRESH=1: a build that reuses nothing of the last one: every photo copy and
+# every .br/.gz made again (target/photo-cache, target/compress-cache are
+# neither read nor written). Its dist/ is byte for byte an ordinary build's.
+FRESH ?=
 
 FUZZ_SECONDS ?= 60
 
@@ -72,7 +76,7 @@ build: setup
 	cp target/trunk-listen/*.js target/trunk-listen/*.wasm target/trunk/ && cp target/trunk-listen/index.html target/trunk/listen.html
 	cargo build --quiet --release -p bantin-site
 	rm -rf dist.next && cp -r target/trunk dist.next
-	SITE_URL="$(SITE_URL)" CONTENT="$(CONTENT)" STRICT="$(STRICT)" SEARCH_SHARD="$(SEARCH_SHARD)" target/release/site build dist.next
+	SITE_URL="$(SITE_URL)" CONTENT="$(CONTENT)" STRICT="$(STRICT)" SEARCH_SHARD="$(SEARCH_SHARD)" FRESH="$(FRESH)" target/release/site build dist.next
 	target/release/site publish dist.next dist
 
 ## import: the portal's text exports (a file or a folder, FROM=…) as article files in CONTENT

@@ -17,12 +17,18 @@ each from a copy of Trunk's output as `make build` does, and measures:
              sent; and, once loaded, the time from the last keystroke of a
              new query to its results
 
+  publish    one new article published into each archive: the build again,
+             with the caches the full build filled (the photos' copies, every
+             .br/.gz), against the full build's time, and how many files of
+             dist/ changed or appeared, outside pagefind/ and in all
+
 Writes target/bench/scale.json and prints a table.
 
-Usage: bench/scale.py [--sizes 20,10000,100000] [--pairs N]
+Usage: bench/scale.py [--sizes 20,10000,100000] [--pairs N] [--build-only]
 """
 
 import argparse
+import filecmp
 import json
 import os
 import re
@@ -67,7 +73,11 @@ def build(n):
         subprocess.run([SITE, "generate", content, str(n)], check=True, stdout=subprocess.DEVNULL)
     shutil.rmtree(dist, ignore_errors=True)
     shutil.copytree(TRUNK, dist)
-    env = dict(os.environ, SITE_URL="https://baobackan.vn", CONTENT=content)
+    # Caches of this archive's own, empty: the full build makes everything
+    # (and fills them, for the publishing below).
+    for cache in caches(n).values():
+        shutil.rmtree(cache, ignore_errors=True)
+    env = dict(os.environ, SITE_URL="https://baobackan.vn", CONTENT=content, **caches(n))
     start = time.monotonic()
     run = subprocess.run(["/usr/bin/time", "-v", SITE, "build", dist], env=env, capture_output=True, text=True, check=True)
     wall = time.monotonic() - start
@@ -81,6 +91,57 @@ def build(n):
         "step_ms_per_article": {k: round(v * 1000 / n, 3) for k, v in steps.items()},
         "peak_memory_mb": round(peak_kb / 1024),
         "dist_mb": round(size / 2**20, 1),
+    }
+
+
+def caches(n):
+    """The build caches of the archive of `n` articles."""
+    return {"PHOTO_CACHE": os.path.join(WORK, f"photo-cache-{n}"), "COMPRESS_CACHE": os.path.join(WORK, f"compress-cache-{n}")}
+
+
+def changed_files(before, after):
+    """The files of `after` that are new or differ from `before`'s."""
+    changed = []
+    for folder, _, names in os.walk(after):
+        for name in names:
+            path = os.path.join(folder, name)
+            relative = os.path.relpath(path, after)
+            old = os.path.join(before, relative)
+            if not os.path.isfile(old) or not filecmp.cmp(old, path, shallow=False):
+                changed.append(relative)
+    return changed
+
+
+def publish(n, dist, full_s):
+    """One article published into the archive of `n` (built at `dist` in
+    `full_s` seconds): the build again with the caches, its time against
+    the full build's, and the files that changed."""
+    content = os.path.join(WORK, f"content-{n}")
+    newest = os.path.join(content, "bai-moi-dang.json")
+    with open(os.path.join(dist, "articles", first_article(dist).split("/")[-1] + ".json"), encoding="utf-8") as f:
+        article = json.load(f)
+    article.update(slug="bai-moi-dang", title="Bài mới đăng: khai mạc lễ hội Lồng Tồng", published="2030-01-01")
+    with open(newest, "w", encoding="utf-8") as f:
+        json.dump(article, f, ensure_ascii=False)
+    after = dist + "-published"
+    try:
+        shutil.rmtree(after, ignore_errors=True)
+        shutil.copytree(TRUNK, after)
+        env = dict(os.environ, SITE_URL="https://baobackan.vn", CONTENT=content, **caches(n))
+        start = time.monotonic()
+        subprocess.run([SITE, "build", after], env=env, capture_output=True, check=True)
+        wall = time.monotonic() - start
+    finally:
+        os.remove(newest)  # the archive stays `n` articles for the next run
+    changed = changed_files(dist, after)
+    outside = [c for c in changed if not c.startswith("pagefind/")]
+    shutil.rmtree(after, ignore_errors=True)
+    return {
+        "wall_s": round(wall, 2),
+        "ratio_to_full_build": round(wall / full_s, 3),
+        "files_changed": len(changed),
+        "files_changed_outside_pagefind": len(outside),
+        "examples": sorted(outside)[:8],
     }
 
 
@@ -146,17 +207,23 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="20,10000,100000")
     parser.add_argument("--pairs", type=int, default=3)
+    parser.add_argument("--build-only", action="store_true", help="the builds and the publishing, no browser")
     args = parser.parse_args()
     sizes = [int(n) for n in args.sizes.split(",")]
     if not (os.path.isdir(TRUNK) and os.access(SITE, os.X_OK)):
         sys.exit("target/trunk or target/release/site is missing: run `make build`")
     os.makedirs(WORK, exist_ok=True)
-    report = {"date": time.strftime("%Y-%m-%d %H:%M:%S %Z"), "builds": [], "reader_3g": {}, "search": {}}
+    report = {"date": time.strftime("%Y-%m-%d %H:%M:%S %Z"), "builds": [], "publish": {}, "reader_3g": {}, "search": {}}
     dists = {}
     for n in sizes:
         dists[n], figures = build(n)
         report["builds"].append(figures)
         print(f"built {n}: {figures}", flush=True)
+        report["publish"][n] = publish(n, dists[n], figures["wall_s"])
+        print(f"published one into {n}: {report['publish'][n]}", flush=True)
+    if args.build_only:
+        print(json.dumps(report, indent=1, ensure_ascii=False))
+        return
 
     driver = Browser()
     servers = {n: SiteServer(dists[n]).start() for n in sizes}

@@ -1,7 +1,8 @@
 //! `site`: bantin's host program.
 //!
 //!   SITE_URL=<origin> [CONTENT=public/articles] [STRICT=1] [SEARCH_SHARD=10000]
-//!   [PHOTO_CACHE=target/photo-cache] site build <dist>
+//!   [PHOTO_CACHE=target/photo-cache] [COMPRESS_CACHE=target/compress-cache] [FRESH=1]
+//!   site build <dist>
 //!                                                       the build steps after Trunk, in order
 //!   site serve [--dir dist] [--host 127.0.0.1] [--port 8080]   dist/ as production serves it
 //!   site static <article.json> <stylesheet-href> [--inline <dist>]
@@ -34,6 +35,21 @@ fn import(from: &str, content: &str) -> Result<bool, String> {
 fn photo_cache_env() -> PathBuf {
     std::env::var_os("PHOTO_CACHE")
         .map_or_else(|| PathBuf::from("target/photo-cache"), PathBuf::from)
+}
+
+/// The build's caches: `PHOTO_CACHE` and `COMPRESS_CACHE` (else
+/// target/compress-cache), or none with `FRESH=1`.
+fn caches_env() -> bantin_site::steps::Caches {
+    if std::env::var("FRESH").is_ok_and(|v| v == "1") {
+        return bantin_site::steps::Caches::default();
+    }
+    bantin_site::steps::Caches {
+        photos: Some(photo_cache_env()),
+        compressed: Some(
+            std::env::var_os("COMPRESS_CACHE")
+                .map_or_else(|| PathBuf::from("target/compress-cache"), PathBuf::from),
+        ),
+    }
 }
 
 /// The content folder: `CONTENT`, else public/articles.
@@ -88,7 +104,7 @@ fn main() -> ExitCode {
                 &site_url,
                 Path::new(&content_env()),
                 std::env::var("STRICT").is_ok_and(|v| v == "1"),
-                Some(&photo_cache_env()),
+                caches_env(),
             ),
             Err(_) => Err("SITE_URL is not set: the site's public origin, e.g. SITE_URL=https://baobackan.vn site build dist (make build sets a local one)".into()),
         },

@@ -50,6 +50,10 @@ pub struct Build {
     /// Where photos made are kept between builds (`PHOTO_CACHE`; `None`:
     /// every photo is made again).
     pub photo_cache: Option<PathBuf>,
+    /// Where the `.br`/`.gz` copies made are kept between builds, by the
+    /// bytes they are of (`COMPRESS_CACHE`; `None`: every file is
+    /// compressed again).
+    pub compress_cache: Option<PathBuf>,
     /// The valid articles in the list's order (newest first), as `content`
     /// read them: the later steps use these, never a second reading.
     pub articles: OnceLock<Vec<Article>>,
@@ -63,6 +67,7 @@ impl Build {
             content: content.to_path_buf(),
             strict,
             photo_cache: None,
+            compress_cache: None,
             articles: OnceLock::new(),
         }
     }
@@ -157,13 +162,23 @@ pub const STEPS: [Step; 11] = [
     },
 ];
 
+/// Where a build keeps what it made for the next one (`None`: nothing kept,
+/// as `make build FRESH=1` asks).
+#[derive(Clone, Debug, Default)]
+pub struct Caches {
+    /// The photos' copies (`PHOTO_CACHE`).
+    pub photos: Option<PathBuf>,
+    /// The `.br`/`.gz` copies (`COMPRESS_CACHE`).
+    pub compressed: Option<PathBuf>,
+}
+
 /// Runs every step in order; stops at the first that fails, naming it.
 pub fn run(
     dist: &Path,
     site_url: &str,
     content: &Path,
     strict: bool,
-    photo_cache: Option<&Path>,
+    caches: Caches,
 ) -> Result<(), String> {
     if !dist.join("index.html").is_file() {
         return Err(format!(
@@ -172,7 +187,8 @@ pub fn run(
         ));
     }
     let mut build = Build::new(dist, SiteUrl::parse(site_url)?, content, strict);
-    build.photo_cache = photo_cache.map(Path::to_path_buf);
+    build.photo_cache = caches.photos;
+    build.compress_cache = caches.compressed;
     let timed = |step: &Step| {
         let start = std::time::Instant::now();
         let done = (step.run)(&build).map_err(|e| format!("step `{}`: {e}", step.name))?;

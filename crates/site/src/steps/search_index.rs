@@ -162,7 +162,7 @@ pub fn run(build: &Build) -> Result<String, String> {
         // here: the step `compress` runs at the same time and leaves this
         // folder alone.
         if path.to_str().is_some_and(crate::rules::is_compressible) {
-            super::compress::compress_one(&build.dist, path)?;
+            super::compress::compress_one(&build.dist, path, build.compress_cache.as_deref())?;
         }
         Ok(())
     };

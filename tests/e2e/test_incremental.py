@@ -1,0 +1,78 @@
+"""Publishing into an archive: a build reuses what it made before (the
+photos' copies, every .br and .gz, by the bytes they are of), and `make
+build FRESH=1`, which reuses nothing, makes the same site byte for byte."""
+
+import filecmp
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+import unittest
+
+from .archive import SITE, TRUNK
+from .servers import DIST
+
+
+def tree(root):
+    """Every file under `root`, by its path inside it."""
+    found = {}
+    for folder, _, files in os.walk(root):
+        for name in files:
+            path = os.path.join(folder, name)
+            found[os.path.relpath(path, root)] = path
+    return found
+
+
+class IncrementalBuildTest(unittest.TestCase):
+    def setUp(self):
+        if not (os.path.isdir(TRUNK) and os.path.isfile(SITE) and os.path.isfile(os.path.join(DIST, "index.html"))):
+            self.skipTest("target/trunk or the site program is missing: run `make build` (make test does)")
+        self.folder = tempfile.mkdtemp(prefix="bantin-incremental-")
+        self.addCleanup(shutil.rmtree, self.folder, ignore_errors=True)
+        self.content = os.path.join(self.folder, "content")
+        subprocess.run([SITE, "generate", self.content, "40", "--photos", "2", "--photo-width", "800"],
+                       check=True, stdout=subprocess.DEVNULL)
+
+    def build(self, name, fresh=False):
+        """`site build` of the content into `name`, as `make build` runs it,
+        with the folder's caches (none with `fresh`); its step lines."""
+        dist = os.path.join(self.folder, name)
+        shutil.copytree(TRUNK, dist)
+        env = dict(os.environ, SITE_URL="http://127.0.0.1", CONTENT=self.content, STRICT="1", SEARCH_SHARD="20",
+                    PHOTO_CACHE=os.path.join(self.folder, "photo-cache"),
+                    COMPRESS_CACHE=os.path.join(self.folder, "compress-cache"), FRESH="1" if fresh else "")
+        start = time.monotonic()
+        out = subprocess.run([SITE, "build", dist], check=True, env=env, capture_output=True, text=True).stdout
+        return dist, out, time.monotonic() - start
+
+    def publish_one(self):
+        """A new article, the newest, as the newsroom would add it."""
+        names = sorted(n for n in os.listdir(self.content) if n.endswith(".json") and n != "index.json")
+        with open(os.path.join(self.content, names[0]), encoding="utf-8") as f:
+            article = json.load(f)
+        article.update(slug="bai-moi-nhat", title="Bài mới nhất: khai mạc lễ hội Lồng Tồng", published="2030-01-01")
+        with open(os.path.join(self.content, "bai-moi-nhat.json"), "w", encoding="utf-8") as f:
+            json.dump(article, f, ensure_ascii=False)
+
+    def test_a_build_reusing_the_last_ones_work_equals_a_fresh_one_byte_for_byte(self):
+        self.build("first")  # fills the caches
+        self.publish_one()
+        again, log, _ = self.build("again")
+        fresh, _, _ = self.build("fresh", fresh=True)
+        self.assertIn("0 made", log, "the photos' copies come from the cache")
+        a, b = tree(again), tree(fresh)
+        self.assertEqual(sorted(a), sorted(b), "the same files")
+        differ = [name for name in a if not filecmp.cmp(a[name], b[name], shallow=False)]
+        self.assertEqual(differ, [], "the same bytes")
+        self.assertIn("articles/bai-moi-nhat.html.br", a, "the new article, compressed")
+
+    def test_fresh_reads_and_writes_no_cache(self):
+        self.build("fresh", fresh=True)
+        for cache in ["photo-cache", "compress-cache"]:
+            self.assertFalse(os.path.exists(os.path.join(self.folder, cache)), cache)
+
+
+if __name__ == "__main__":
+    unittest.main()
