@@ -16,8 +16,9 @@ STRICT ?=
 # build's own default): fewer, less memory for the build; more, fewer files
 # per query on a large archive.
 SEARCH_SHARD ?=
-# FRESH=1: a build that reuses nothing of the last one: every photo copy and
-# every .br/.gz made again (target/photo-cache, target/compress-cache are
+# FRESH=1: a build that reuses nothing of the last one: every photo copy,
+# every .br/.gz and every part of the search index made again
+# (target/photo-cache, target/compress-cache and target/search-cache are
 # neither read nor written). Its dist/ is byte for byte an ordinary build's.
 FRESH ?=
 

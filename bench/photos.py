@@ -68,7 +68,8 @@ def archive(articles, photos):
             shutil.rmtree(dist, ignore_errors=True)
             shutil.copytree(TRUNK, dist)
             env = dict(os.environ, SITE_URL="http://127.0.0.1", CONTENT=content, PHOTO_CACHE=cache,
-                       COMPRESS_CACHE=os.path.join(folder, "compress-cache"))
+                       COMPRESS_CACHE=os.path.join(folder, "compress-cache"),
+                       SEARCH_CACHE=os.path.join(folder, "search-cache"))
             done = subprocess.run([SITE, "build", dist], check=True, env=env, capture_output=True, text=True)
             times.append(content_step(done.stdout))
         return {"articles": articles, "photos": photos, "content_new_s": times[0], "content_cached_s": times[1],

@@ -96,7 +96,8 @@ def build(n):
 
 def caches(n):
     """The build caches of the archive of `n` articles."""
-    return {"PHOTO_CACHE": os.path.join(WORK, f"photo-cache-{n}"), "COMPRESS_CACHE": os.path.join(WORK, f"compress-cache-{n}")}
+    return {"PHOTO_CACHE": os.path.join(WORK, f"photo-cache-{n}"), "COMPRESS_CACHE": os.path.join(WORK, f"compress-cache-{n}"),
+            "SEARCH_CACHE": os.path.join(WORK, f"search-cache-{n}")}
 
 
 def changed_files(before, after):

@@ -3,9 +3,10 @@
 // module to the page, which imports Pagefind and hands it over. Built by the
 // step `search` (crates/site/src/steps/search_index.rs) into /pagefind/.
 import * as pagefind from "/pagefind/pagefind.js";
-// A very large archive is indexed in parts (SEARCH_SHARD articles each, the
-// newest in /pagefind/ itself): the others, which the step lists here, are
-// merged in, so one query searches them all.
+// A large archive is indexed in parts of SEARCH_SHARD articles, counted
+// from the oldest: the newest articles (the open part) in /pagefind/ itself,
+// each full part in /pagefind/<k>/, which never changes once full. The step
+// lists the full parts here; they are merged in, so one query searches all.
 import more from "/pagefind/parts.js";
 
 // A promise of Pagefind, ready to search every part (set at once: the

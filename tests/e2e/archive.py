@@ -30,7 +30,8 @@ def build_archive(count, generate=()):
     # The search index in parts of 20 articles (three here), as a very large
     # archive's is: the search tests then search across merged parts.
     env = dict(os.environ, SITE_URL="http://127.0.0.1", CONTENT=content, STRICT="1", SEARCH_SHARD="20",
-               PHOTO_CACHE=os.path.join(folder, "photo-cache"), COMPRESS_CACHE=os.path.join(folder, "compress-cache"))
+               PHOTO_CACHE=os.path.join(folder, "photo-cache"), COMPRESS_CACHE=os.path.join(folder, "compress-cache"),
+               SEARCH_CACHE=os.path.join(folder, "search-cache"))
     subprocess.run([SITE, "build", dist], check=True, env=env, stdout=subprocess.DEVNULL)
     return folder, dist
 

@@ -1,6 +1,7 @@
 """Publishing into an archive: a build reuses what it made before (the
-photos' copies, every .br and .gz, by the bytes they are of), and `make
-build FRESH=1`, which reuses nothing, makes the same site byte for byte."""
+photos' copies, every .br and .gz, by the bytes they are of, the search
+index's full parts, by their articles), and `make build FRESH=1`, which
+reuses nothing, makes the same site byte for byte."""
 
 import filecmp
 import json
@@ -42,7 +43,8 @@ class IncrementalBuildTest(unittest.TestCase):
         shutil.copytree(TRUNK, dist)
         env = dict(os.environ, SITE_URL="http://127.0.0.1", CONTENT=self.content, STRICT="1", SEARCH_SHARD="20",
                     PHOTO_CACHE=os.path.join(self.folder, "photo-cache"),
-                    COMPRESS_CACHE=os.path.join(self.folder, "compress-cache"), FRESH="1" if fresh else "")
+                    COMPRESS_CACHE=os.path.join(self.folder, "compress-cache"),
+                   SEARCH_CACHE=os.path.join(self.folder, "search-cache"), FRESH="1" if fresh else "")
         start = time.monotonic()
         out = subprocess.run([SITE, "build", dist], check=True, env=env, capture_output=True, text=True).stdout
         return dist, out, time.monotonic() - start
@@ -62,6 +64,8 @@ class IncrementalBuildTest(unittest.TestCase):
         again, log, _ = self.build("again")
         fresh, _, _ = self.build("fresh", fresh=True)
         self.assertIn("0 made", log, "the photos' copies come from the cache")
+        self.assertIn("3 part(s) (2 full one(s) from the cache, 1 in the open one)", log,
+                      "the search index's full parts come from the cache: only the new article is indexed")
         a, b = tree(again), tree(fresh)
         self.assertEqual(sorted(a), sorted(b), "the same files")
         differ = [name for name in a if not filecmp.cmp(a[name], b[name], shallow=False)]
@@ -70,7 +74,7 @@ class IncrementalBuildTest(unittest.TestCase):
 
     def test_fresh_reads_and_writes_no_cache(self):
         self.build("fresh", fresh=True)
-        for cache in ["photo-cache", "compress-cache"]:
+        for cache in ["photo-cache", "compress-cache", "search-cache"]:
             self.assertFalse(os.path.exists(os.path.join(self.folder, cache)), cache)
 
 

@@ -1,7 +1,8 @@
 //! `site`: bantin's host program.
 //!
 //!   SITE_URL=<origin> [CONTENT=public/articles] [STRICT=1] [SEARCH_SHARD=10000]
-//!   [PHOTO_CACHE=target/photo-cache] [COMPRESS_CACHE=target/compress-cache] [FRESH=1]
+//!   [PHOTO_CACHE=target/photo-cache] [COMPRESS_CACHE=target/compress-cache]
+//!   [SEARCH_CACHE=target/search-cache] [FRESH=1]
 //!   site build <dist>
 //!                                                       the build steps after Trunk, in order
 //!   site serve [--dir dist] [--host 127.0.0.1] [--port 8080]   dist/ as production serves it
@@ -37,8 +38,9 @@ fn photo_cache_env() -> PathBuf {
         .map_or_else(|| PathBuf::from("target/photo-cache"), PathBuf::from)
 }
 
-/// The build's caches: `PHOTO_CACHE` and `COMPRESS_CACHE` (else
-/// target/compress-cache), or none with `FRESH=1`.
+/// The build's caches: `PHOTO_CACHE`, `COMPRESS_CACHE` (else
+/// target/compress-cache) and `SEARCH_CACHE` (else target/search-cache), or
+/// none with `FRESH=1`.
 fn caches_env() -> bantin_site::steps::Caches {
     if std::env::var("FRESH").is_ok_and(|v| v == "1") {
         return bantin_site::steps::Caches::default();
@@ -48,6 +50,10 @@ fn caches_env() -> bantin_site::steps::Caches {
         compressed: Some(
             std::env::var_os("COMPRESS_CACHE")
                 .map_or_else(|| PathBuf::from("target/compress-cache"), PathBuf::from),
+        ),
+        search: Some(
+            std::env::var_os("SEARCH_CACHE")
+                .map_or_else(|| PathBuf::from("target/search-cache"), PathBuf::from),
         ),
     }
 }

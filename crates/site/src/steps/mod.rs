@@ -54,6 +54,10 @@ pub struct Build {
     /// bytes they are of (`COMPRESS_CACHE`; `None`: every file is
     /// compressed again).
     pub compress_cache: Option<PathBuf>,
+    /// Where the search index's full parts are kept between builds, by the
+    /// articles they hold (`SEARCH_CACHE`; `None`: every part is indexed
+    /// again).
+    pub search_cache: Option<PathBuf>,
     /// The valid articles in the list's order (newest first), as `content`
     /// read them: the later steps use these, never a second reading.
     pub articles: OnceLock<Vec<Article>>,
@@ -68,6 +72,7 @@ impl Build {
             strict,
             photo_cache: None,
             compress_cache: None,
+            search_cache: None,
             articles: OnceLock::new(),
         }
     }
@@ -170,6 +175,8 @@ pub struct Caches {
     pub photos: Option<PathBuf>,
     /// The `.br`/`.gz` copies (`COMPRESS_CACHE`).
     pub compressed: Option<PathBuf>,
+    /// The search index's full parts (`SEARCH_CACHE`).
+    pub search: Option<PathBuf>,
 }
 
 /// Runs every step in order; stops at the first that fails, naming it.
@@ -189,6 +196,7 @@ pub fn run(
     let mut build = Build::new(dist, SiteUrl::parse(site_url)?, content, strict);
     build.photo_cache = caches.photos;
     build.compress_cache = caches.compressed;
+    build.search_cache = caches.search;
     let timed = |step: &Step| {
         let start = std::time::Instant::now();
         let done = (step.run)(&build).map_err(|e| format!("step `{}`: {e}", step.name))?;

@@ -19,6 +19,7 @@ use bantin::model::{searchable, share, Article};
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
 use std::collections::BTreeMap;
+use std::path::Path;
 
 /// The folder of the index, and what the app imports from it.
 pub use bantin::search::{INDEX_FOLDER, LANGUAGE, META_DATE, META_LEAD, META_MINUTES, META_TITLE};
@@ -66,6 +67,19 @@ pub const SHARD_ARTICLES: usize = 10_000;
 /// The module listing the other parts, for `public/pagefind-loader.js`.
 const PARTS_MODULE: &str = "parts.js";
 
+/// What a result shows of `article`, kept beside the index.
+fn meta(article: &Article) -> BTreeMap<String, String> {
+    BTreeMap::from([
+        (META_TITLE.to_string(), article.title.clone()),
+        (META_DATE.to_string(), article.published.iso()),
+        (META_LEAD.to_string(), share::description(article)),
+        (
+            META_MINUTES.to_string(),
+            article.reading_minutes().to_string(),
+        ),
+    ])
+}
+
 /// The index of `articles` as (file name under its folder, bytes); `whole`
 /// keeps Pagefind's browser side (the first part), the other parts need
 /// only their index.
@@ -79,15 +93,7 @@ pub fn index(articles: &[Article], whole: bool) -> Result<Vec<(String, Vec<u8>)>
             .build();
         let mut index = PagefindIndex::new(Some(config)).map_err(|e| e.to_string())?;
         for article in articles {
-            let meta = BTreeMap::from([
-                (META_TITLE.to_string(), article.title.clone()),
-                (META_DATE.to_string(), article.published.iso()),
-                (META_LEAD.to_string(), share::description(article)),
-                (
-                    META_MINUTES.to_string(),
-                    article.reading_minutes().to_string(),
-                ),
-            ]);
+            let meta = meta(article);
             index
                 .add_custom_record(
                     article.slug.route(),
@@ -112,20 +118,115 @@ pub fn index(articles: &[Article], whole: bool) -> Result<Vec<(String, Vec<u8>)>
     })
 }
 
-/// The folder (under the index folder) of part `n` (from 0, the newest).
-fn part_folder(n: usize) -> String {
-    match n {
-        0 => String::new(),
-        n => format!("{}/", n + 1),
-    }
+/// How `count` articles (newest first) are cut into parts of `size`:
+/// counted from the oldest, so that a part once full keeps the very same
+/// articles whatever is published after it. Returns how many full parts
+/// there are and how many articles the open part (the newest, perhaps none)
+/// holds: the open part is `articles[..open]`, full part `k` (from 1, the
+/// oldest) is the `size` articles before the `k - 1` full parts after it.
+pub fn parts_of(count: usize, size: usize) -> (usize, usize) {
+    (count / size, count % size)
 }
 
-/// `parts.js`: the addresses of the parts after the first.
-fn parts_module(parts: usize) -> String {
-    let more: Vec<String> = (1..parts)
-        .map(|n| format!("\"{INDEX_FOLDER}{}\"", part_folder(n)))
+/// The articles of full part `k` (from 1, the oldest) of `articles` (newest
+/// first), cut in parts of `size`.
+fn full_part(articles: &[Article], size: usize, k: usize) -> &[Article] {
+    let end = articles.len() - (k - 1) * size;
+    &articles[end - size..end]
+}
+
+/// The folder (under the index folder) of full part `k` (from 1, the
+/// oldest): its address never changes, nor, once full, its files.
+fn part_folder(k: usize) -> String {
+    format!("{k}/")
+}
+
+/// `parts.js`: the addresses of the full parts, the newest first (the open
+/// part, with Pagefind's browser side, is the index folder itself).
+fn parts_module(full: usize) -> String {
+    let more: Vec<String> = (1..=full)
+        .rev()
+        .map(|k| format!("\"{INDEX_FOLDER}{}\"", part_folder(k)))
         .collect();
     format!("export default [{}];\n", more.join(", "))
+}
+
+/// What a cached part is made with: a new setting or Pagefind must not
+/// reuse the old parts.
+const PART_CACHE_VERSION: &str = "v1-pagefind-1.6.0";
+
+/// The key of a full part in the search cache: its articles' searched text
+/// and metadata, in order.
+fn part_key(part: &[Article]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    hasher.update(PART_CACHE_VERSION);
+    for article in part {
+        for field in [
+            article.slug.route(),
+            searched_text(article),
+            meta(article)
+                .into_values()
+                .collect::<Vec<_>>()
+                .join("\u{0}"),
+        ] {
+            hasher.update(field.len().to_le_bytes());
+            hasher.update(field);
+        }
+    }
+    hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// A full part's index files: from the search cache when these very
+/// articles were indexed before (a part once full never changes, so a
+/// build after publishing indexes only the open part), else made and kept.
+fn full_part_files(
+    part: &[Article],
+    cache: Option<&Path>,
+) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let Some(cache) = cache else {
+        return index(part, false);
+    };
+    let folder = cache.join(part_key(part));
+    let list = folder.join("files.json");
+    if let Ok(text) = std::fs::read_to_string(&list) {
+        let names: Vec<String> = serde_json::from_str(&text).unwrap_or_default();
+        let read: Result<Vec<_>, _> = names
+            .iter()
+            .map(|name| std::fs::read(folder.join("f").join(name)).map(|b| (name.clone(), b)))
+            .collect();
+        if let (Ok(files), false) = (read, names.is_empty()) {
+            return Ok(files);
+        }
+    }
+    let files = index(part, false)?;
+    if let Err(e) = keep_part(&folder, &files) {
+        eprintln!(
+            "[build] search: part not cached ({}: {e})",
+            folder.display()
+        );
+    }
+    Ok(files)
+}
+
+/// Writes a part into the cache: its files, then the list naming them last,
+/// so a part whose list is there is whole.
+fn keep_part(folder: &Path, files: &[(String, Vec<u8>)]) -> std::io::Result<()> {
+    for (name, bytes) in files {
+        let path = folder.join("f").join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(path, bytes)?;
+    }
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    let partial = folder.join(format!("files.json.{}.part", std::process::id()));
+    std::fs::write(&partial, serde_json::to_string(&names).unwrap_or_default())?;
+    std::fs::rename(partial, folder.join("files.json"))
 }
 
 /// Articles per part: `SEARCH_SHARD`, else [`SHARD_ARTICLES`].
@@ -147,12 +248,7 @@ pub fn run(build: &Build) -> Result<String, String> {
         std::fs::remove_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
     }
     let size = shard_size()?;
-    // An empty archive still gets an (empty) index, so search says "nothing".
-    let parts: Vec<&[Article]> = if articles.is_empty() {
-        vec![&[]]
-    } else {
-        articles.chunks(size).collect()
-    };
+    let (full, open) = parts_of(articles.len(), size);
     let write = |path: &std::path::Path, contents: &[u8]| -> Result<(), String> {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
@@ -166,23 +262,32 @@ pub fn run(build: &Build) -> Result<String, String> {
         }
         Ok(())
     };
-    let (mut files, mut bytes) = (0, 0);
-    for (n, part) in parts.iter().enumerate() {
-        // One part at a time: its memory is freed before the next.
-        for (name, contents) in index(part, n == 0)? {
-            write(&folder.join(part_folder(n)).join(&name), &contents)?;
+    let (mut files, mut bytes, mut reused) = (0, 0, 0);
+    // The open part (the newest articles; none when the last part just
+    // filled, and then an empty index), with Pagefind's browser side.
+    for (name, contents) in index(&articles[..open], true)? {
+        write(&folder.join(&name), &contents)?;
+        files += 1;
+        bytes += contents.len();
+    }
+    // The full parts, one at a time (its memory freed before the next).
+    let cache = build.search_cache.as_deref();
+    for k in 1..=full {
+        let part = full_part(articles, size, k);
+        if cache.is_some_and(|c| c.join(part_key(part)).join("files.json").is_file()) {
+            reused += 1;
+        }
+        for (name, contents) in full_part_files(part, cache)? {
+            write(&folder.join(part_folder(k)).join(&name), &contents)?;
             files += 1;
             bytes += contents.len();
         }
     }
-    write(
-        &folder.join(PARTS_MODULE),
-        parts_module(parts.len()).as_bytes(),
-    )?;
+    write(&folder.join(PARTS_MODULE), parts_module(full).as_bytes())?;
+    let parts = full + 1;
     Ok(format!(
-        "{} article(s) in {} part(s), {files} file(s) of {INDEX_FOLDER} ({:.1} KB)",
+        "{} article(s) in {parts} part(s) ({reused} full one(s) from the cache, {open} in the open one), {files} file(s) of {INDEX_FOLDER} ({:.1} KB)",
         articles.len(),
-        parts.len(),
         bytes as f64 / 1024.0
     ))
 }
@@ -253,11 +358,60 @@ mod tests {
     }
 
     #[test]
-    fn the_other_parts_are_listed_for_the_browser() {
-        assert_eq!(parts_module(1), "export default [];\n");
+    fn the_full_parts_are_listed_for_the_browser_newest_first() {
+        assert_eq!(parts_module(0), "export default [];\n");
         assert_eq!(
-            parts_module(3),
-            "export default [\"/pagefind/2/\", \"/pagefind/3/\"];\n"
+            parts_module(2),
+            "export default [\"/pagefind/2/\", \"/pagefind/1/\"];\n"
+        );
+    }
+
+    #[test]
+    fn a_full_part_keeps_its_articles_whatever_is_published_after_it() {
+        let articles: Vec<Article> = (0..12)
+            .map(|i| article(&format!("a{i}"), &format!("Bài {i}"), "Nội dung."))
+            .collect();
+        // Newest first: 12 articles in parts of 5 are two full parts and an
+        // open one of 2.
+        assert_eq!(parts_of(12, 5), (2, 2));
+        assert_eq!(parts_of(10, 5), (2, 0));
+        assert_eq!(parts_of(3, 5), (0, 3));
+        let slugs = |part: &[Article]| part.iter().map(|a| a.slug.to_string()).collect::<Vec<_>>();
+        let oldest = slugs(full_part(&articles, 5, 1));
+        assert_eq!(oldest, ["a7", "a8", "a9", "a10", "a11"]);
+        // Three more published (before the newest): part 1 is the same.
+        let more: Vec<Article> = (0..3)
+            .map(|i| article(&format!("n{i}"), "Mới", "Mới."))
+            .chain(articles.iter().cloned())
+            .collect();
+        assert_eq!(slugs(full_part(&more, 5, 1)), oldest);
+        assert_eq!(
+            slugs(full_part(&more, 5, 2)),
+            slugs(full_part(&articles, 5, 2))
+        );
+        assert_eq!(
+            part_key(full_part(&more, 5, 1)),
+            part_key(full_part(&articles, 5, 1))
+        );
+        assert_ne!(
+            part_key(full_part(&articles, 5, 1)),
+            part_key(full_part(&articles, 5, 2))
+        );
+    }
+
+    #[test]
+    fn a_cached_part_is_the_part_made_afresh() {
+        let articles: Vec<Article> = (0..4)
+            .map(|i| article(&format!("a{i}"), &format!("Lễ hội {i}"), "Đường dây điện."))
+            .collect();
+        let cache = tempfile::tempdir().expect("a cache");
+        let made = full_part_files(&articles, Some(cache.path())).unwrap();
+        let again = full_part_files(&articles, Some(cache.path())).unwrap();
+        assert_eq!(made, again);
+        assert_eq!(
+            made,
+            index(&articles, false).unwrap(),
+            "Pagefind is deterministic"
         );
     }
 }
