@@ -13,6 +13,7 @@ import http.client
 import json
 import os
 import unittest
+import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
 
@@ -176,9 +177,16 @@ class ServerTest:
         for field in ["title", "items"]:
             self.assertIn(field, feed)
         self.assertTrue(all("id" in item for item in feed["items"]))
-        sitemap = ET.fromstring(self.request("/sitemap.xml").body)
-        locs = [e.text for e in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+        # The sitemap is an index over the list pages' file and the articles'.
+        sitemap_ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+        index = ET.fromstring(self.request("/sitemap.xml").body)
+        self.assertEqual(index.tag, sitemap_ns + "sitemapindex")
+        locs = []
+        for part in index.iter(sitemap_ns + "loc"):
+            listed = ET.fromstring(self.request(urllib.parse.urlsplit(part.text).path).body)
+            locs += [e.text for e in listed.iter(sitemap_ns + "loc")]
         self.assertTrue(any(loc.endswith(SEED_PAGE) for loc in locs))
+        self.assertTrue(any(urllib.parse.urlsplit(loc).path == "/" for loc in locs), "the home page")
         robots = self.request("/robots.txt")
         self.assertEqual(robots.header("Content-Type"), "text/plain; charset=utf-8")
         self.assertIn("Sitemap: ", robots.body.decode())

@@ -1,9 +1,9 @@
 //! Step `feeds`: what readers' feed readers and search engines fetch:
 //! `feed.xml` (Atom) and `feed.json` (JSON Feed 1.1) with the newest
-//! [`FEED_ARTICLES`] articles in full, `sitemap.xml` with every article and
-//! every list page (a sitemap index over `sitemap-<n>.xml` files past
-//! [`MAX_SITEMAP_URLS`], as the protocol requires), and `robots.txt` naming
-//! it. After `content` (the same validated articles), before `compress`.
+//! [`FEED_ARTICLES`] articles in full, `sitemap.xml`, an index over the
+//! files listing every list page and every article (the articles oldest
+//! first, [`SITEMAP_FILE_URLS`] a file, so a full file never changes), and
+//! `robots.txt` naming it. After `content` (the same validated articles), before `compress`.
 
 use super::Build;
 use atom_syndication::{
@@ -144,10 +144,24 @@ fn xml_document(
 
 const SITEMAP_NS: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
-/// The sitemap files for `urls` (address, last change): one `sitemap.xml`,
-/// or past [`MAX_SITEMAP_URLS`] a `sitemap.xml` index over
-/// `sitemap-1.xml`, `sitemap-2.xml`, … (file name, text).
-pub fn sitemaps(urls: &[(String, Option<Date>)], site: &SiteUrl) -> Vec<(String, String)> {
+/// How many addresses one sitemap file lists, articles counted from the
+/// oldest: a file once full keeps the very same addresses whatever is
+/// published after it, so a publish changes only the last articles' file,
+/// the list pages' and the index (and a CDN purges only those). Well under
+/// [`MAX_SITEMAP_URLS`].
+pub const SITEMAP_FILE_URLS: usize = 10_000;
+const _: () = assert!(SITEMAP_FILE_URLS <= MAX_SITEMAP_URLS);
+
+/// The sitemap files: `sitemap.xml`, an index over the list pages' files
+/// (`sitemap-trang-<k>.xml`, from `lists`, the home page first) and the
+/// articles' (`sitemap-<k>.xml`, from `articles`, oldest first), each
+/// index entry with its file's last change (its newest address's) — as
+/// (file name, text), the index first.
+pub fn sitemaps(
+    lists: &[(String, Option<Date>)],
+    articles: &[(String, Option<Date>)],
+    site: &SiteUrl,
+) -> Vec<(String, String)> {
     let urlset = |urls: &[(String, Option<Date>)]| {
         xml_document("urlset", SITEMAP_NS, |w| {
             for (loc, lastmod) in urls {
@@ -164,27 +178,36 @@ pub fn sitemaps(urls: &[(String, Option<Date>)], site: &SiteUrl) -> Vec<(String,
             Ok(())
         })
     };
-    if urls.len() <= MAX_SITEMAP_URLS {
-        return vec![("sitemap.xml".into(), urlset(urls))];
-    }
-    let parts: Vec<(String, String)> = urls
-        .chunks(MAX_SITEMAP_URLS)
-        .enumerate()
-        .map(|(i, chunk)| (format!("sitemap-{}.xml", i + 1), urlset(chunk)))
-        .collect();
+    let mut parts: Vec<(String, String, Option<Date>)> = Vec::new();
+    let files =
+        |prefix: &str, urls: &[(String, Option<Date>)]| -> Vec<(String, String, Option<Date>)> {
+            urls.chunks(SITEMAP_FILE_URLS)
+                .enumerate()
+                .map(|(i, chunk)| {
+                    let newest = chunk.iter().filter_map(|(_, d)| *d).max();
+                    (format!("{prefix}{}.xml", i + 1), urlset(chunk), newest)
+                })
+                .collect()
+        };
+    parts.extend(files("sitemap-trang-", lists));
+    parts.extend(files("sitemap-", articles));
     let index = xml_document("sitemapindex", SITEMAP_NS, |w| {
-        for (name, _) in &parts {
+        for (name, _, newest) in &parts {
             w.create_element("sitemap").write_inner_content(|w| {
                 w.create_element("loc")
                     .write_text_content(BytesText::new(&site.join(&format!("/{name}"))))?;
+                if let Some(date) = newest {
+                    w.create_element("lastmod")
+                        .write_text_content(BytesText::new(&date.iso()))?;
+                }
                 Ok(())
             })?;
         }
         Ok(())
     });
-    let mut files = vec![("sitemap.xml".to_string(), index)];
-    files.extend(parts);
-    files
+    let mut out = vec![("sitemap.xml".to_string(), index)];
+    out.extend(parts.into_iter().map(|(name, text, _)| (name, text)));
+    out
 }
 
 /// `robots.txt`: everything may be crawled; the sitemap is there.
@@ -202,8 +225,8 @@ pub fn run(build: &Build) -> Result<String, String> {
     super::write(&dist.join("feed.xml"), &atom(articles, site))?;
     super::write(&dist.join("feed.json"), &json_feed(articles, site))?;
     // The list pages (the home page first), each last changed when its
-    // newest article was published; then every article.
-    let mut urls: Vec<_> = build
+    // newest article was published; and every article, the oldest first.
+    let lists: Vec<_> = build
         .list_pages()?
         .iter()
         .map(|page| {
@@ -211,12 +234,12 @@ pub fn run(build: &Build) -> Result<String, String> {
             (site.join(&ListPage::route(page.number)), newest)
         })
         .collect();
-    urls.extend(
-        articles
-            .iter()
-            .map(|a| (site.join(&a.slug.route()), Some(a.published))),
-    );
-    let files = sitemaps(&urls, site);
+    let oldest_first: Vec<_> = articles
+        .iter()
+        .rev()
+        .map(|a| (site.join(&a.slug.route()), Some(a.published)))
+        .collect();
+    let files = sitemaps(&lists, &oldest_first, site);
     for (name, text) in &files {
         super::write(&dist.join(name), text)?;
     }
@@ -225,7 +248,7 @@ pub fn run(build: &Build) -> Result<String, String> {
         "feed.xml and feed.json ({} article(s)), {} sitemap file(s) for {} address(es), robots.txt",
         articles.len().min(FEED_ARTICLES),
         files.len(),
-        urls.len()
+        lists.len() + oldest_first.len()
     ))
 }
 
@@ -324,6 +347,13 @@ mod tests {
         assert_eq!(items[0]["date_published"], "2024-12-28T00:00:00+07:00");
     }
 
+    fn locs(text: &str) -> Vec<&str> {
+        text.split("<loc>")
+            .skip(1)
+            .map(|s| &s[..s.find("</loc>").unwrap()])
+            .collect()
+    }
+
     #[test]
     fn the_sitemap_lists_every_list_page_and_every_article() {
         let content = tempfile::tempdir().unwrap();
@@ -332,85 +362,80 @@ mod tests {
         let build = Build::new(dist.path(), site(), content.path(), true);
         super::super::content::run(&build).unwrap();
         run(&build).unwrap();
-        let sitemap = std::fs::read_to_string(dist.path().join("sitemap.xml")).unwrap();
-        assert!(xml(&sitemap).is_ok());
-        let locs: Vec<&str> = sitemap
-            .split("<loc>")
-            .skip(1)
-            .map(|s| &s[..s.find("</loc>").unwrap()])
-            .collect();
-        assert_eq!(locs.len(), 3 + 45);
+        let index = std::fs::read_to_string(dist.path().join("sitemap.xml")).unwrap();
+        assert!(xml(&index).is_ok());
+        assert!(index.contains("<sitemapindex"));
         assert_eq!(
-            &locs[..3],
+            locs(&index),
+            [
+                "https://baobackan.vn/sitemap-trang-1.xml",
+                "https://baobackan.vn/sitemap-1.xml"
+            ]
+        );
+        let lists = std::fs::read_to_string(dist.path().join("sitemap-trang-1.xml")).unwrap();
+        assert_eq!(
+            locs(&lists),
             [
                 "https://baobackan.vn/",
                 "https://baobackan.vn/trang/2",
                 "https://baobackan.vn/trang/3"
             ]
         );
-        assert!(locs[3..]
+        let articles = std::fs::read_to_string(dist.path().join("sitemap-1.xml")).unwrap();
+        let listed = locs(&articles);
+        assert_eq!(listed.len(), 45);
+        assert!(listed
             .iter()
             .all(|l| l.starts_with("https://baobackan.vn/articles/")));
+        let newest = build.articles().unwrap()[0].slug.route();
+        assert_eq!(
+            listed.last().copied(),
+            Some(site().join(&newest).as_str()),
+            "the oldest first, the newest last"
+        );
     }
 
     #[test]
-    fn the_sitemap_lists_every_address_and_splits_past_fifty_thousand() {
-        let urls = |n: usize| -> Vec<(String, Option<Date>)> {
+    fn a_full_sitemap_file_never_changes_when_an_article_is_published() {
+        let dated = |n: usize| -> Vec<(String, Option<Date>)> {
             (0..n)
                 .map(|i| {
                     (
                         site().join(&format!("/articles/bai-{i}")),
-                        Date::new(2024, 1, 1),
+                        Date::new(2024, 1, 1 + (i % 28) as u8),
                     )
                 })
                 .collect()
         };
-        let one = sitemaps(&urls(3), &site());
-        assert_eq!(one.len(), 1);
-        let read = xml(&one[0].1).unwrap();
-        assert_eq!(read.iter().filter(|(tag, _)| tag == "loc").count(), 3);
-        assert!(read.contains(&("lastmod".into(), "2024-01-01".into())));
-        assert!(one[0]
-            .1
-            .contains(r#"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"#));
-
-        let many = sitemaps(&urls(MAX_SITEMAP_URLS + 1), &site());
-        let names: Vec<&str> = many.iter().map(|(n, _)| n.as_str()).collect();
-        assert_eq!(names, ["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml"]);
-        assert!(many[0].1.contains("<sitemapindex"));
-        let index = xml(&many[0].1).unwrap();
+        let lists = [(site().join("/"), Date::new(2024, 1, 28))];
+        let before = sitemaps(&lists, &dated(SITEMAP_FILE_URLS + 5), &site());
+        let after = sitemaps(&lists, &dated(SITEMAP_FILE_URLS + 6), &site());
+        let names: Vec<&str> = after.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(
-            index
-                .iter()
-                .filter(|(t, _)| t == "loc")
-                .map(|(_, v)| v.as_str())
-                .collect::<Vec<_>>(),
+            names,
             [
-                "https://baobackan.vn/sitemap-1.xml",
-                "https://baobackan.vn/sitemap-2.xml"
+                "sitemap.xml",
+                "sitemap-trang-1.xml",
+                "sitemap-1.xml",
+                "sitemap-2.xml"
             ]
         );
+        let changed: Vec<&str> = before
+            .iter()
+            .zip(&after)
+            .filter(|(b, a)| b != a)
+            .map(|(_, (name, _))| name.as_str())
+            .collect();
         assert_eq!(
-            xml(&many[1].1)
-                .unwrap()
-                .iter()
-                .filter(|(t, _)| t == "loc")
-                .count(),
-            MAX_SITEMAP_URLS
+            changed,
+            ["sitemap.xml", "sitemap-2.xml"],
+            "the last file and the index"
         );
-        assert_eq!(
-            xml(&many[2].1)
-                .unwrap()
-                .iter()
-                .filter(|(t, _)| t == "loc")
-                .count(),
-            1
-        );
-    }
-
-    #[test]
-    fn robots_names_the_sitemap() {
-        assert!(robots(&site()).contains("\nSitemap: https://baobackan.vn/sitemap.xml\n"));
+        let read = xml(&after[3].1).unwrap();
+        assert_eq!(read.iter().filter(|(tag, _)| tag == "loc").count(), 6);
+        let index = xml(&after[0].1).unwrap();
+        assert!(index.contains(&("lastmod".into(), "2024-01-28".into())));
+        assert!(after.iter().all(|(_, text)| xml(text).is_ok()));
     }
 
     #[test]
