@@ -62,18 +62,21 @@ pub fn asked(query: &str, compose: impl Fn(&str) -> String) -> String {
     words.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The words of `text`, lowercased: what lies between anything that is not
+/// a letter or a digit.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
 /// Whether `text` has every word of `query` (both folded), each as a word
 /// or the start of one ("duong d" while typing "duong day"). Pagefind drops
 /// a query word that one part of a large index lacks altogether, so a part
 /// could answer with articles that have only the other words: those are
 /// left out here, so every result has every word, however the index is cut.
 pub fn has_every_word(query: &str, text: &str) -> bool {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
     let have = words(text);
     words(query)
         .iter()
@@ -84,12 +87,6 @@ pub fn has_every_word(query: &str, text: &str) -> bool {
 /// aside): each a whole word, the last perhaps only begun. The results with
 /// the query's very forms come first ([`exact_first`]).
 pub fn has_every_word_as_typed(query: &str, text: &str) -> bool {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
     let have = words(text);
     let wanted = words(query);
     wanted.iter().enumerate().all(|(i, q)| {
