@@ -181,15 +181,19 @@ fn part_key(part: &[Article]) -> String {
         .collect()
 }
 
+/// One file of the index: its name under its part's folder, and its bytes.
+type IndexFile = (String, Vec<u8>);
+
 /// A full part's index files: from the search cache when these very
 /// articles were indexed before (a part once full never changes, so a
-/// build after publishing indexes only the open part), else made and kept.
+/// build after publishing indexes only the open part), else made and kept;
+/// and whether they came from the cache.
 fn full_part_files(
     part: &[Article],
     cache: Option<&Path>,
-) -> Result<Vec<(String, Vec<u8>)>, String> {
+) -> Result<(Vec<IndexFile>, bool), String> {
     let Some(cache) = cache else {
-        return index(part, false);
+        return Ok((index(part, false)?, false));
     };
     let folder = cache.join(part_key(part));
     let list = folder.join("files.json");
@@ -200,7 +204,7 @@ fn full_part_files(
             .map(|name| std::fs::read(folder.join("f").join(name)).map(|b| (name.clone(), b)))
             .collect();
         if let (Ok(files), false) = (read, names.is_empty()) {
-            return Ok(files);
+            return Ok((files, true));
         }
     }
     let files = index(part, false)?;
@@ -210,7 +214,7 @@ fn full_part_files(
             folder.display()
         );
     }
-    Ok(files)
+    Ok((files, false))
 }
 
 /// Writes a part into the cache: its files, then the list naming them last,
@@ -273,11 +277,9 @@ pub fn run(build: &Build) -> Result<String, String> {
     // The full parts, one at a time (its memory freed before the next).
     let cache = build.search_cache.as_deref();
     for k in 1..=full {
-        let part = full_part(articles, size, k);
-        if cache.is_some_and(|c| c.join(part_key(part)).join("files.json").is_file()) {
-            reused += 1;
-        }
-        for (name, contents) in full_part_files(part, cache)? {
+        let (part_files, cached) = full_part_files(full_part(articles, size, k), cache)?;
+        reused += usize::from(cached);
+        for (name, contents) in part_files {
             write(&folder.join(part_folder(k)).join(&name), &contents)?;
             files += 1;
             bytes += contents.len();
@@ -405,8 +407,10 @@ mod tests {
             .map(|i| article(&format!("a{i}"), &format!("Lễ hội {i}"), "Đường dây điện."))
             .collect();
         let cache = tempfile::tempdir().expect("a cache");
-        let made = full_part_files(&articles, Some(cache.path())).unwrap();
-        let again = full_part_files(&articles, Some(cache.path())).unwrap();
+        let (made, cached) = full_part_files(&articles, Some(cache.path())).unwrap();
+        assert!(!cached);
+        let (again, cached) = full_part_files(&articles, Some(cache.path())).unwrap();
+        assert!(cached, "the second time, from the cache");
         assert_eq!(made, again);
         assert_eq!(
             made,
