@@ -7,7 +7,8 @@ each from a copy of Trunk's output as `make build` does, and measures:
              build's own step timings), peak memory (/usr/bin/time), dist/ size
   reader     on the 3G profile (750 kbps, 300 ms, CPU 4x; fresh browser each
              load, alternating sites): LCP and bytes of `/`, of a list page
-             (`/trang/500`; the 20-article site has one list page, `/`), and
+             (`/trang/500`, counted from the oldest; the 20-article site has
+             one list page, `/`), and
              of an article, each against the same page of the 20-article site;
              the data the home page fetches (everything but the app's WASM,
              JS and CSS)
@@ -45,6 +46,7 @@ from bench import ROOT, OUT, LCP_JS, BYTES_BEFORE_PAINT_JS, throttled_session  #
 from tests.e2e.servers import SiteServer  # noqa: E402
 from tests.e2e.harness import ServerState, start_proxy  # noqa: E402
 from tests.e2e import locators as L  # noqa: E402
+from tests.e2e import names  # noqa: E402
 from tests.e2e.browser import Browser, wait_for  # noqa: E402
 
 TRUNK = os.path.join(ROOT, "target", "trunk")
@@ -147,7 +149,8 @@ def publish(n, dist, full_s):
 
 
 def first_article(dist):
-    with open(os.path.join(dist, "trang", "1.json"), encoding="utf-8") as f:
+    home = names.worker()["homeListData"].lstrip("/")
+    with open(os.path.join(dist, home), encoding="utf-8") as f:
         return "/articles/" + json.load(f)["articles"][0]["slug"]
 
 

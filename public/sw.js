@@ -47,7 +47,8 @@ const MAX_SAVED_LISTS = C.maxSavedLists;
 // The app's own slug rule (crates/model/src/slug.rs, Slug::parse).
 const ARTICLE_PAGE = new RegExp(C.articlePage);
 const ARTICLE_DATA = new RegExp(C.articleData);
-// The list pages: "/" is page 1, "/trang/<n>" page n (ListPage::number_in).
+// The list pages: "/" the newest, "/trang/<k>" the k-th from the oldest
+// (ListPage::number_in); their data, the home page's too.
 const LIST_PAGE = new RegExp(C.listPage);
 const LIST_DATA = new RegExp(C.listData);
 // The photos' copies (crates/model/src/photo.rs, copy_pattern).
@@ -159,7 +160,7 @@ async function evictPhotos(cache) {
 // The data file behind a page's address, or null: "/" and "/trang/<n>" are
 // list pages, "/articles/<slug>" an article.
 function dataOf(pathname) {
-  if (pathname === "/") return C.firstListData;
+  if (pathname === "/") return C.homeListData;
   const list = LIST_PAGE.exec(pathname);
   if (list) return C.listDataUrl[0] + list[1] + C.listDataUrl[1];
   const article = ARTICLE_PAGE.exec(pathname);

@@ -4,7 +4,7 @@
 //! `script` does for the page's script (src/page_script.rs), so the worker
 //! types none of them.
 
-use crate::model::{ListPage, Slug, MAX_PAGE_DIGITS, MAX_SLUG_LEN};
+use crate::model::{ListPage, Slug, HOME, MAX_PAGE_DIGITS, MAX_SLUG_LEN};
 use crate::offline::{ARTICLES_CACHE, SAVED_AT_HEADER};
 use crate::prerender::{EMBEDDED_ARTICLE_ID, EMBEDDED_LIST_ID};
 use serde_json::{json, Value};
@@ -65,13 +65,17 @@ pub fn config() -> Value {
         "photosCache": PHOTOS_CACHE,
         "maxSavedPhotos": MAX_SAVED_PHOTOS,
         "photoCopy": crate::model::photo::copy_pattern(),
-        "firstListData": ListPage::data_url(1),
-        "listDataUrl": around(&ListPage::data_url(0), "0"),
+        "homeListData": ListPage::data_url(HOME),
+        "listDataUrl": around(&ListPage::data_url(1), "1"),
         "articleDataUrl": Slug::parse("x").map_or(Value::Null, |x| around(&x.data_url(), "x")),
         "articlePage": format!("^/articles/({slug})$"),
         "articleData": format!("^/articles/{slug}\\.json$"),
         "listPage": format!("^/trang/({page})$"),
-        "listData": format!("^/trang/{page}\\.json$"),
+        // A numbered page's data, or the home page's.
+        "listData": format!(
+            "^(?:/trang/{page}\\.json|{})$",
+            ListPage::data_url(HOME).replace('.', "\\.")
+        ),
         "embedded": format!(
             "<script type=\"application/json\" id=\"(?:{EMBEDDED_ARTICLE_ID}|{EMBEDDED_LIST_ID})\">([^<]*)</script>"
         ),
@@ -131,8 +135,11 @@ mod tests {
             config["articlePage"], "^/articles/([a-z0-9-]{1,200})$",
             "the slug rule of crates/model/src/slug.rs"
         );
-        assert_eq!(config["listData"], "^/trang/[1-9][0-9]{0,6}\\.json$");
-        assert_eq!(config["firstListData"], "/trang/1.json");
+        assert_eq!(
+            config["listData"],
+            "^(?:/trang/[1-9][0-9]{0,6}\\.json|/trang/moi-nhat\\.json)$"
+        );
+        assert_eq!(config["homeListData"], "/trang/moi-nhat.json");
         assert_eq!(config["listDataUrl"], json!(["/trang/", ".json"]));
         assert_eq!(config["articleDataUrl"], json!(["/articles/", ".json"]));
     }

@@ -1,7 +1,8 @@
-//! The list of articles, newest first, [`PAGE_SIZE`](crate::model::PAGE_SIZE)
-//! a page: `/` is page 1, `/trang/<n>` page n. Each page loads its own small
-//! data file (or, pre-rendered, has it in the page), so a page costs the same
-//! whatever the size of the archive.
+//! The list of articles, newest first: `/` holds the newest, `/trang/<k>`
+//! the k-th [`PAGE_SIZE`](crate::model::PAGE_SIZE) counted from the oldest,
+//! so a page never changes once full ([`ListPage`]). Each page loads its own
+//! small data file (or, pre-rendered, has it in the page), so a page costs
+//! the same whatever the size of the archive.
 
 use super::not_found::{Missing, NotFound};
 use super::{list_title, set_document_title};
@@ -10,19 +11,18 @@ use crate::components::article_card::ArticleCard;
 use crate::components::load_error::LoadError;
 use crate::components::saved_notice::SavedNotice;
 use crate::components::toolbar::Toolbar;
-use crate::model::{ArticleIndex, ListPage};
+use crate::model::{ArticleIndex, ListPage, HOME};
 use crate::offline;
 use leptos::prelude::*;
 use leptos::Params;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params};
+use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
-use leptos_router::NavigateOptions;
 
 /// `/`: the newest articles.
 #[component]
 pub fn Home() -> impl IntoView {
-    view! { <Listing number=1 /> }
+    view! { <Listing number=HOME /> }
 }
 
 #[derive(Params, PartialEq, Clone, Debug)]
@@ -30,8 +30,8 @@ struct PageParams {
     n: Option<String>,
 }
 
-/// `/trang/<n>`: older articles. A number that names no page (`0`, `abc`)
-/// is "not found" at once; `/trang/1` is the home page's other address.
+/// `/trang/<k>`: older articles. A number that names no page (`0`, `abc`)
+/// is "not found" at once.
 #[component]
 pub fn OlderPage() -> impl IntoView {
     let params = use_params::<PageParams>();
@@ -42,20 +42,7 @@ pub fn OlderPage() -> impl IntoView {
             .ok()
             .and_then(|p| p.n.as_deref().and_then(ListPage::number_in))
     });
-    // `/trang/1` becomes `/`, once the router is running (a navigation
-    // made while the page is first rendered can be lost).
-    let navigate = use_navigate();
-    Effect::new(move || {
-        if number.get() == Some(1) {
-            let replace = NavigateOptions {
-                replace: true,
-                ..Default::default()
-            };
-            navigate("/", replace);
-        }
-    });
     move || match number.get() {
-        Some(1) => ().into_any(),
         Some(number) => view! { <Listing number /> }.into_any(),
         None => view! { <NotFound what=Missing::Page /> }.into_any(),
     }
@@ -100,7 +87,7 @@ fn ListLoader(number: usize) -> impl IntoView {
                             .into_any()
                     }
                     // Past the last page: there is no such page.
-                    Err(ApiError::NotFound(_, Resource::List)) if number > 1 => {
+                    Err(ApiError::NotFound(_, Resource::List)) if number != HOME => {
                         view! { <NotFound what=Missing::Page /> }.into_any()
                     }
                     Err(error) => {
@@ -124,11 +111,12 @@ fn PageOfList(
     let number = page.number;
     Effect::new(move || set_document_title(list_title(number).as_deref()));
     let heading = match number {
-        1 => "Bài viết mới".to_string(),
+        HOME => "Bài viết mới".to_string(),
         n => format!("Bài viết cũ hơn · Trang {n}"),
     };
-    let pager = (page.pages > 1).then(|| view! { <Pager page=page.clone() /> });
-    let empty = page.total == 0;
+    let pager = (page.newer.is_some() || page.older.is_some())
+        .then(|| view! { <Pager page=page.clone() /> });
+    let empty = number == HOME && page.index.articles.is_empty() && page.index.skipped == 0;
     view! {
         <h1 class="home-title">{heading}</h1>
         <ArticleList index=page.index offline empty />
@@ -136,19 +124,24 @@ fn PageOfList(
     }
 }
 
-/// "Trang trước" (newer) and "Trang sau" (older), with where the reader is.
+/// "Trang trước" (newer) and "Trang sau" (older), with where the reader is
+/// (no total: it would change every page at every article).
 #[component]
 fn Pager(page: ListPage) -> impl IntoView {
-    let newer = page.newer().map(|n| {
+    let newer = page.newer.map(|n| {
         view! { <A href=ListPage::route(n) attr:rel="prev">"Trang trước"</A> }
     });
-    let older = page.older().map(|n| {
+    let older = page.older.map(|n| {
         view! { <A href=ListPage::route(n) attr:rel="next">"Trang sau"</A> }
     });
+    let place = match page.number {
+        HOME => "Mới nhất".to_string(),
+        n => format!("Trang {n}"),
+    };
     view! {
         <nav class="pager" aria-label="Chuyển trang danh sách">
             {newer}
-            <span class="pager-where">{format!("Trang {} / {}", page.number, page.pages)}</span>
+            <span class="pager-where">{place}</span>
             {older}
         </nav>
     }

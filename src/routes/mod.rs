@@ -25,7 +25,7 @@ pub fn document_title(page: Option<&str>) -> String {
 }
 
 /// A list page's own name for its title: none for the home page ("Bản
-/// tin"), "Trang <n>" for the others.
+/// tin"), "Trang <k>" for the others.
 pub fn list_title(number: usize) -> Option<String> {
-    (number > 1).then(|| format!("Trang {number}"))
+    (number != crate::model::HOME).then(|| format!("Trang {number}"))
 }

@@ -1,7 +1,7 @@
 """The generated archive the list and search tests read: 45 articles from
-`site generate` (three list pages of 20, 20 and 5, and a search index in three
-parts), built from Trunk's output as `make build` does and served for the
-test class."""
+`site generate` (a search index in three parts) unless a test class asks for
+more, built from Trunk's output as `make build` does and served for the test
+class."""
 
 import json
 import os

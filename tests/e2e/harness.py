@@ -27,16 +27,22 @@ SEED_SLUG = "thanh-pho-bac-kan-day-manh-thuc-hien-phong-trao-thi-dua-yeu-nuoc"
 TEST_SLUG = "bai-thu-nghiem"
 TEST_PATH = f"/articles/{TEST_SLUG}"
 TEST_JSON = f"/articles/{TEST_SLUG}.json"
-# The home page's data file (list page 1), which the app loads when the
-# home page is not pre-rendered (or when it is reached inside the app).
-LIST_JSON = "/trang/1.json"
+
+
+def list_json():
+    """The home page's data file (src/worker.rs, `homeListData`), which the
+    app loads when the home page is not pre-rendered (or when it is reached
+    inside the app)."""
+    return names.worker()["homeListData"]
+
+
 # Not forwarded either way: they describe one connection, not the answer.
 HOP_BY_HOP = {"connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade"}
 
 
-def list_page(entries, number=1, pages=1, total=None):
-    """A list page's data file holding `entries`."""
-    return {"schema": 1, "page": number, "pages": pages, "total": len(entries) if total is None else total, "articles": entries}
+def list_page(entries):
+    """The home page's data file holding `entries` (and no older page)."""
+    return {"schema": 1, "page": 0, "articles": entries}
 
 
 def seed_as(slug):
@@ -446,13 +452,13 @@ class ReaderTestCase(unittest.TestCase):
 
     def list_from_the_app(self, entries=None, **fault):
         """Makes the home page the app's own, not pre-rendered: `/` answers
-        with the shell, and the app loads /trang/1.json, which holds
+        with the shell, and the app loads the home page's data file, which holds
         `entries` (one page) or answers with `fault`."""
         self.fault("/", serve="/shell.html")
         if entries is not None:
             fault = dict(body=json.dumps(list_page(entries), ensure_ascii=False))
         if fault:
-            self.fault(LIST_JSON, **fault)
+            self.fault(list_json(), **fault)
 
     def requested(self, path):
         with self.state.lock:

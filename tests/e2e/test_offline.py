@@ -8,7 +8,7 @@ import re
 from . import locators as L
 from .test_accessibility import AXE, RUN_AXE
 from . import names
-from .harness import DIST, LIST_JSON, SEED_SLUG, TEST_JSON, TEST_PATH, ReaderTestCase, seed_as
+from .harness import DIST, SEED_SLUG, list_json, TEST_JSON, TEST_PATH, ReaderTestCase, seed_as
 
 SEED_PATH = f"/articles/{SEED_SLUG}"
 SEED_JSON = f"/articles/{SEED_SLUG}.json"
@@ -35,7 +35,7 @@ class OfflineTest(ReaderTestCase):
         self.assertEqual(self.b.find_all(".saved-badge"), [], "online, no badges")
         self.open(SEED_PATH)  # a pre-rendered page: the worker saves its data too
         self.h1()
-        self.wait_for(lambda: self.cached(SEED_JSON) is True and self.cached(LIST_JSON) is True, "the seed and the list saved")
+        self.wait_for(lambda: self.cached(SEED_JSON) is True and self.cached(list_json()) is True, "the seed and the list saved")
         self.assertIsNone(self.notice(), "online, nothing is a saved copy")
         self.assertFalse(self.requested(SEED_JSON), "saved from the page's own data block, with no second request")
         self.wait_for(self.app_kept, "the whole app kept, from the second page on")

@@ -26,7 +26,9 @@ pub use article::{Article, Block};
 pub use date::Date;
 pub use decode::valid_image_src;
 pub use error::DataError;
-pub use list::{ArticleIndex, ArticleSummary, ListPage, MAX_PAGE_DIGITS, PAGE_SIZE};
+pub use list::{
+    ArticleIndex, ArticleSummary, ListPage, HOME, HOME_DATA, MAX_PAGE_DIGITS, PAGE_SIZE,
+};
 pub use photo::{Copies, Image, PhotoFormat};
 pub use slug::{fold, fold_decomposed, searchable, Slug};
 

@@ -123,63 +123,88 @@ impl ArticleIndex {
     }
 }
 
-/// How many articles a list page holds: `/` shows the newest, `/trang/2`
-/// the next, and so on.
+/// How many articles a numbered list page holds.
 pub const PAGE_SIZE: usize = 20;
 /// The most digits a page number in an address may have (100,000 articles
 /// are 5,000 pages).
 pub const MAX_PAGE_DIGITS: usize = 7;
+/// The home page's number among the list pages: `/`, the newest articles.
+/// The numbered pages `/trang/<k>` count from 1, the oldest.
+pub const HOME: usize = 0;
+/// The home page's data file (a numbered page's is `/trang/<k>.json`).
+pub const HOME_DATA: &str = "/trang/moi-nhat.json";
 
-/// One page of the article list, as its data file (`/trang/<n>.json`) holds
-/// it: page 1 is the home page `/`, page `n` is `/trang/<n>`. Every page,
-/// whatever the archive's size, is at most [`PAGE_SIZE`] entries.
+/// One page of the article list, as its data file holds it.
+///
+/// The numbered pages are counted from the **oldest** article: `/trang/1`
+/// holds the 20 oldest, `/trang/2` the next 20, and so on, each newest
+/// first. A page is only made once it is full, and then never changes but
+/// for its "newer" link, once: publishing an article (newer than the rest)
+/// changes the home page alone, and only when it fills a page is a page
+/// added. The home page `/` holds the newest articles: those not yet in a
+/// full page (fewer than [`PAGE_SIZE`]) and the newest full page, so from 20
+/// to 39 once the archive has 20, and "Trang sau" leads to the page before
+/// that one. Every article is on exactly one page of the chain from `/` to
+/// `/trang/1`; the newest full page is also at its own address, for links
+/// that were made to it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ListPage {
-    /// This page's number, from 1.
+    /// [`HOME`], or the page's number from the oldest (1, 2, …).
     pub number: usize,
-    /// How many pages the list has (at least 1: an empty archive has one
-    /// empty page).
-    pub pages: usize,
-    /// How many articles the whole list has.
-    pub total: usize,
+    /// The page of newer articles ("Trang trước"): [`HOME`] or a number;
+    /// none on the home page.
+    pub newer: Option<usize>,
+    /// The page of older articles ("Trang sau"), if any.
+    pub older: Option<usize>,
     /// This page's entries, newest first.
     pub index: ArticleIndex,
 }
 
 impl ListPage {
-    /// `index` cut into pages of [`PAGE_SIZE`], in its order; one empty
-    /// page for an empty list.
+    /// `index` (newest first) as its list pages: the home page first, then
+    /// the full pages from the oldest, `/trang/1`. An empty list is one
+    /// empty home page.
     pub fn paginate(index: &ArticleIndex) -> Vec<ListPage> {
-        let total = index.articles.len();
-        let pages = total.div_ceil(PAGE_SIZE).max(1);
-        (1..=pages)
-            .map(|number| {
-                let start = (number - 1) * PAGE_SIZE;
-                let end = (start + PAGE_SIZE).min(total);
-                ListPage {
-                    number,
-                    pages,
-                    total,
-                    index: ArticleIndex {
-                        articles: index.articles[start..end].to_vec(),
-                        skipped: 0,
-                    },
-                }
-            })
-            .collect()
+        let articles = &index.articles;
+        let total = articles.len();
+        let full = total / PAGE_SIZE;
+        // Page k's articles: positions [(k-1)·20, k·20) from the oldest.
+        let entries = |start: usize, end: usize| ArticleIndex {
+            articles: articles[start..end].to_vec(),
+            skipped: 0,
+        };
+        let open = total - full * PAGE_SIZE;
+        let on_home = if full > 0 { open + PAGE_SIZE } else { open };
+        let mut pages = vec![ListPage {
+            number: HOME,
+            newer: None,
+            older: full.checked_sub(1).filter(|&k| k > 0),
+            index: entries(0, on_home),
+        }];
+        pages.extend((1..=full).map(|k| ListPage {
+            number: k,
+            // The newest full page is on the home page, and so is the next.
+            newer: Some(if k + 1 >= full { HOME } else { k + 1 }),
+            older: (k > 1).then(|| k - 1),
+            index: entries(total - k * PAGE_SIZE, total - (k - 1) * PAGE_SIZE),
+        }));
+        pages
     }
 
-    /// The page's address: `/` for the first, `/trang/<n>` for the others.
+    /// The page's address: `/` for the home page, `/trang/<k>` for the others.
     pub fn route(number: usize) -> String {
         match number {
-            1 => "/".into(),
-            n => format!("/trang/{n}"),
+            HOME => "/".into(),
+            k => format!("/trang/{k}"),
         }
     }
 
     /// Where page `number`'s data file is.
     pub fn data_url(number: usize) -> String {
-        format!("/trang/{number}.json")
+        match number {
+            HOME => HOME_DATA.into(),
+            k => format!("/trang/{k}.json"),
+        }
     }
 
     /// The page number an address segment names (`/trang/<segment>`): digits
@@ -193,23 +218,17 @@ impl ListPage {
         digits.then(|| segment.parse().ok()).flatten()
     }
 
-    /// The page of newer articles ("Trang trước"), if this is not the first.
-    pub fn newer(&self) -> Option<usize> {
-        (self.number > 1).then(|| self.number - 1)
-    }
-
-    /// The page of older articles ("Trang sau"), if this is not the last.
-    pub fn older(&self) -> Option<usize> {
-        (self.number < self.pages).then(|| self.number + 1)
-    }
-
-    /// The page's data file.
+    /// The page's data file: `newer` is 0 for the home page.
     pub fn to_json(&self) -> Value {
         let mut map = Map::new();
         map.insert("schema".into(), SCHEMA_VERSION.into());
         map.insert("page".into(), self.number.into());
-        map.insert("pages".into(), self.pages.into());
-        map.insert("total".into(), self.total.into());
+        if let Some(newer) = self.newer {
+            map.insert("newer".into(), newer.into());
+        }
+        if let Some(older) = self.older {
+            map.insert("older".into(), older.into());
+        }
         map.insert(
             "articles".into(),
             self.index
@@ -221,36 +240,44 @@ impl ListPage {
         Value::Object(map)
     }
 
-    /// Decodes page `expected`'s data file: `{"page", "pages", "total",
-    /// "articles": [...]}`. A file for another page, or whose numbers do not
-    /// add up, is refused; an entry that fails validation is skipped and
-    /// counted, as in the whole list.
+    /// Decodes page `expected`'s data file: `{"page", "newer"?, "older"?,
+    /// "articles": [...]}`. A file for another page, or whose links go the
+    /// wrong way (a newer page that is older, a numbered page with no
+    /// newer one, a home page with one), is refused; an entry that fails
+    /// validation is skipped and counted, as in the whole list.
     pub fn from_json(text: &str, expected: usize) -> Result<ListPage, DataError> {
         let map = parse_object(text)?;
         let f = Fields::new(&map, "");
         check_schema(&f)?;
         let number = f.count("page")?;
-        let pages = f.count("pages")?;
-        let total = f.count("total")?;
+        let link = |key: &str| match f.get(key) {
+            None => Ok(None),
+            Some(_) => f.count(key).map(Some),
+        };
+        let (newer, older) = (link("newer")?, link("older")?);
         let out_of_range = |field: &str| DataError::Invalid {
             field: field.into(),
             reason: REASON_RANGE,
         };
-        if number != expected || number == 0 {
+        if number != expected {
             return Err(out_of_range("page"));
         }
-        if pages < number {
-            return Err(out_of_range("pages"));
+        let newer_right = match (number, newer) {
+            (HOME, None) => true,
+            (HOME, Some(_)) | (_, None) => false,
+            (_, Some(n)) => n == HOME || n > number,
+        };
+        if !newer_right {
+            return Err(out_of_range("newer"));
         }
-        let index = ArticleIndex::entries(&f)?;
-        if total < index.articles.len() + index.skipped {
-            return Err(out_of_range("total"));
+        if older.is_some_and(|o| o == HOME || (number != HOME && o >= number)) {
+            return Err(out_of_range("older"));
         }
         Ok(ListPage {
             number,
-            pages,
-            total,
-            index,
+            newer,
+            older,
+            index: ArticleIndex::entries(&f)?,
         })
     }
 }

@@ -207,11 +207,12 @@ pub fn news_article(article: &Article, site: &SiteUrl, site_name: &str) -> Value
     ld
 }
 
-/// A list page's description, for search results: which page of how many
-/// and the dates it spans, e.g. "Trang 2/5: 20 bài viết từ 03/01/2020 đến
-/// 09/01/2020." (`None` for page 1, which keeps the site's own.)
+/// A list page's description, for search results: which page and the dates
+/// it spans, e.g. "Trang 2: 20 bài viết từ 03/01/2020 đến 09/01/2020." (no
+/// total, which would change the page at every article; `None` for the home
+/// page, which keeps the site's own).
 pub fn list_description(page: &crate::ListPage) -> Option<String> {
-    if page.number == 1 {
+    if page.number == crate::HOME {
         return None;
     }
     let articles = &page.index.articles;
@@ -225,9 +226,8 @@ pub fn list_description(page: &crate::ListPage) -> Option<String> {
         _ => String::new(),
     };
     Some(format!(
-        "Trang {}/{}: {} bài viết{span}.",
+        "Trang {}: {} bài viết{span}.",
         page.number,
-        page.pages,
         articles.len()
     ))
 }

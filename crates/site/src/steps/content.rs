@@ -1,7 +1,8 @@
 //! Step `content`: `dist/articles/` made from the content folder (`CONTENT`,
 //! default `public/articles`): every `<slug>.json` that validates, copied as
 //! it is; and the list derived from them, newest first, as one small data
-//! file per list page (`dist/trang/<n>.json`, [`PAGE_SIZE`] entries each).
+//! file per list page (`dist/trang/<k>.json`, [`PAGE_SIZE`] entries each,
+//! counted from the oldest; the home page's is [`HOME_DATA`]).
 //! Nobody keeps the list by hand: an `index.json` in the content folder is
 //! ignored (it is there for `make dev`, which runs no build steps). A file
 //! that fails validation is reported with its name and reason and left out;
@@ -10,6 +11,8 @@
 //! steps: the others take the articles it read ([`Build::articles`]).
 
 use super::Build;
+#[cfg(doc)]
+use bantin::model::HOME_DATA;
 use bantin::model::{Article, ArticleIndex, ListPage, Slug, MAX_FILE_BYTES, PAGE_SIZE};
 use std::path::Path;
 
@@ -134,7 +137,7 @@ pub fn run(build: &Build) -> Result<String, String> {
     }
     let refused = content.refused.len();
     let articles = write(content, &build.dist)?;
-    let (count, pages) = (articles.len(), articles.len().div_ceil(PAGE_SIZE).max(1));
+    let (count, pages) = (articles.len(), 1 + articles.len() / PAGE_SIZE);
     let _ = build.articles.set(articles);
     Ok(format!(
         "{count} article(s) from {}, the list derived from them in {pages} page(s); {refused} file(s) left out; {}",
@@ -146,6 +149,7 @@ pub fn run(build: &Build) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use bantin::model::HOME;
 
     const SEED_SLUG: &str = "thanh-pho-bac-kan-day-manh-thuc-hien-phong-trao-thi-dua-yeu-nuoc";
     const SEED_FILE: &str = include_str!(
@@ -189,11 +193,15 @@ mod tests {
         assert_eq!(read.refused, Vec::<String>::new());
         write(read, dist.path()).unwrap();
         let page = ListPage::from_json(
-            &std::fs::read_to_string(dist.path().join("trang/1.json")).unwrap(),
-            1,
+            &std::fs::read_to_string(dist.path().join("trang/moi-nhat.json")).unwrap(),
+            HOME,
         )
         .unwrap();
-        assert_eq!((page.pages, page.total), (1, 3));
+        assert_eq!((page.newer, page.older), (None, None));
+        assert!(
+            !dist.path().join("trang/1.json").exists(),
+            "no full page yet"
+        );
         let slugs: Vec<&str> = page
             .index
             .articles
@@ -237,17 +245,24 @@ mod tests {
             "bai-42",
             "newest first, ties by title"
         );
+        // From the home page through "Trang sau": the newest 25, then
+        // /trang/1 with the oldest 20 (/trang/2 is the home page's older 20).
         let mut seen = Vec::new();
-        for n in 1..=3 {
-            let text =
-                std::fs::read_to_string(dist.path().join(format!("trang/{n}.json"))).unwrap();
-            let page = ListPage::from_json(&text, n).unwrap();
-            assert_eq!((page.pages, page.total), (3, 45));
+        let mut next = Some(HOME);
+        while let Some(number) = next {
+            let text = std::fs::read_to_string(
+                dist.path()
+                    .join(ListPage::data_url(number).trim_start_matches('/')),
+            )
+            .unwrap();
+            let page = ListPage::from_json(&text, number).unwrap();
             seen.extend(page.index.articles.into_iter().map(|a| a.slug));
+            next = page.older;
         }
         let expected: Vec<Slug> = articles.iter().map(|a| a.slug.clone()).collect();
         assert_eq!(seen, expected, "every article once, in the list's order");
-        assert!(!dist.path().join("trang/4.json").exists());
+        assert!(dist.path().join("trang/2.json").exists());
+        assert!(!dist.path().join("trang/3.json").exists());
         assert!(
             !dist.path().join("trang/9.json").exists(),
             "an old build's page is gone"

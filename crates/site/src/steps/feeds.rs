@@ -377,9 +377,10 @@ mod tests {
             locs(&lists),
             [
                 "https://baobackan.vn/",
-                "https://baobackan.vn/trang/2",
-                "https://baobackan.vn/trang/3"
-            ]
+                "https://baobackan.vn/trang/1",
+                "https://baobackan.vn/trang/2"
+            ],
+            "the home page, then the pages from the oldest"
         );
         let articles = std::fs::read_to_string(dist.path().join("sitemap-1.xml")).unwrap();
         let listed = locs(&articles);

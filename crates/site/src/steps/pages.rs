@@ -13,7 +13,7 @@
 use super::html;
 use bantin::islands::READER_BIN;
 use bantin::model::share::SiteUrl;
-use bantin::model::{Article, ListPage, Slug};
+use bantin::model::{Article, ListPage, Slug, HOME};
 use bantin::prerender::{
     embedded_json, embedded_list_json, Prerendering, EMBEDDED_ARTICLE_ID, EMBEDDED_LIST_ID,
 };
@@ -284,15 +284,15 @@ pub fn list_page(shell: &str, list: &ListPage, site: &SiteUrl) -> Result<String,
         Prerendering::List(list.clone()),
     );
     let title = document_title(list_title(list.number).as_deref());
-    into_shell(shell, &title, &html, (&meta, &data), list.number > 1)
+    into_shell(shell, &title, &html, (&meta, &data), list.number != HOME)
 }
 
 /// Where list page `number`'s pre-rendered file goes: the home page is
 /// `index.html`, which every host serves for `/`.
 pub fn list_file(number: usize) -> String {
     match number {
-        1 => "index.html".into(),
-        n => format!("trang/{n}.html"),
+        HOME => "index.html".into(),
+        k => format!("trang/{k}.html"),
     }
 }
 
@@ -738,7 +738,7 @@ mod tests {
             .map(|i| bantin::model::ArticleSummary {
                 slug: Slug::parse(&format!("bai-{i:03}")).unwrap(),
                 title: format!("Bài số {i:03}"),
-                published: Date::new(2021, 3, 28 - (i / 2) as u8).unwrap(),
+                published: Date::new(2021 - (i / 50) as u16, 3, 28 - (i % 50 / 2) as u8).unwrap(),
                 lead: Some(format!("Tóm tắt {i}.")),
                 author: None,
                 minutes: None,
@@ -756,18 +756,21 @@ mod tests {
 
     #[test]
     fn an_older_list_page_has_its_entries_links_title_and_data() {
-        let pages = list(45);
-        let html = unmarked(list_page(&shell_with_description(), &pages[1], &site()).unwrap());
+        // 85 articles: the home page holds the newest 25, /trang/4 the newest
+        // 20 of those, /trang/1 the oldest 20; /trang/2 the 20 before /trang/3.
+        let pages = list(85);
+        assert_eq!(pages[2].number, 2);
+        let html = unmarked(list_page(&shell_with_description(), &pages[2], &site()).unwrap());
         assert!(html.contains("<title>Trang 2 — Bản tin</title>"));
         assert!(html.contains(r#"<body data-prerendered="">"#));
         let order = [
             r#"<link rel="canonical" href="https://baobackan.vn/trang/2">"#,
             "Bài viết cũ hơn · Trang 2",
-            r#"<a href="/articles/bai-020">Bài số 020</a>"#,
-            r#"<a href="/articles/bai-039">Bài số 039</a>"#,
-            r#"<a href="/" rel="prev">Trang trước</a>"#,
-            "Trang 2 / 3",
-            r#"<a href="/trang/3" rel="next">Trang sau</a>"#,
+            r#"<a href="/articles/bai-045">Bài số 045</a>"#,
+            r#"<a href="/articles/bai-064">Bài số 064</a>"#,
+            r#"<a href="/trang/3" rel="prev">Trang trước</a>"#,
+            r#"<span class="pager-where">Trang 2</span>"#,
+            r#"<a href="/trang/1" rel="next">Trang sau</a>"#,
             r#"<script type="application/json" id="bantin-list">"#,
         ];
         let positions: Vec<usize> = order
@@ -779,12 +782,12 @@ mod tests {
             .collect();
         assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
         assert_eq!(html.matches(r#"<li><article class="card">"#).count(), 20);
-        assert!(!html.contains("bai-019") && !html.contains("bai-040"));
-        assert!(html.contains(r#"<meta name="description" content="Trang 2/3: 20 bài viết"#));
+        assert!(!html.contains("bai-044") && !html.contains("bai-065"));
+        assert!(html.contains(r#"<meta name="description" content="Trang 2: 20 bài viết"#));
         assert!(!html.contains(r#"content="site""#), "its own description");
         let start = html.find(r#"id="bantin-list">"#).unwrap() + 17;
         let end = start + html[start..].find("</script>").unwrap();
-        assert_eq!(ListPage::from_json(&html[start..end], 2).unwrap(), pages[1]);
+        assert_eq!(ListPage::from_json(&html[start..end], 2).unwrap(), pages[2]);
     }
 
     #[test]
@@ -794,13 +797,14 @@ mod tests {
         assert!(html.contains("<title>Bản tin</title>"));
         assert!(html.contains(r#"<link rel="canonical" href="https://baobackan.vn/">"#));
         assert!(html.contains(r#"content="site""#));
-        assert!(html.contains(r#"<a href="/trang/2" rel="next">Trang sau</a>"#));
+        assert!(html.contains(r#"<a href="/trang/1" rel="next">Trang sau</a>"#));
         assert!(!html.contains("Trang trước"));
         assert!(html.contains("Bài viết mới"));
-        let last = unmarked(list_page(SHELL, &pages[2], &site()).unwrap());
-        assert!(last.contains(r#"<a href="/trang/2" rel="prev">Trang trước</a>"#));
-        assert!(!last.contains("Trang sau"));
-        assert_eq!(last.matches(r#"<article class="card">"#).count(), 5);
+        assert_eq!(html.matches(r#"<article class="card">"#).count(), 25);
+        let oldest = unmarked(list_page(SHELL, &pages[1], &site()).unwrap());
+        assert!(oldest.contains(r#"<a href="/" rel="prev">Trang trước</a>"#));
+        assert!(!oldest.contains("Trang sau"));
+        assert_eq!(oldest.matches(r#"<article class="card">"#).count(), 20);
     }
 
     #[test]
@@ -815,8 +819,8 @@ mod tests {
 
     #[test]
     fn list_pages_go_where_hosts_look_for_them() {
-        assert_eq!(list_file(1), "index.html");
-        assert_eq!(list_file(2), "trang/2.html");
+        assert_eq!(list_file(HOME), "index.html");
+        assert_eq!(list_file(1), "trang/1.html");
         assert_eq!(
             format!("/{}", list_file(7)),
             format!("{}.html", ListPage::route(7)),
