@@ -14,7 +14,7 @@ use leptos::prelude::*;
 /// The id of the `<script type="application/json">` data block in `<head>`
 /// holding the pre-rendered article, which the offline worker saves.
 pub const EMBEDDED_ARTICLE_ID: &str = "bantin-article";
-/// The same for a pre-rendered list page (`/`, `/trang/<n>`).
+/// The same for a pre-rendered list page (`/`, `/trang/<k>`).
 pub const EMBEDDED_LIST_ID: &str = "bantin-list";
 
 /// Data as the text of a data block: `<` is escaped, so no text in it can

@@ -250,9 +250,9 @@ pub const SHELL_PAGE: &str = "/shell.html";
 pub const SHELL_ROUTES: [&str; 1] = [bantin::search::ROUTE];
 
 /// The production routing of deploy/nginx.conf: a file that exists; a
-/// pre-rendered `articles/<slug>.html` or `trang/<n>.html` asked by name goes
+/// pre-rendered `articles/<slug>.html` or `trang/<k>.html` asked by name goes
 /// to its pretty address; a missing file name is a real 404; `/` is
-/// `index.html` (the home page), `/articles/<slug>` and `/trang/<n>` get their
+/// `index.html` (the home page), `/articles/<slug>` and `/trang/<k>` get their
 /// pre-rendered page; the shell's own routes get the shell, and any other
 /// path the shell with a 404.
 pub fn answer(dist: &Path, raw_path: &str) -> Answer {

@@ -1,7 +1,7 @@
 //! Step `pages`: a pre-rendered page for every address the site has:
 //! `dist/articles/<slug>.html` for every article, `dist/index.html` for the
-//! home page (list page 1) and `dist/trang/<n>.html` for the other list
-//! pages. Each is the finished shell (after `csp`) with the app itself
+//! home page and `dist/trang/<k>.html` for the full list pages, counted
+//! from the oldest. Each is the finished shell (after `csp`) with the app itself
 //! rendered into `<body>` for the page's address (Leptos `ssr`, the article
 //! or list page given as a [`Prerendering`] context), `<body>` marked as
 //! pre-rendered (its islands then come alive, `bantin::islands`), the
@@ -845,7 +845,7 @@ mod tests {
         assert_eq!(
             format!("/{}", list_file(7)),
             format!("{}.html", ListPage::route(7)),
-            "served at /trang/<n> by the rules"
+            "served at /trang/<k> by the rules"
         );
     }
 
