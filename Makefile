@@ -58,9 +58,10 @@ dev: setup
 	trunk serve --offline
 
 ## build: the release build in dist/ (wasm-opt -Oz), pre-rendered pages, .br/.gz beside each file
-# Trunk builds three WASMs: the whole app (index.html, the shell's), the
-# islands (reader.html, the pre-rendered pages', src/islands.rs) and the
-# speaking part of "Nghe bài viết" (listen.html, loaded on a press), whose
+# Trunk builds four WASMs: the whole app (index.html, the shell's), the
+# islands (reader.html, the pre-rendered pages', src/islands.rs), the search
+# page's islands (finder.html) and the speaking part of "Nghe bài viết"
+# (listen.html, loaded on a press), whose
 # files join the app's in target/trunk (Trunk names each page index.html). That
 # folder stays as Trunk made it; the build steps finish a fresh copy of it
 # beside dist/ (dist.next), so a build can be run again (or for another
@@ -73,7 +74,9 @@ build: setup
 	$(RELEASE_ENV) trunk build --release --offline --dist target/trunk
 	$(RELEASE_ENV) trunk build reader.html --release --offline --dist target/trunk-reader
 	$(RELEASE_ENV) trunk build listen.html --release --offline --dist target/trunk-listen
+	$(RELEASE_ENV) trunk build finder.html --release --offline --dist target/trunk-finder
 	cp target/trunk-reader/*.js target/trunk-reader/*.wasm target/trunk/ && cp target/trunk-reader/index.html target/trunk/reader.html
+	cp target/trunk-finder/*.js target/trunk-finder/*.wasm target/trunk/ && cp target/trunk-finder/index.html target/trunk/finder.html
 	cp target/trunk-listen/*.js target/trunk-listen/*.wasm target/trunk/ && cp target/trunk-listen/index.html target/trunk/listen.html
 	cargo build --quiet --release -p bantin-site
 	rm -rf dist.next && cp -r target/trunk dist.next

@@ -191,7 +191,7 @@ def search(driver, server, dist):
             requested = list(state.requests)
         mine = [p for p in requested if p.startswith("/pagefind/") or p == bench.names.search_loader()]
         transferred = {"search_files": served_bytes(dist, mine), "search_requests": len(mine),
-                       "whole_page": served_bytes(dist, [p for p in requested if p != "/tim-kiem"] + ["/shell.html"])}
+                       "whole_page": served_bytes(dist, [p for p in requested if p != "/tim-kiem"] + ["/tim-kiem.html"])}
         times = []
         for query in ["duong day", "dong hy", "le hoi", "bac kan", "long tong"] * 2:
             field = s.find(L.SEARCH_PAGE_FIELD)

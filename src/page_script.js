@@ -193,12 +193,20 @@
   var started = false;
   function withoutApp() {
     var body = document.body;
-    if (!C.noApp || started || stopped || !body || prerendered() || document.getElementById(C.noApp[0])) return;
+    if (!C.noApp || started || stopped || !body || document.getElementById(C.noApp[0])) return;
     var t = location.pathname === C.noApp[1] ? C.noApp.slice(2, 5) : C.noApp.slice(5, 8);
     var main = document.createElement("main");
     main.id = C.noApp[0];
     message(main, t, "/");
-    body.appendChild(main);
+    // The pre-rendered search page (the only pre-rendered page with these
+    // messages): its form, which cannot search here, gives way to it.
+    var page = prerendered() && document.getElementById("main");
+    if (page) {
+      page.style.display = "none";
+      body.insertBefore(main, page);
+    } else {
+      body.appendChild(main);
+    }
     document.title = t[0];
   }
   function failed(error, resource) {
@@ -211,6 +219,8 @@
     started = true;
     var shown = C.noApp && document.getElementById(C.noApp[0]);
     if (shown && shown.parentNode) shown.parentNode.removeChild(shown);
+    var page = shown && document.getElementById("main");
+    if (page) page.style.display = "";
   });
   function noWasm() {
     if (typeof WebAssembly !== "object") withoutApp();

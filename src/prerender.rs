@@ -38,6 +38,8 @@ pub fn embedded_list_json(page: &ListPage) -> String {
 pub enum Prerendering {
     Article(Article),
     List(ListPage),
+    /// The search page, with no query (its island reads the address).
+    Search,
 }
 
 /// The article being pre-rendered, if it is `slug`'s: the build's context

@@ -21,6 +21,52 @@ pub fn address(query: &str) -> String {
         String::from(js_sys::encode_uri_component(query))
     )
 }
+/// The query in the page's address (`?q=…`), or none.
+pub fn query_in_address() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok())
+        .and_then(|p| p.get(QUERY_PARAM))
+        .unwrap_or_default()
+}
+
+/// Puts `query`'s address in the address bar, as a new history entry
+/// (`push`: a search asked with Enter) or in place of the current one (while
+/// typing, so Back leaves the search). No page is loaded.
+pub fn show_address(query: &str, push: bool) {
+    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
+        return;
+    };
+    let address = address(query);
+    let done = if push {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address))
+    } else {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address))
+    };
+    if let Err(e) = done {
+        web_sys::console::warn_2(&"bantin: the address could not change:".into(), &e);
+    }
+}
+
+/// The query of the header's search form, if `ev` is its submission (the
+/// search page then searches itself, with no page load), and closes the
+/// form where a phone shows it as a popover.
+pub fn header_form_query(ev: &web_sys::SubmitEvent) -> Option<String> {
+    use crate::components::site_header::{close_popover, SEARCH_FIELD_ID, SEARCH_FORM_ID};
+    use wasm_bindgen::JsCast;
+    let form: web_sys::HtmlElement = ev.target()?.dyn_into().ok()?;
+    if form.id() != SEARCH_FORM_ID {
+        return None;
+    }
+    let field: web_sys::HtmlInputElement = form
+        .owner_document()?
+        .get_element_by_id(SEARCH_FIELD_ID)?
+        .dyn_into()
+        .ok()?;
+    close_popover(&form);
+    Some(field.value())
+}
+
 /// Where the build puts Pagefind's index and browser side.
 pub const INDEX_FOLDER: &str = "/pagefind/";
 /// The module that hands Pagefind to the app (`public/pagefind-loader.js`).
@@ -38,57 +84,62 @@ pub const MAX_QUERY_CHARS: usize = 200;
 /// How many results are shown.
 pub const MAX_RESULTS: usize = 20;
 
+/// What search needs of Unicode, which the browser has already (its own
+/// tables, not the WASM's: they would cost the search page about 12 KB
+/// brotli; `make bench`): src/search.rs's browser side asks
+/// `String.prototype.normalize`, `toLowerCase` and a regular expression, the
+/// tests Rust's own.
+pub trait Unicode {
+    /// `text` decomposed (NFD), its combining marks dropped.
+    fn unmarked(&self, text: &str) -> String;
+    /// `text` composed (NFC).
+    fn composed(&self, text: &str) -> String;
+    /// The words of `text`, lowercased: what lies between anything that is
+    /// not a letter or a digit (Unicode's Alphabetic and Numeric, as Rust's
+    /// `char::is_alphanumeric`).
+    fn words(&self, text: &str) -> Vec<String>;
+}
+
 /// What is searched for `query`: at most [`MAX_QUERY_CHARS`] characters,
-/// decomposed by `decompose` (NFD) and folded, with its spaces collapsed.
+/// folded ([`crate::model::fold_unmarked`]), with its spaces collapsed.
 /// `None` when nothing is left to search for (empty, spaces, or only
 /// punctuation).
-pub fn searched(query: &str, decompose: impl Fn(&str) -> String) -> Option<String> {
+pub fn searched(query: &str, unicode: &impl Unicode) -> Option<String> {
     let cut: String = query.chars().take(MAX_QUERY_CHARS).collect();
-    let folded = crate::model::fold_decomposed(decompose(&cut).chars());
-    let words: Vec<&str> = folded.split_whitespace().collect();
-    words
-        .iter()
-        .any(|w| w.chars().any(char::is_alphanumeric))
-        .then(|| words.join(" "))
+    let folded = crate::model::fold_unmarked(unicode.unmarked(&cut).chars());
+    if unicode.words(&folded).is_empty() {
+        return None;
+    }
+    Some(folded.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// What Pagefind is asked for `query`: at most [`MAX_QUERY_CHARS`]
-/// characters, composed by `compose` (NFC: the form the index holds, so a
-/// query typed decomposed still ranks by its diacritics), in
+/// characters, composed (NFC: the form the index holds, so a query typed
+/// decomposed still ranks by its diacritics), in
 /// [`crate::model::searchable`] form, with its spaces collapsed.
-pub fn asked(query: &str, compose: impl Fn(&str) -> String) -> String {
+pub fn asked(query: &str, unicode: &impl Unicode) -> String {
     let cut: String = query.chars().take(MAX_QUERY_CHARS).collect();
-    let words = crate::model::searchable(&compose(&cut));
+    let words = crate::model::searchable(&unicode.composed(&cut));
     words.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The words of `text`, lowercased: what lies between anything that is not
-/// a letter or a digit.
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-/// Whether `text` has every word of `query` (both folded), each as a word
-/// or the start of one ("duong d" while typing "duong day"). Pagefind drops
-/// a query word that one part of a large index lacks altogether, so a part
-/// could answer with articles that have only the other words: those are
-/// left out here, so every result has every word, however the index is cut.
-pub fn has_every_word(query: &str, text: &str) -> bool {
-    let have = words(text);
-    words(query)
+/// Whether a text of the words `have` has every word of a query's `wanted`
+/// (both folded, [`Unicode::words`]), each as a word or the start of one
+/// ("duong d" while typing "duong day"). Pagefind drops a query word that
+/// one part of a large index lacks altogether, so a part could answer with
+/// articles that have only the other words: those are left out here, so
+/// every result has every word, however the index is cut.
+pub fn has_every_word(wanted: &[String], have: &[String]) -> bool {
+    wanted
         .iter()
         .all(|q| have.iter().any(|w| w.starts_with(q.as_str())))
 }
 
-/// Whether `text` has every word of `query` as typed, marks and all (case
-/// aside): each a whole word, the last perhaps only begun. The results with
-/// the query's very forms come first ([`exact_first`]).
-pub fn has_every_word_as_typed(query: &str, text: &str) -> bool {
-    let have = words(text);
-    let wanted = words(query);
+/// Whether a text of the words `have` has every word of a query's `wanted`
+/// as typed, marks and all (case aside): each a whole word, the last
+/// perhaps only begun. The results with the query's very forms come first
+/// ([`exact_first`]).
+pub fn has_every_word_as_typed(wanted: &[String], have: &[String]) -> bool {
     wanted.iter().enumerate().all(|(i, q)| {
         have.iter()
             .any(|w| w == q || (i + 1 == wanted.len() && w.starts_with(q.as_str())))
@@ -209,12 +260,35 @@ mod browser {
             .unwrap_or_default()
     }
 
-    fn normalized(text: &str, form: &str) -> String {
-        String::from(js_sys::JsString::from(text).normalize(form))
+    /// [`Unicode`] from the browser's own tables.
+    struct Browser;
+
+    impl Unicode for Browser {
+        fn unmarked(&self, text: &str) -> String {
+            let marks = js_sys::RegExp::new("\\p{M}", "gu");
+            let nfd = js_sys::JsString::from(text).normalize("NFD");
+            String::from(nfd.replace_by_pattern(&marks, ""))
+        }
+
+        fn composed(&self, text: &str) -> String {
+            String::from(js_sys::JsString::from(text).normalize("NFC"))
+        }
+
+        fn words(&self, text: &str) -> Vec<String> {
+            let between = js_sys::RegExp::new("[^\\p{Alphabetic}\\p{N}]+", "u");
+            let lower = js_sys::JsString::from(text).to_lower_case();
+            lower
+                .split_by_pattern(&between)
+                .iter()
+                .filter_map(|w| w.as_string())
+                .filter(|w| !w.is_empty())
+                .collect()
+        }
     }
 
     /// Pagefind's results for `asked`, those with every word of `folded`.
     async fn run(asked: &str, folded: &str) -> Result<Vec<ArticleSummary>, JsValue> {
+        let (wanted_folded, wanted_as_typed) = (Browser.words(folded), Browser.words(asked));
         let pagefind = pagefind().await?;
         let found = awaited(call(&pagefind, "search", &[asked.into()])?).await?;
         let results: Array = get(&found, "results")?.dyn_into()?;
@@ -233,11 +307,11 @@ mod browser {
             let data: Array = JsFuture::from(Promise::all(&data)).await?.dyn_into()?;
             shown.extend(data.iter().filter_map(|d| {
                 let content = get(&d, "content").ok()?.as_string()?;
-                let as_folded = crate::model::fold_decomposed(normalized(&content, "NFD").chars());
-                if !has_every_word(folded, &as_folded) {
+                let as_folded = crate::model::fold_unmarked(Browser.unmarked(&content).chars());
+                if !has_every_word(&wanted_folded, &Browser.words(&as_folded)) {
                     return None;
                 }
-                let exact = has_every_word_as_typed(asked, &content);
+                let exact = has_every_word_as_typed(&wanted_as_typed, &Browser.words(&content));
                 let meta = get(&d, "meta").ok()?;
                 let url = get(&d, "url").ok()?.as_string()?;
                 result(
@@ -257,10 +331,10 @@ mod browser {
     /// The articles that match `query`, best first (at most
     /// [`MAX_RESULTS`]); none for a query with nothing to search for.
     pub async fn search(query: String) -> Result<Vec<ArticleSummary>, SearchError> {
-        let Some(folded) = searched(&query, |s| normalized(s, "NFD")) else {
+        let Some(folded) = searched(&query, &Browser) else {
             return Ok(Vec::new());
         };
-        let asked = asked(&query, |s| normalized(s, "NFC"));
+        let asked = asked(&query, &Browser);
         run(&asked, &folded).await.map_err(|e| {
             let message = e.as_string().unwrap_or_else(|| format!("{e:?}"));
             web_sys::console::warn_1(&format!("bantin: search failed: {message}").into());
@@ -282,6 +356,29 @@ pub async fn search(_query: String) -> Result<Vec<ArticleSummary>, SearchError> 
 mod tests {
     use super::*;
 
+    /// [`Unicode`] from Rust's tables, as the browser's would answer.
+    struct Host;
+
+    impl Unicode for Host {
+        fn unmarked(&self, text: &str) -> String {
+            use unicode_normalization::char::is_combining_mark;
+            use unicode_normalization::UnicodeNormalization;
+            text.nfd().filter(|c| !is_combining_mark(*c)).collect()
+        }
+
+        fn composed(&self, text: &str) -> String {
+            use unicode_normalization::UnicodeNormalization;
+            text.nfc().collect()
+        }
+
+        fn words(&self, text: &str) -> Vec<String> {
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect()
+        }
+    }
+
     fn nfd(s: &str) -> String {
         use unicode_normalization::UnicodeNormalization;
         s.nfd().collect()
@@ -289,61 +386,55 @@ mod tests {
 
     #[test]
     fn a_query_with_or_without_diacritics_is_searched_the_same() {
-        let long_tong = searched("Lồng Tồng", nfd).unwrap();
+        let long_tong = searched("Lồng Tồng", &Host).unwrap();
         assert_eq!(long_tong, "Long Tong");
         assert_eq!(
-            searched("long tong", nfd).map(|s| s.to_lowercase()),
+            searched("long tong", &Host).map(|s| s.to_lowercase()),
             Some("long tong".into())
         );
-        assert_eq!(searched("  đường   dây ", nfd).unwrap(), "duong day");
-        assert_eq!(searched("ĐỒNG", nfd).unwrap(), "DONG");
-    }
-
-    fn nfc(s: &str) -> String {
-        use unicode_normalization::UnicodeNormalization;
-        s.nfc().collect()
+        assert_eq!(searched("  đường   dây ", &Host).unwrap(), "duong day");
+        assert_eq!(searched("ĐỒNG", &Host).unwrap(), "DONG");
     }
 
     #[test]
     fn pagefind_is_asked_with_the_diacritics_as_typed_and_d_with_stroke_as_d_caron() {
-        assert_eq!(asked("  Đường   dây ", nfc), "Ďường dây");
+        assert_eq!(asked("  Đường   dây ", &Host), "Ďường dây");
         assert_eq!(
-            asked(&nfd("đường"), nfc),
+            asked(&nfd("đường"), &Host),
             "ďường",
             "a decomposed query, composed"
         );
-        assert_ne!(asked("dương", nfc), asked("đương", nfc));
-        assert_eq!(asked("long tong", nfc), "long tong");
-        assert!(asked(&"lồng ".repeat(10_000), nfc).chars().count() <= MAX_QUERY_CHARS);
+        assert_ne!(asked("dương", &Host), asked("đương", &Host));
+        assert_eq!(asked("long tong", &Host), "long tong");
+        assert!(asked(&"lồng ".repeat(10_000), &Host).chars().count() <= MAX_QUERY_CHARS);
     }
 
     #[test]
     fn the_results_with_the_query_as_typed_come_first() {
-        let asked = asked("đường", nfc);
+        let as_typed = |query: &str, text: &str| {
+            has_every_word_as_typed(&Host.words(&asked(query, &Host)), &Host.words(text))
+        };
         let texts = ["Ďường dây", "dương", "ďương nhiên", "ďường"];
-        let ranked = exact_first(
-            texts
-                .iter()
-                .map(|t| (has_every_word_as_typed(&asked, t), *t))
-                .collect(),
-        );
+        let ranked = exact_first(texts.iter().map(|t| (as_typed("đường", t), *t)).collect());
         assert_eq!(ranked, ["Ďường dây", "ďường", "dương", "ďương nhiên"]);
-        assert!(has_every_word_as_typed("ba bể", "Hồ Ba Bể"));
-        assert!(!has_every_word_as_typed("bà bé", "Hồ Ba Bể"));
+        assert!(as_typed("ba bể", "Hồ Ba Bể"));
+        assert!(!as_typed("bà bé", "Hồ Ba Bể"));
         assert!(
-            !has_every_word_as_typed("bà bé", "bài bé"),
+            !as_typed("bà bé", "bài bé"),
             "only the last word may be begun"
         );
-        assert!(has_every_word_as_typed("bà b", "bà bé"), "typing");
+        assert!(as_typed("bà b", "bà bé"), "typing");
+        assert!(as_typed("BẮC KẠN", "tỉnh Bắc Kạn"), "case aside");
+        assert!(!as_typed("bắc cạn", "tỉnh Bắc Kạn"));
     }
 
     #[test]
     fn nothing_to_search_is_none() {
         for q in ["", "   ", "!!! ,.;", "“”…", "\u{301}"] {
-            assert_eq!(searched(q, nfd), None, "{q:?}");
+            assert_eq!(searched(q, &Host), None, "{q:?}");
         }
         assert_eq!(
-            searched("<b>x</b>", nfd).unwrap(),
+            searched("<b>x</b>", &Host).unwrap(),
             "<b>x</b>",
             "searched as text"
         );
@@ -352,7 +443,7 @@ mod tests {
     #[test]
     fn a_long_query_is_cut() {
         let q = "lồng ".repeat(10_000);
-        let s = searched(&q, nfd).unwrap();
+        let s = searched(&q, &Host).unwrap();
         assert!(s.chars().count() <= MAX_QUERY_CHARS);
     }
 
@@ -389,21 +480,17 @@ mod tests {
 
     #[test]
     fn every_word_of_the_query_is_in_a_result() {
-        assert!(has_every_word("dong hy", "Le hoi Dong Hy nam nay"));
-        assert!(has_every_word("DONG hy", "le hoi dong hy"));
-        assert!(
-            has_every_word("duong d", "Duong day dien"),
-            "the word being typed"
-        );
-        assert!(
-            !has_every_word("dong hy", "Dong bao dan toc"),
-            "one word missing"
-        );
-        assert!(
-            !has_every_word("ong", "Dong"),
-            "a word's start, not its middle"
-        );
-        assert!(has_every_word("", "anything"));
+        let every = |query: &str, text: &str| {
+            let folded =
+                |t: &str| Host.words(&crate::model::fold_unmarked(Host.unmarked(t).chars()));
+            has_every_word(&folded(query), &folded(text))
+        };
+        assert!(every("dong hy", "Le hoi Dong Hy nam nay"));
+        assert!(every("DONG hy", "le hoi đồng hỷ"), "folded, case aside");
+        assert!(every("duong d", "Duong day dien"), "the word being typed");
+        assert!(!every("dong hy", "Dong bao dan toc"), "one word missing");
+        assert!(!every("ong", "Dong"), "a word's start, not its middle");
+        assert!(every("", "anything"));
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! One entry of a list of articles (the home page, a list page, search
 //! results): the title as a link, the date, the reading time, the author and
-//! the lead.
+//! the lead. The link is a plain `<a>`: the whole app's router takes its
+//! click, and the search page's island has no router.
 
 use crate::model::{reading_time, ArticleSummary};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// One entry: the title as a link, the date and the lead.
 #[component]
@@ -25,7 +25,7 @@ pub fn ArticleCard(
     view! {
         <article class="card">
             <h2 class="card-title">
-                <A href=slug.route()>{title}</A>
+                <a href=slug.route()>{title}</a>
             </h2>
             <p class="card-meta">
                 <time datetime=published.iso()>{published.vi()}</time>

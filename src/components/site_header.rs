@@ -30,7 +30,7 @@ pub const SEARCH_FIELD_ID: &str = "site-search-q";
 
 /// Closes the header's search form where it is open as a popover (a
 /// phone's), after the app has gone to the results itself.
-fn close_popover(form: &web_sys::HtmlElement) {
+pub fn close_popover(form: &web_sys::HtmlElement) {
     let hide = js_sys::Reflect::get(form, &"hidePopover".into())
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok());

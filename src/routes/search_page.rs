@@ -3,14 +3,22 @@
 //! search can be shared, reloaded, and reached from the header's form before
 //! the app has started (a plain GET form). Typing in the page's own field
 //! searches as you type.
+//!
+//! The page is pre-rendered like the others (step `pages`, as
+//! `tim-kiem.html`), with its form and results as an island
+//! ([`SEARCH`]): the islands' WASM searches, not the whole app, and the
+//! island takes its query from the address once it is alive (the host knows
+//! none). In the whole app (the shell: the page read offline, `make dev`)
+//! the same view follows the router's address.
 
 use super::set_document_title;
 use crate::components::article_card::ArticleCard;
 use crate::components::toolbar::Toolbar;
+use crate::islands::{island, SEARCH};
+use crate::model::ArticleSummary;
 use crate::search::{self, QUERY_PARAM, ROUTE};
+use leptos::html::Input;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 use std::time::Duration;
 
 /// How long typing must pause before the page searches (the results then
@@ -20,116 +28,220 @@ const TYPING_PAUSE: Duration = Duration::from_millis(60);
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
-    let params = use_query_map();
-    let query = Memo::new(move |_| params.read().get(QUERY_PARAM).unwrap_or_default());
-    Effect::new(move || set_document_title(Some(&search::title(&query.get()))));
-    let found = LocalResource::new(move || search::search(query.get()));
-
-    // Typing: after a pause, the address takes the query (replacing the
-    // history entry, so Back leaves the search), and the search follows it.
-    let navigate = use_navigate();
-    let pending = StoredValue::new_local(None::<TimeoutHandle>);
-    let on_input = move |ev: leptos::ev::Event| {
-        let typed = event_target_value(&ev);
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
-        let navigate = navigate.clone();
-        let handle = set_timeout_with_handle(
-            move || {
-                navigate(
-                    &search::address(&typed),
-                    NavigateOptions {
-                        replace: true,
-                        scroll: false,
-                        ..Default::default()
-                    },
-                )
-            },
-            TYPING_PAUSE,
-        );
-        pending.set_value(handle.ok());
+    let prerendering = matches!(
+        use_context::<crate::prerender::Prerendering>(),
+        Some(crate::prerender::Prerendering::Search)
+    );
+    let search = if prerendering {
+        view! { <SearchIsland /> }.into_any()
+    } else {
+        routed().into_any()
     };
-    // Enter searches at once.
-    let field = NodeRef::<leptos::html::Input>::new();
-    let navigate = use_navigate();
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
-        if let Some(field) = field.get() {
-            navigate(&search::address(&field.value()), NavigateOptions::default());
-        }
-    };
-
     view! {
         <section class="search-page">
             <Toolbar />
             <h1>"Tìm kiếm"</h1>
-            <form
-                class="search-form"
-                role="search"
-                aria-label="Tìm bài viết"
-                action=ROUTE
-                method="get"
-                on:submit=on_submit
-            >
-                <label for="search-page-q">"Từ khoá (có dấu hay không dấu đều được)"</label>
-                <div class="search-row">
-                    <input
-                        id="search-page-q"
-                        node_ref=field
-                        type="search"
-                        name=QUERY_PARAM
-                        value=query.get_untracked()
-                        maxlength=search::MAX_QUERY_CHARS
-                        autocomplete="off"
-                        spellcheck="false"
-                        on:input=on_input
-                    />
-                    <button type="submit">"Tìm"</button>
-                </div>
-            </form>
-            <Transition fallback=|| view! { <p class="loading" role="status">"Đang tìm…"</p> }>
-                {move || Suspend::new(async move {
-                    let q = query.get();
-                    match found.await {
-                        _ if q.trim().is_empty() => {
-                            view! { <p>"Nhập từ khoá để tìm bài viết."</p> }.into_any()
-                        }
-                        Ok(results) => view! { <Results query=q results /> }.into_any(),
-                        Err(_) => {
-                            view! {
-                                <section class="load-error" role="alert" data-testid="load-error">
-                                    <p>
-                                        "Không tải được công cụ tìm kiếm. Vui lòng kiểm tra kết nối mạng rồi thử lại."
-                                    </p>
-                                    <p class="actions">
-                                        <button
-                                            type="button"
-                                            class="retry"
-                                            on:click=move |_| {
-                                                let _ = leptos::prelude::window().location().reload();
-                                            }
-                                        >
-                                            "Thử lại"
-                                        </button>
-                                    </p>
-                                </section>
-                            }
-                                .into_any()
-                        }
+            {search}
+        </section>
+    }
+}
+
+/// The form and the results as an island ([`SEARCH`]), on the pre-rendered
+/// page: the query is the address's, read once the island is alive and
+/// again on Back and Forward; a query typed goes to the address through the
+/// history (no router here). The header's form, on this page, searches
+/// here too, with no page load.
+#[component]
+pub fn SearchIsland() -> impl IntoView {
+    island(SEARCH, String::new(), search_island)
+}
+
+/// The island's view ([`SearchIsland`]).
+fn search_island() -> impl IntoView {
+    let query = RwSignal::new(String::new());
+    let field = NodeRef::<Input>::new();
+    let from_address = move || {
+        let asked = search::query_in_address();
+        if let Some(field) = field.get_untracked() {
+            field.set_value(&asked);
+        }
+        query.set(asked);
+    };
+    // After hydration: the host rendered the page with no query.
+    Effect::new(from_address);
+    let back = window_event_listener(leptos::ev::popstate, move |_| from_address());
+    let header = window_event_listener(leptos::ev::submit, move |ev| {
+        if let Some(asked) = search::header_form_query(&ev) {
+            ev.prevent_default();
+            if let Some(field) = field.get_untracked() {
+                field.set_value(&asked);
+            }
+            search::show_address(&asked, true);
+            query.set(asked);
+        }
+    });
+    on_cleanup(move || {
+        back.remove();
+        header.remove();
+    });
+    let go = move |typed: String, at_once: bool| {
+        search::show_address(&typed, at_once);
+        query.set(typed);
+    };
+    search_view(query.into(), field, go)
+}
+
+/// The whole app's: the query is the router's, and a query typed goes to
+/// the address through the router.
+fn routed() -> impl IntoView {
+    use leptos_router::hooks::{use_navigate, use_query_map};
+    use leptos_router::NavigateOptions;
+    let params = use_query_map();
+    let query = Memo::new(move |_| params.read().get(QUERY_PARAM).unwrap_or_default());
+    let navigate = use_navigate();
+    let go = move |typed: String, at_once: bool| {
+        let options = NavigateOptions {
+            replace: !at_once,
+            scroll: at_once,
+            ..Default::default()
+        };
+        navigate(&search::address(&typed), options)
+    };
+    search_view(query.into(), NodeRef::new(), go)
+}
+
+/// What the results' place shows.
+#[derive(Clone)]
+enum Shown {
+    /// No query yet.
+    Prompt,
+    /// The first search, under way.
+    Searching,
+    /// The results for a query (kept on screen while the next is searched).
+    Found(String, Vec<ArticleSummary>),
+    /// The search could not be made.
+    Failed,
+}
+
+/// The form and the results for `query`. Typing, after a pause, hands the
+/// query to `go(typed, false)` (which replaces the history entry, so Back
+/// leaves the search); Enter to `go(typed, true)`, at once. The search
+/// follows `query`.
+fn search_view(
+    query: Signal<String>,
+    field: NodeRef<Input>,
+    go: impl Fn(String, bool) + Clone + 'static,
+) -> impl IntoView {
+    Effect::new(move || set_document_title(Some(&search::title(&query.get()))));
+    let shown = RwSignal::new(Shown::Prompt);
+    Effect::new(move || {
+        let asked = query.get();
+        if asked.trim().is_empty() {
+            shown.set(Shown::Prompt);
+            return;
+        }
+        if !matches!(shown.get_untracked(), Shown::Found(..)) {
+            shown.set(Shown::Searching);
+        }
+        leptos::task::spawn_local(async move {
+            let found = search::search(asked.clone()).await;
+            // A newer query's search is on its way: this one is stale.
+            if query.get_untracked() == asked {
+                shown.set(match found {
+                    Ok(results) => Shown::Found(asked, results),
+                    Err(_) => Shown::Failed,
+                });
+            }
+        });
+    });
+
+    let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    let cancel_pending = move || {
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+    };
+    let on_input = {
+        let go = go.clone();
+        move |ev: leptos::ev::Event| {
+            let typed = event_target_value(&ev);
+            cancel_pending();
+            let go = go.clone();
+            let handle = set_timeout_with_handle(move || go(typed, false), TYPING_PAUSE);
+            pending.set_value(handle.ok());
+        }
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        cancel_pending();
+        if let Some(field) = field.get() {
+            go(field.value(), true);
+        }
+    };
+
+    view! {
+        <form
+            class="search-form"
+            role="search"
+            aria-label="Tìm bài viết"
+            action=ROUTE
+            method="get"
+            on:submit=on_submit
+        >
+            <label for="search-page-q">"Từ khoá (có dấu hay không dấu đều được)"</label>
+            <div class="search-row">
+                <input
+                    id="search-page-q"
+                    node_ref=field
+                    type="search"
+                    name=QUERY_PARAM
+                    value=query.get_untracked()
+                    maxlength=search::MAX_QUERY_CHARS
+                    autocomplete="off"
+                    spellcheck="false"
+                    on:input=on_input
+                />
+                <button type="submit">"Tìm"</button>
+            </div>
+        </form>
+        {move || match shown.get() {
+            Shown::Prompt => view! { <p>"Nhập từ khoá để tìm bài viết."</p> }.into_any(),
+            Shown::Searching => {
+                view! { <p class="loading" role="status">"Đang tìm…"</p> }.into_any()
+            }
+            Shown::Found(query, results) => view! { <Results query results /> }.into_any(),
+            Shown::Failed => view! { <SearchFailed /> }.into_any(),
+        }}
+    }
+}
+
+/// The search could not be made (Pagefind's files did not arrive): why,
+/// and a way to try again.
+#[component]
+fn SearchFailed() -> impl IntoView {
+    view! {
+        <section class="load-error" role="alert" data-testid="load-error">
+            <p>
+                "Không tải được công cụ tìm kiếm. Vui lòng kiểm tra kết nối mạng rồi thử lại."
+            </p>
+            <p class="actions">
+                <button
+                    type="button"
+                    class="retry"
+                    on:click=move |_| {
+                        let _ = leptos::prelude::window().location().reload();
                     }
-                })}
-            </Transition>
+                >
+                    "Thử lại"
+                </button>
+            </p>
         </section>
     }
 }
 
 /// How many matched, and the matches as the home page lists articles.
 #[component]
-fn Results(query: String, results: Vec<crate::model::ArticleSummary>) -> impl IntoView {
+fn Results(query: String, results: Vec<ArticleSummary>) -> impl IntoView {
     let shown: String = query.trim().chars().take(80).collect();
     let count = match results.len() {
         0 => format!("Không tìm thấy bài viết nào cho “{shown}”."),

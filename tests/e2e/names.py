@@ -79,12 +79,18 @@ def hashed_pattern():
     return names()["files"]["hashed"]
 
 
+# The pages whose loader imports a WASM of its own; every other built page
+# (index.html, an article, a list page) loads the islands'.
+OWN_WASM = {"shell.html": "app", "tim-kiem.html": "search"}
+
+
 def loaded_wasm(page="index.html", dist=DIST):
     """The address of the WASM a built page loads: a pre-rendered page's
-    (index.html) is the islands', the shell's (shell.html) the whole app's."""
-    return names(dist)["files"]["islands" if page != "shell.html" else "app"]["wasm"]
+    (index.html) is the islands', the search page's (tim-kiem.html) its
+    own, the shell's (shell.html) the whole app's."""
+    return names(dist)["files"][OWN_WASM.get(page, "islands")]["wasm"]
 
 
 def loaded_glue(page="index.html", dist=DIST):
     """The address of the glue (JavaScript) a built page's loader imports."""
-    return names(dist)["files"]["islands" if page != "shell.html" else "app"]["glue"]
+    return names(dist)["files"][OWN_WASM.get(page, "islands")]["glue"]

@@ -8,6 +8,7 @@ import unittest
 import urllib.parse
 
 from . import locators as L
+from . import names
 from .harness import reading_time, size_key
 from .archive import ArchiveSite, containing, exactly
 
@@ -73,16 +74,57 @@ class SearchTest(ArchiveSite):
 
     def test_the_header_form_works_before_the_app(self):
         # The islands withheld: the pre-rendered page's form is a plain GET
-        # form, and the search page (the shell, its own WASM) answers it.
+        # form to the search page, which says it cannot search without them,
+        # and searches once they arrive.
         lift = self.open_without_app("/")
+        own = names.loaded_wasm("tim-kiem.html")  # the search page's islands
+        self.fault(own, status=404)
         field = self.b.find(L.HEADER_SEARCH_FIELD)
         field.handle.fill("Lồng Tồng")
         field.handle.press("Enter")
         self.wait_for(lambda: "/tim-kiem?q=" in self.b.current_url, "the form to go to the search page")
         self.assertEqual(urllib.parse.parse_qs(urllib.parse.urlsplit(self.b.current_url).query), {"q": ["Lồng Tồng"]})
+        self.wait_text("#no-app h1", "Chưa tìm kiếm được trên trình duyệt này")
+        self.assertFalse(self.b.find("#main").handle.is_visible(), "no form that cannot search")
+        with self.state.lock:
+            self.state.faults.pop(own, None)
+        lift()  # (the withheld WASMs' load errors were expected)
+        self.reload()
         self.wait_for(lambda: self.count() is not None, "the results")
-        lift()  # (the withheld WASM's load error, on the page before, was expected)
         self.assertEqual(set(self.results()), containing(os.path.join(self.folder, "content"), "long", "tong"))
+        self.assertEqual(self.b.find_all("#no-app"), [])
+
+    def test_the_search_page_is_pre_rendered_and_searches_with_the_islands_alone(self):
+        self.no_http_cache()
+        self.b.get(self.base + "/tim-kiem?q=long+tong")
+        self.assertEqual(self.b.find("main h1").text, "Tìm kiếm", "the page, before any WASM")
+        self.wait_for(lambda: self.count() is not None, "the results")
+        self.assertEqual(self.b.find(L.SEARCH_PAGE_FIELD).handle.input_value(), "long tong", "the query in the field")
+        fetched = self.b.js("return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)")
+        own = names.loaded_wasm("tim-kiem.html")
+        self.assertIn(own, fetched, "its own islands")
+        self.assertTrue(own.startswith("/finder-"), own)
+        for other, what in (("shell.html", "the whole app"), ("index.html", "an article's islands")):
+            self.assertNotIn(names.loaded_wasm(other), fetched, f"not {what}")
+        self.assertEqual(set(self.results()), containing(os.path.join(self.folder, "content"), "long", "tong"))
+
+    def test_back_and_forward_go_between_searches_asked_with_enter(self):
+        content = os.path.join(self.folder, "content")
+        self.search("long tong")
+        for query in ("duong day", "dong hy"):
+            field = self.b.find(L.SEARCH_PAGE_FIELD)
+            field.handle.fill(query)
+            field.handle.press("Enter")
+            self.wait_for(lambda: self.count() is not None and query in self.count(), f"the results for {query}")
+        self.b.js("window.__same_page = true")
+        self.b.back()
+        self.wait_for(lambda: "duong day" in self.count(), "the search before, again")
+        self.assertEqual(set(self.results()), containing(content, "duong", "day"))
+        self.assertEqual(self.b.find(L.SEARCH_PAGE_FIELD).handle.input_value(), "duong day")
+        self.assertEqual(self.b.title, "Tìm kiếm: duong day — Bản tin")
+        self.b.forward()
+        self.wait_for(lambda: "dong hy" in self.count(), "the search after, again")
+        self.assertTrue(self.b.js("return window.__same_page === true"), "no page load")
 
     def test_the_header_form_searches_from_any_page_and_inside_the_app_on_the_search_page(self):
         # A pre-rendered page has no router: the form goes to the search page.
@@ -93,7 +135,8 @@ class SearchTest(ArchiveSite):
         self.wait_for(lambda: self.count() is not None, "the results")
         self.assertEqual(self.b.current_url, self.base + "/tim-kiem?q=duong+day")
         self.assertEqual(set(self.results()), containing(os.path.join(self.folder, "content"), "duong", "day"))
-        # The search page is the whole app: another search there loads no page.
+        # On the search page its island takes the header's form: another
+        # search there loads no page.
         self.b.js("window.__same_page = true")
         field = self.b.find(L.HEADER_SEARCH_FIELD)
         field.handle.fill("Lồng Tồng")

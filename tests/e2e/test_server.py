@@ -203,11 +203,11 @@ class ServerTest:
         head.feed(self.request("/").body.decode("utf-8"))
         self.assertTrue(head.meta["description"])
 
-    def test_the_shells_own_routes_get_the_shell(self):
-        shell = dist_file("/shell.html")
+    def test_the_search_page_is_its_pre_rendered_page_whatever_the_query(self):
+        page = dist_file("/tim-kiem.html")
         for path in ["/tim-kiem", "/tim-kiem?q=l%E1%BB%93ng+t%E1%BB%93ng"]:
             answer = self.request(path)
-            self.assertEqual((answer.status, answer.body), (200, shell), path)
+            self.assertEqual((answer.status, answer.body), (200, page), path)
 
     def test_an_address_without_a_page_is_a_404_with_the_shell(self):
         # A removed article, a page past the last, a mistyped link: crawlers

@@ -69,7 +69,7 @@ class WithoutWebAssemblyTest(ReaderTestCase):
 
     def test_a_wasm_file_that_fails_to_load_gets_the_message_too(self):
         self.no_http_cache()
-        self.fault(names.loaded_wasm("shell.html"), status=404)
+        self.fault(names.loaded_wasm("tim-kiem.html"), status=404)
         self.b.get(self.base + "/tim-kiem?q=long")
         self.wait_for(self.message, "the message instead of a blank page")
         self.assertEqual(self.message()[0], "Chưa tìm kiếm được trên trình duyệt này")

@@ -30,7 +30,7 @@ pub use list::{
     ArticleIndex, ArticleSummary, ListPage, HOME, HOME_DATA, MAX_PAGE_DIGITS, PAGE_SIZE,
 };
 pub use photo::{Copies, Image, PhotoFormat};
-pub use slug::{fold, fold_decomposed, searchable, Slug};
+pub use slug::{fold, fold_unmarked, searchable, Slug};
 
 /// The newest schema version this build understands (`"schema"` field; absent means 1).
 pub const SCHEMA_VERSION: u64 = 1;

@@ -75,8 +75,9 @@ impl fmt::Display for Slug {
 /// and `đ`/`Đ`, which Unicode does not decompose, as `d`/`D`.
 /// "Lồng Tồng, Đồng" → "Long Tong, Dong".
 pub fn fold(text: &str) -> String {
+    use unicode_normalization::char::is_combining_mark;
     use unicode_normalization::UnicodeNormalization;
-    fold_decomposed(text.nfd())
+    fold_unmarked(text.nfd().filter(|c| !is_combining_mark(*c)))
 }
 
 /// Text as the search index holds it and as a query is searched: as
@@ -98,12 +99,13 @@ pub fn searchable(text: &str) -> String {
         .collect()
 }
 
-/// [`fold`] for text already decomposed (NFD). The browser decomposes with
-/// `String.prototype.normalize`, so the app folds a search query with this
-/// one rule and without Unicode's decomposition tables in its WASM.
-pub fn fold_decomposed(nfd: impl Iterator<Item = char>) -> String {
-    use unicode_normalization::char::is_combining_mark;
-    nfd.filter(|c| !is_combining_mark(*c))
+/// [`fold`] for text whose diacritics are already gone (decomposed, its
+/// combining marks dropped): `đ`/`Đ` as `d`/`D`. The browser drops the
+/// marks itself (`String.prototype.normalize` and a regular expression), so
+/// the app folds a search query with this one rule and without Unicode's
+/// tables in its WASM.
+pub fn fold_unmarked(unmarked: impl Iterator<Item = char>) -> String {
+    unmarked
         .map(|c| match c {
             'đ' => 'd',
             'Đ' => 'D',

@@ -88,6 +88,12 @@ pub fn names(dist: &Path) -> Result<Value, String> {
             // A pre-rendered page (index.html, the home page) loads the islands.
             "islands": loaded_by(dist, "index.html")?,
             "app": loaded_by(dist, crate::steps::pages::SHELL)?,
+            // The search page's own islands; `null` in a build without the
+            // pre-rendered page (`make dev`'s).
+            "search": match crate::steps::pages::search_file() {
+                page if dist.join(&page).is_file() => loaded_by(dist, &page)?,
+                _ => Value::Null,
+            },
             // "Nghe bài viết"'s speaking part, loaded on a press.
             "listen": loaded_by_listen(dist)?,
             // Trunk's hashed names, as a regular expression (nginx's map's).

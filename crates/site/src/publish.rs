@@ -102,6 +102,9 @@ pub fn address_of(file: &str) -> String {
     let file = original_of(file);
     match file {
         "index.html" => "/".into(),
+        // The search page, whatever its query (a CDN that keeps a copy per
+        // query purges them by this prefix).
+        _ if file == crate::steps::pages::search_file() => bantin::search::ROUTE.into(),
         _ => match file.strip_suffix(".html") {
             Some(page) if page.starts_with("articles/") || page.starts_with("trang/") => {
                 format!("/{page}")
@@ -331,6 +334,7 @@ mod tests {
         );
         assert_eq!(address_of("trang/3.html.gz"), "/trang/3");
         assert_eq!(address_of("shell.html"), "/shell.html");
+        assert_eq!(address_of("tim-kiem.html.br"), "/tim-kiem");
     }
 
     #[test]

@@ -245,8 +245,10 @@ pub const PAGE_FOLDERS: [&str; 2] = ["articles", "trang"];
 /// the address names, or "not found"); the build step `pages` writes it.
 pub const SHELL_PAGE: &str = "/shell.html";
 
-/// The addresses the shell answers with 200: the search page. Every other
-/// address without a page is [`Answer::Missing`].
+/// The addresses the shell answers with 200 where the build has no page
+/// for them: the search page (which `site build` pre-renders, as
+/// `tim-kiem.html`). Every other address without a page is
+/// [`Answer::Missing`].
 pub const SHELL_ROUTES: [&str; 1] = [bantin::search::ROUTE];
 
 /// The production routing of deploy/nginx.conf: a file that exists; a
@@ -357,12 +359,18 @@ mod tests {
             answer(d, "/trang/2.html"),
             Answer::Redirect("/trang/2".into())
         );
-        assert_eq!(answer(d, "/tim-kiem"), file("/shell.html"));
+        assert_eq!(
+            answer(d, "/tim-kiem"),
+            file("/shell.html"),
+            "a build without the pre-rendered search page"
+        );
         assert_eq!(
             answer(d, "/tim-kiem/"),
             Answer::Missing,
             "as nginx's exact match"
         );
+        std::fs::write(d.join("tim-kiem.html"), "x").expect("a file");
+        assert_eq!(answer(d, "/tim-kiem"), file("/tim-kiem.html"));
         assert_eq!(answer(d, "/articles/khong-co.json"), Answer::NotFound);
         assert_eq!(
             answer(d, "/bantin-ffffffffffffffff_bg.wasm"),
@@ -483,7 +491,7 @@ mod tests {
         assert!(conf.contains("try_files $uri $uri.html =404;"));
         assert!(conf.contains(&format!("error_page 404 {SHELL_PAGE};")));
         for route in SHELL_ROUTES {
-            let line = format!("location = {route} {{ try_files {SHELL_PAGE} =404; }}");
+            let line = format!("location = {route} {{ try_files {route}.html {SHELL_PAGE}; }}");
             assert!(conf.contains(&line), "deploy/nginx.conf lacks: {line}");
         }
         assert!(

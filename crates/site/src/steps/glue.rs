@@ -2,8 +2,8 @@
 //! leaves as it is, minified by terser (`make setup` installs it in
 //! `.tools/terser`), and the page's preload of it given the new file's
 //! integrity hash, or the browser would refuse it: the whole app's glue
-//! (index.html), the islands' (reader.html) and the speaking part's
-//! (listen.html). 8.7 → 6.8 KB brotli
+//! (index.html), the islands' (reader.html), the search page's
+//! (finder.html) and the speaking part's (listen.html). 8.7 → 6.8 KB brotli
 //! (docs/speed.md, "Bytes"). Terser is the maintained minifier for modern
 //! JavaScript; the glue is an ES module, so it runs with `--module`.
 
@@ -132,6 +132,7 @@ pub fn run(build: &super::Build) -> Result<String, String> {
     for page in [
         "index.html",
         super::pages::ISLANDS_PAGE,
+        super::pages::FINDER_PAGE,
         super::listen::LISTEN_PAGE,
     ] {
         let path = dist.join(page);

@@ -1,5 +1,6 @@
 //! Step `loader`: the islands' WASM loader (Trunk's reader.html, which the
-//! pre-rendered pages get, step `pages`) waits for the first paint, so the
+//! pre-rendered pages get, step `pages`, and finder.html, the search
+//! page's) waits for the first paint, so the
 //! article's text is painted before the browser spends time instantiating
 //! the islands.
 //!
@@ -57,10 +58,11 @@ pub fn defer(page: &str) -> Result<String, String> {
 
 pub fn run(build: &super::Build) -> Result<String, String> {
     let dist = build.dist.as_path();
-    let path = dist.join(super::pages::ISLANDS_PAGE);
-    let page = super::read(&path)?;
-    super::write(&path, &defer(&page)?)?;
-    Ok("the islands' loader waits for the first paint".into())
+    for page in [super::pages::ISLANDS_PAGE, super::pages::FINDER_PAGE] {
+        let path = dist.join(page);
+        super::write(&path, &defer(&super::read(&path)?)?)?;
+    }
+    Ok("the islands' loaders (the pages', the search page's) wait for the first paint".into())
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@
 //! names), is kept as `dist/shell.html`.
 
 use super::html;
-use bantin::islands::READER_BIN;
+use bantin::islands::{FINDER_BIN, READER_BIN};
 use bantin::model::share::SiteUrl;
 use bantin::model::{Article, ListPage, Slug, HOME};
 use bantin::prerender::{
@@ -96,6 +96,8 @@ fn shell_of(index: &str) -> Result<String, String> {
 /// Trunk's page for the islands' WASM (reader.html, Trunk's second target):
 /// the build takes its loader and removes it.
 pub const ISLANDS_PAGE: &str = "reader.html";
+/// The same for the search page's islands (finder.html).
+pub const FINDER_PAGE: &str = "finder.html";
 
 /// The single loader (Trunk's module script) in `page`.
 fn loader_of(page: &str) -> Result<String, String> {
@@ -117,7 +119,30 @@ pub fn pages_shell(
     script: &str,
     css: impl FnMut(&str) -> Result<String, String>,
 ) -> Result<String, String> {
-    let swapped = with_islands_loader(index, islands)?;
+    shell_loading(index, (ISLANDS_PAGE, READER_BIN, islands), script, css)
+}
+
+/// The search page's shell: as [`pages_shell`], with the search page's own
+/// islands (from `finder`, Trunk's finder.html: src/bin/finder.rs).
+pub fn search_shell(
+    index: &str,
+    finder: &str,
+    script: &str,
+    css: impl FnMut(&str) -> Result<String, String>,
+) -> Result<String, String> {
+    shell_loading(index, (FINDER_PAGE, FINDER_BIN, finder), script, css)
+}
+
+/// `index` with the loader of `bin` (from `page`, Trunk's page `name`) in
+/// place of its own, `script` as the page's script, its stylesheet inlined
+/// and a policy that allows both.
+fn shell_loading(
+    index: &str,
+    (name, bin, page): (&str, &str, &str),
+    script: &str,
+    css: impl FnMut(&str) -> Result<String, String>,
+) -> Result<String, String> {
+    let swapped = with_islands_loader(index, name, bin, page)?;
     let swapped = super::script::fill_with(&swapped, script)?;
     Ok(super::csp::with_policy(&with_inline_stylesheet(&swapped, css)?)?.0)
 }
@@ -178,15 +203,19 @@ fn inlinable(href: &str, text: String) -> Result<String, String> {
     Ok(text)
 }
 
-/// The whole app's page (`index`) with the islands' loader (from `islands`,
-/// Trunk's reader.html) in place of its own.
-fn with_islands_loader(index: &str, islands: &str) -> Result<String, String> {
-    let loader = loader_of(islands).map_err(|e| format!("{ISLANDS_PAGE}: {e}"))?;
-    let islands_glue = html::glue_of(&loader).and_then(|g| g.strip_prefix(READER_BIN));
+/// The whole app's page (`index`) with the loader of the islands' binary
+/// `bin` (from `islands`, Trunk's page `name`: reader.html, finder.html) in
+/// place of its own.
+fn with_islands_loader(
+    index: &str,
+    name: &str,
+    bin: &str,
+    islands: &str,
+) -> Result<String, String> {
+    let loader = loader_of(islands).map_err(|e| format!("{name}: {e}"))?;
+    let islands_glue = html::glue_of(&loader).and_then(|g| g.strip_prefix(bin));
     if !islands_glue.is_some_and(|rest| rest.starts_with('-')) {
-        return Err(format!(
-            "{ISLANDS_PAGE}: its loader does not load `{READER_BIN}`"
-        ));
+        return Err(format!("{name}: its loader does not load `{bin}`"));
     }
     loader_of(index).map_err(|e| format!("index.html: {e}"))?;
     html::edit_texts(index, html::LOADERS, |_| loader.clone())
@@ -287,6 +316,25 @@ pub fn list_page(shell: &str, list: &ListPage, site: &SiteUrl) -> Result<String,
     into_shell(shell, &title, &html, (&meta, &data), list.number != HOME)
 }
 
+/// The search page's pre-rendered file, named by its address
+/// ([`bantin::search::ROUTE`], `/tim-kiem` → `tim-kiem.html`) and served
+/// there whatever the query.
+pub fn search_file() -> String {
+    format!("{}.html", bantin::search::ROUTE.trim_start_matches('/'))
+}
+
+/// What the search page's head says besides its title: not a page for
+/// search engines (it lists nothing until a reader asks).
+const SEARCH_META: &str = r#"<meta name="robots" content="noindex">"#;
+
+/// The pre-rendered search page in `shell`: its form, and no results (the
+/// island searches for the address's query, src/routes/search_page.rs).
+pub fn search_page(shell: &str) -> Result<String, String> {
+    let html = render_at(bantin::search::ROUTE, Prerendering::Search);
+    let title = document_title(Some(&bantin::search::title("")));
+    into_shell(shell, &title, &html, (SEARCH_META, ""), false)
+}
+
 /// Where list page `number`'s pre-rendered file goes: the home page is
 /// `index.html`, which every host serves for `/`.
 pub fn list_file(number: usize) -> String {
@@ -309,11 +357,22 @@ pub fn run(build: &super::Build) -> Result<String, String> {
     // pre-rendered pages are made from it with the islands' loader.
     super::write(&dist.join(SHELL), &shell_of(&index)?)?;
     let islands = dist.join(ISLANDS_PAGE);
+    let islands_page = super::read(&islands)?;
     let script = super::glue::minify_text(&bantin::page_script::prerendered_page_script(), false)?;
-    let shell = pages_shell(&index, &super::read(&islands)?, &script, |href| {
+    let shell = pages_shell(&index, &islands_page, &script, |href| {
         stylesheet_in(dist, href)
     })?;
-    std::fs::remove_file(&islands).map_err(|e| format!("{}: {e}", islands.display()))?;
+    // The search page's script keeps the message for a browser that cannot
+    // search (src/fallback.rs): its form needs the WASM.
+    let finder = dist.join(FINDER_PAGE);
+    let script = super::glue::minify_text(&bantin::page_script::page_script(), false)?;
+    let search_shell = search_shell(&index, &super::read(&finder)?, &script, |href| {
+        stylesheet_in(dist, href)
+    })?;
+    for page in [&islands, &finder] {
+        std::fs::remove_file(page).map_err(|e| format!("{}: {e}", page.display()))?;
+    }
+    super::write(&dist.join(search_file()), &search_page(&search_shell)?)?;
     let articles = build.articles()?;
     // Each page is rendered in a reactive root of its own, so the pages are
     // independent of each other and of their order: the articles are split
@@ -346,9 +405,10 @@ pub fn run(build: &super::Build) -> Result<String, String> {
         super::write(&dist.join(list_file(list.number)), &html)?;
     }
     Ok(format!(
-        "{} article page(s) in articles/, {} list page(s) (index.html, trang/), the shell as {SHELL}",
+        "{} article page(s) in articles/, {} list page(s) (index.html, trang/), the search page as {}, the shell as {SHELL}",
         articles.len(),
-        lists.len()
+        lists.len(),
+        search_file()
     ))
 }
 
@@ -930,6 +990,38 @@ mod tests {
             ))
             .is_err()
         );
+    }
+
+    #[test]
+    fn the_search_page_is_pre_rendered_with_its_form_as_an_island_and_no_query() {
+        use bantin::islands::{ISLAND_TAG, SEARCH, SHORTCUTS, TOOLBAR};
+        let html = unmarked(search_page(SHELL).unwrap());
+        let names: Vec<&str> = html
+            .split(&format!("<{ISLAND_TAG} data-component=\""))
+            .skip(1)
+            .map(|rest| &rest[..rest.find('"').unwrap()])
+            .collect();
+        assert_eq!(names, [SHORTCUTS, TOOLBAR, SEARCH], "in page order");
+        let island = &html[html.find(&format!(r#"data-component="{SEARCH}""#)).unwrap()..];
+        let order = [
+            r#"<form role="search" aria-label="Tìm bài viết" action="/tim-kiem" method="get""#,
+            r#"<input id="search-page-q" type="search" name="q" value="""#,
+            "<p>Nhập từ khoá để tìm bài viết.</p>",
+            &format!("</{ISLAND_TAG}>"),
+        ];
+        let positions: Vec<usize> = order
+            .iter()
+            .map(|part| {
+                island
+                    .find(part)
+                    .unwrap_or_else(|| panic!("missing {part}"))
+            })
+            .collect();
+        assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
+        assert!(html.contains("<title>Tìm kiếm — Bản tin</title>"));
+        assert!(html.contains(r#"<meta name="robots" content="noindex">"#));
+        assert!(html.contains(r#"<body data-prerendered="">"#));
+        assert!(!html.contains("application/json"), "no data block");
     }
 
     #[test]

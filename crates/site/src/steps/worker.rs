@@ -17,7 +17,8 @@ pub const APP_LINE: &str = r#"const APP_FILES = ["/"]; /* __BANTIN_APP_FILES__ *
 /// Fixed names the shell needs besides shell.html and Trunk's hashed files.
 const EXTRA: [&str; 3] = ["manifest.webmanifest", "icon.svg", "listen.js"];
 
-/// shell.html, the extra files present, then every hashed asset, sorted.
+/// shell.html, the extra files present, then every hashed asset, sorted,
+/// but the search page's islands (not kept: they cannot search offline).
 pub fn shell_files(dist: &Path) -> Result<Vec<String>, String> {
     let mut hashed = Vec::new();
     let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
@@ -27,7 +28,10 @@ pub fn shell_files(dist: &Path) -> Result<Vec<String>, String> {
             .file_name()
             .to_string_lossy()
             .into_owned();
-        if crate::rules::is_hashed_asset(&name) {
+        // The search page's islands: a search needs the network (Pagefind's
+        // index is not kept), and offline the shell answers /tim-kiem.
+        let finder = name.starts_with(&format!("{}-", bantin::islands::FINDER_BIN));
+        if crate::rules::is_hashed_asset(&name) && !finder {
             hashed.push(name);
         }
     }
@@ -171,6 +175,10 @@ mod tests {
             ("bantin-0123456789abcdef_bg.wasm", "w"),
             ("bantin-0123456789abcdef.js", "j"),
             ("reader-fedcba9876543210_bg.wasm", "islands"),
+            (
+                "finder-0011223344556677_bg.wasm",
+                "the search page's islands",
+            ),
             ("main-0123456789abcdef.css", "c"),
             ("sw.js", "not in the shell"),
         ] {
