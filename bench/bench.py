@@ -175,7 +175,8 @@ new MutationObserver((_, o) => {
 
 # The files of dist/ that are not the app's WASM, glue or stylesheet, by the
 # name their row has.
-OTHER_FILES = {"sw.js": "sw", "pagefind-loader.js": "search", "index.html": "html", "shell.html": "shell"}
+OTHER_FILES = {"sw.js": "sw", "pagefind-loader.js": "search", "index.html": "html", "shell.html": "shell",
+               "tim-kiem.html": "search html"}
 
 
 def brotli_size(data):
