@@ -11,7 +11,7 @@ import more from "/pagefind/parts.js";
 
 // A promise of Pagefind, ready to search every part (set at once: the
 // script's load event does not wait for the merging).
-window.bantinPagefind = (async () => {
+const ready = (async () => {
   // Ranking: a word typed with its diacritics ranks the articles with that
   // very form first ("đường" before "dương" and "đương"; the index keeps
   // each form, crates/site/src/steps/search_index.rs): Pagefind's boost for
@@ -25,3 +25,10 @@ window.bantinPagefind = (async () => {
   }
   return pagefind;
 })();
+
+// What the app asks (src/search.rs): the data ({url, content, meta}) of
+// Pagefind's results `from` to `to` for `asked`, best first.
+window.bantinResults = async (asked, from, to) => {
+  const found = await (await ready).search(asked);
+  return Promise.all(found.results.slice(from, to).map((result) => result.data()));
+};

@@ -9,6 +9,7 @@ pub mod components;
 pub mod crash;
 pub mod fallback;
 pub mod font_scale;
+pub mod island_start;
 pub mod islands;
 pub mod keymap;
 pub mod offline;

@@ -48,25 +48,6 @@ pub fn show_address(query: &str, push: bool) {
     }
 }
 
-/// The query of the header's search form, if `ev` is its submission (the
-/// search page then searches itself, with no page load), and closes the
-/// form where a phone shows it as a popover.
-pub fn header_form_query(ev: &web_sys::SubmitEvent) -> Option<String> {
-    use crate::components::site_header::{close_popover, SEARCH_FIELD_ID, SEARCH_FORM_ID};
-    use wasm_bindgen::JsCast;
-    let form: web_sys::HtmlElement = ev.target()?.dyn_into().ok()?;
-    if form.id() != SEARCH_FORM_ID {
-        return None;
-    }
-    let field: web_sys::HtmlInputElement = form
-        .owner_document()?
-        .get_element_by_id(SEARCH_FIELD_ID)?
-        .dyn_into()
-        .ok()?;
-    close_popover(&form);
-    Some(field.value())
-}
-
 /// Where the build puts Pagefind's index and browser side.
 pub const INDEX_FOLDER: &str = "/pagefind/";
 /// The module that hands Pagefind to the app (`public/pagefind-loader.js`).
@@ -215,23 +196,20 @@ mod browser {
         Reflect::get(target, &key.into())
     }
 
-    fn call(target: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
-        let f: Function = get(target, method)?.dyn_into()?;
-        f.apply(target, &args.iter().collect::<Array>())
-    }
-
     async fn awaited(value: JsValue) -> Result<JsValue, JsValue> {
         JsFuture::from(value.dyn_into::<Promise>()?).await
     }
 
-    /// Pagefind's module, with every part of the index merged: the one
-    /// loaded already, or loaded now by adding [`LOADER`] to the page (which
-    /// sets a promise of it).
-    async fn pagefind() -> Result<JsValue, JsValue> {
+    /// The loader's function that gives a batch of results
+    /// (`public/pagefind-loader.js`, `bantinResults(asked, from, to)`: the
+    /// data of Pagefind's results `from` to `to`, best first, with every
+    /// part of the index merged): the one loaded already, or loaded now by
+    /// adding [`LOADER`] to the page.
+    async fn results_function() -> Result<Function, JsValue> {
+        const NAME: &str = "bantinResults";
         let window = web_sys::window().ok_or("no window")?;
-        let loaded = get(&window, "bantinPagefind")?;
-        if !loaded.is_undefined() {
-            return JsFuture::from(Promise::resolve(&loaded)).await;
+        if let Ok(loaded) = get(&window, NAME)?.dyn_into::<Function>() {
+            return Ok(loaded);
         }
         let document = window.document().ok_or("no document")?;
         let script = document.create_element("script")?;
@@ -243,14 +221,9 @@ mod browser {
             script.set_onerror(Some(&reject));
         });
         document.head().ok_or("no head")?.append_child(&script)?;
-        JsFuture::from(done)
-            .await
-            .map_err(|_| JsValue::from("Pagefind did not load"))?;
-        let loaded = get(&window, "bantinPagefind")?;
-        if loaded.is_undefined() {
-            return Err("Pagefind did not load".into());
-        }
-        JsFuture::from(Promise::resolve(&loaded)).await
+        let not_loaded = || JsValue::from("Pagefind did not load");
+        JsFuture::from(done).await.map_err(|_| not_loaded())?;
+        get(&window, NAME)?.dyn_into().map_err(|_| not_loaded())
     }
 
     fn text(meta: &JsValue, key: &str) -> String {
@@ -289,22 +262,17 @@ mod browser {
     /// Pagefind's results for `asked`, those with every word of `folded`.
     async fn run(asked: &str, folded: &str) -> Result<Vec<ArticleSummary>, JsValue> {
         let (wanted_folded, wanted_as_typed) = (Browser.words(folded), Browser.words(asked));
-        let pagefind = pagefind().await?;
-        let found = awaited(call(&pagefind, "search", &[asked.into()])?).await?;
-        let results: Array = get(&found, "results")?.dyn_into()?;
-        // Best first, a page of results at a time, until there are enough
-        // that have every word (the first page, nearly always).
+        let results = results_function().await?;
+        // Best first, a batch of results at a time, until there are enough
+        // that have every word (the first batch, nearly always).
         let mut shown = Vec::new();
         let mut next = 0;
-        while shown.len() < MAX_RESULTS && next < results.length() && next < 3 * MAX_RESULTS as u32
-        {
-            let batch = results.slice(next, next + MAX_RESULTS as u32);
-            next += MAX_RESULTS as u32;
-            let data: Array = batch
-                .iter()
-                .map(|r| call(&r, "data", &[]))
-                .collect::<Result<_, _>>()?;
-            let data: Array = JsFuture::from(Promise::all(&data)).await?.dyn_into()?;
+        while shown.len() < MAX_RESULTS && next < 3 * MAX_RESULTS as u32 {
+            let to = next + MAX_RESULTS as u32;
+            let batch = results.call3(&JsValue::NULL, &asked.into(), &next.into(), &to.into())?;
+            let data: Array = awaited(batch).await?.dyn_into()?;
+            next = to;
+            let last = data.length() < MAX_RESULTS as u32;
             shown.extend(data.iter().filter_map(|d| {
                 let content = get(&d, "content").ok()?.as_string()?;
                 let as_folded = crate::model::fold_unmarked(Browser.unmarked(&content).chars());
@@ -323,6 +291,9 @@ mod browser {
                 )
                 .map(|r| (exact, r))
             }));
+            if last {
+                break;
+            }
         }
         shown.truncate(MAX_RESULTS);
         Ok(exact_first(shown))

@@ -1,13 +1,13 @@
 //! The pre-rendered pages' WASM: their islands only (src/islands.rs), no
 //! router, no loaders, no article rendering. This binary names its islands
 //! (which name is which component, from which props); their start is
-//! `bantin::islands::start`, which the search page's binary
+//! `bantin::island_start::start`, which the search page's binary
 //! (src/bin/finder.rs) shares.
 
 fn main() {
     bantin::crash::install_panic_hook();
     #[cfg(feature = "hydrate")]
-    bantin::islands::start(registry::view_of);
+    bantin::island_start::start(registry::view_of);
 }
 
 #[cfg(feature = "hydrate")]

@@ -40,6 +40,23 @@ pub fn close_popover(form: &web_sys::HtmlElement) {
     }
 }
 
+/// The query of the header's search form, if `ev` is its submission (the
+/// search page then searches itself, with no page load), and closes the
+/// form where a phone shows it as a popover.
+pub fn header_form_query(ev: &web_sys::SubmitEvent) -> Option<String> {
+    let form: web_sys::HtmlElement = ev.target()?.dyn_into().ok()?;
+    if form.id() != SEARCH_FORM_ID {
+        return None;
+    }
+    let field: web_sys::HtmlInputElement = form
+        .owner_document()?
+        .get_element_by_id(SEARCH_FIELD_ID)?
+        .dyn_into()
+        .ok()?;
+    close_popover(&form);
+    Some(field.value())
+}
+
 /// The header's search field: a plain GET form to the search page, which
 /// works before the app has started; once it has, the app goes there itself.
 /// On a phone the form is a popover behind the header's "Tìm" button

@@ -13,6 +13,7 @@
 
 use super::set_document_title;
 use crate::components::article_card::ArticleCard;
+use crate::components::site_header::header_form_query;
 use crate::components::toolbar::Toolbar;
 use crate::islands::{island, SEARCH};
 use crate::model::ArticleSummary;
@@ -60,24 +61,22 @@ pub fn SearchIsland() -> impl IntoView {
 fn search_island() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let field = NodeRef::<Input>::new();
-    let from_address = move || {
-        let asked = search::query_in_address();
+    // A query from elsewhere than the field: into the field, and searched.
+    let take = move |asked: String| {
         if let Some(field) = field.get_untracked() {
             field.set_value(&asked);
         }
         query.set(asked);
     };
+    let from_address = move || take(search::query_in_address());
     // After hydration: the host rendered the page with no query.
     Effect::new(from_address);
     let back = window_event_listener(leptos::ev::popstate, move |_| from_address());
     let header = window_event_listener(leptos::ev::submit, move |ev| {
-        if let Some(asked) = search::header_form_query(&ev) {
+        if let Some(asked) = header_form_query(&ev) {
             ev.prevent_default();
-            if let Some(field) = field.get_untracked() {
-                field.set_value(&asked);
-            }
             search::show_address(&asked, true);
-            query.set(asked);
+            take(asked);
         }
     });
     on_cleanup(move || {

@@ -107,6 +107,14 @@ class SearchTest(ArchiveSite):
         for other, what in (("shell.html", "the whole app"), ("index.html", "an article's islands")):
             self.assertNotIn(names.loaded_wasm(other), fetched, f"not {what}")
         self.assertEqual(set(self.results()), containing(os.path.join(self.folder, "content"), "long", "tong"))
+        # Its toolbar, alive from the same binary: the size and the reading
+        # choices, and no link to copy.
+        self.wait_for_app()
+        self.b.button(L.LARGER).click()
+        self.assertEqual(self.root_scale(), "1.1")
+        self.b.button(L.PREFERENCES).click()
+        self.wait_for(lambda: self.b.find_all(L.PREFERENCES_PANEL), "the reading choices")
+        self.assertEqual(self.b.find_all(".copy-link"), [], "nothing to copy on the search page")
 
     def test_back_and_forward_go_between_searches_asked_with_enter(self):
         content = os.path.join(self.folder, "content")
