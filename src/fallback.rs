@@ -1,10 +1,11 @@
-//! What the shell says where the whole app cannot run: a browser without
-//! WebAssembly (an old one, a locked-down phone) or a WASM file that failed
-//! to load. The shell (the search page, addresses with no page of their
-//! own) is otherwise an empty `<body>` that the app fills; the page's own
-//! script (src/page_script.js) shows one of these instead, so no page is
-//! ever blank. Pre-rendered pages need none: their text is there, and the
-//! page's script works their size controls.
+//! What a page says where its WebAssembly cannot run: a browser without
+//! it (an old one, a locked-down phone) or a WASM file that failed to load.
+//! The shell (addresses with no page of their own) is otherwise an empty
+//! `<body>` that the app fills, and the pre-rendered search page a form
+//! that cannot search; the page's own script (src/page_script.js) shows one
+//! of these instead (in place of the search page's form), so no page is
+//! ever blank. The other pre-rendered pages need none: their text is there,
+//! and the page's script works their size controls.
 
 /// The id of the message the page's script adds (and removes if the app
 /// starts after all).

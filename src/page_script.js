@@ -187,9 +187,10 @@
     body.appendChild(main);
   }
 
-  // The shell is an empty page that the whole app fills. Without
-  // WebAssembly, or when the app's files fail to load (a script's load
-  // error reaches the window only while capturing), it says why instead.
+  // The shell is an empty page that the whole app fills, and the search
+  // page's form searches with its islands. Without WebAssembly, or when the
+  // WASM's files fail to load (a script's load error reaches the window only
+  // while capturing), the page says why instead.
   var started = false;
   function withoutApp() {
     var body = document.body;

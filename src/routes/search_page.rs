@@ -18,7 +18,6 @@ use crate::components::toolbar::Toolbar;
 use crate::islands::{island, SEARCH};
 use crate::model::ArticleSummary;
 use crate::search::{self, QUERY_PARAM, ROUTE};
-use leptos::html::Input;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -27,13 +26,17 @@ use std::time::Duration;
 /// together, to the 300 ms target).
 const TYPING_PAUSE: Duration = Duration::from_millis(60);
 
+/// The page's form and its field: the listeners find them by these.
+pub const FORM_ID: &str = "search-page";
+pub const FIELD_ID: &str = "search-page-q";
+
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let prerendering = matches!(
         use_context::<crate::prerender::Prerendering>(),
         Some(crate::prerender::Prerendering::Search)
     );
-    let search = if prerendering {
+    let results = if prerendering {
         view! { <SearchIsland /> }.into_any()
     } else {
         routed().into_any()
@@ -42,16 +45,38 @@ pub fn SearchPage() -> impl IntoView {
         <section class="search-page">
             <Toolbar />
             <h1>"Tìm kiếm"</h1>
-            {search}
+            <form
+                id=FORM_ID
+                class="search-form"
+                role="search"
+                aria-label="Tìm bài viết"
+                action=ROUTE
+                method="get"
+            >
+                <label for=FIELD_ID>"Từ khoá (có dấu hay không dấu đều được)"</label>
+                <div class="search-row">
+                    <input
+                        id=FIELD_ID
+                        type="search"
+                        name=QUERY_PARAM
+                        maxlength=search::MAX_QUERY_CHARS
+                        autocomplete="off"
+                        spellcheck="false"
+                    />
+                    <button type="submit">"Tìm"</button>
+                </div>
+            </form>
+            {results}
         </section>
     }
 }
 
-/// The form and the results as an island ([`SEARCH`]), on the pre-rendered
-/// page: the query is the address's, read once the island is alive and
-/// again on Back and Forward; a query typed goes to the address through the
-/// history (no router here). The header's form, on this page, searches
-/// here too, with no page load.
+/// The results as an island ([`SEARCH`]), on the pre-rendered page: the
+/// query is the address's, read once the island is alive and again on Back
+/// and Forward; a query typed goes to the address through the history (no
+/// router here). The form stays the host's HTML (a plain GET form before
+/// the island is alive); the island takes its events ([`listen_to_forms`]),
+/// and the header's form's too, with no page load.
 #[component]
 pub fn SearchIsland() -> impl IntoView {
     island(SEARCH, String::new(), search_island)
@@ -60,34 +85,20 @@ pub fn SearchIsland() -> impl IntoView {
 /// The island's view ([`SearchIsland`]).
 fn search_island() -> impl IntoView {
     let query = RwSignal::new(String::new());
-    let field = NodeRef::<Input>::new();
-    // A query from elsewhere than the field: into the field, and searched.
-    let take = move |asked: String| {
-        if let Some(field) = field.get_untracked() {
-            field.set_value(&asked);
-        }
+    let from_address = move || {
+        let asked = search::query_in_address();
+        put_in_field(&asked);
         query.set(asked);
     };
-    let from_address = move || take(search::query_in_address());
-    // After hydration: the host rendered the page with no query.
+    // Once alive: the host rendered the page with no query.
     Effect::new(from_address);
     let back = window_event_listener(leptos::ev::popstate, move |_| from_address());
-    let header = window_event_listener(leptos::ev::submit, move |ev| {
-        if let Some(asked) = header_form_query(&ev) {
-            ev.prevent_default();
-            search::show_address(&asked, true);
-            take(asked);
-        }
-    });
-    on_cleanup(move || {
-        back.remove();
-        header.remove();
-    });
-    let go = move |typed: String, at_once: bool| {
+    on_cleanup(move || back.remove());
+    listen_to_forms(move |typed: String, at_once: bool| {
         search::show_address(&typed, at_once);
         query.set(typed);
-    };
-    search_view(query.into(), field, go)
+    });
+    results_view(query.into())
 }
 
 /// The whole app's: the query is the router's, and a query typed goes to
@@ -97,16 +108,88 @@ fn routed() -> impl IntoView {
     use leptos_router::NavigateOptions;
     let params = use_query_map();
     let query = Memo::new(move |_| params.read().get(QUERY_PARAM).unwrap_or_default());
+    // Once the form is there: the address's query in its field.
+    Effect::new(move || put_in_field(&query.get_untracked()));
     let navigate = use_navigate();
-    let go = move |typed: String, at_once: bool| {
+    listen_to_forms(move |typed: String, at_once: bool| {
         let options = NavigateOptions {
             replace: !at_once,
             scroll: at_once,
             ..Default::default()
         };
         navigate(&search::address(&typed), options)
+    });
+    results_view(query.into())
+}
+
+/// The page's field, if it is there.
+fn field() -> Option<web_sys::HtmlInputElement> {
+    use wasm_bindgen::JsCast;
+    let document = web_sys::window()?.document()?;
+    document.get_element_by_id(FIELD_ID)?.dyn_into().ok()
+}
+
+/// Shows `query` in the page's field (a query from the address or the
+/// header's form).
+fn put_in_field(query: &str) {
+    if let Some(field) = field() {
+        field.set_value(query);
+    }
+}
+
+/// Takes the forms' events, from the window, for as long as the view
+/// lives: typing in the page's field hands the query, after a pause, to
+/// `go(typed, false)` (which replaces the history entry, so Back leaves the
+/// search); the page's form, submitted, to `go(typed, true)` at once, and so
+/// does the header's (its query shown in the page's field) unless the app
+/// took it already (the whole app's header goes to the search itself).
+fn listen_to_forms(go: impl Fn(String, bool) + Clone + 'static) {
+    let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    let cancel_pending = move || {
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
     };
-    search_view(query.into(), NodeRef::new(), go)
+    let typing = {
+        let go = go.clone();
+        window_event_listener(leptos::ev::input, move |ev| {
+            let Some(field) = field().filter(|f| ev.target().as_ref() == Some(f.as_ref())) else {
+                return;
+            };
+            cancel_pending();
+            let (go, typed) = (go.clone(), field.value());
+            let handle = set_timeout_with_handle(move || go(typed, false), TYPING_PAUSE);
+            pending.set_value(handle.ok());
+        })
+    };
+    let submitted = window_event_listener(leptos::ev::submit, move |ev| {
+        if ev.default_prevented() {
+            return;
+        }
+        let asked = match header_form_query(&ev) {
+            Some(asked) => {
+                put_in_field(&asked);
+                asked
+            }
+            None if form_id(&ev).as_deref() == Some(FORM_ID) => {
+                field().map(|f| f.value()).unwrap_or_default()
+            }
+            None => return,
+        };
+        ev.prevent_default();
+        cancel_pending();
+        go(asked, true);
+    });
+    on_cleanup(move || {
+        typing.remove();
+        submitted.remove();
+    });
+}
+
+/// The id of the form `ev` submits.
+fn form_id(ev: &web_sys::SubmitEvent) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    Some(ev.target()?.dyn_into::<web_sys::Element>().ok()?.id())
 }
 
 /// What the results' place shows.
@@ -122,15 +205,9 @@ enum Shown {
     Failed,
 }
 
-/// The form and the results for `query`. Typing, after a pause, hands the
-/// query to `go(typed, false)` (which replaces the history entry, so Back
-/// leaves the search); Enter to `go(typed, true)`, at once. The search
-/// follows `query`.
-fn search_view(
-    query: Signal<String>,
-    field: NodeRef<Input>,
-    go: impl Fn(String, bool) + Clone + 'static,
-) -> impl IntoView {
+/// The results for `query`, which the search follows, and the page's
+/// title.
+fn results_view(query: Signal<String>) -> impl IntoView {
     Effect::new(move || set_document_title(Some(&search::title(&query.get()))));
     let shown = RwSignal::new(Shown::Prompt);
     Effect::new(move || {
@@ -153,64 +230,11 @@ fn search_view(
             }
         });
     });
-
-    let pending = StoredValue::new_local(None::<TimeoutHandle>);
-    let cancel_pending = move || {
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
-    };
-    let on_input = {
-        let go = go.clone();
-        move |ev: leptos::ev::Event| {
-            let typed = event_target_value(&ev);
-            cancel_pending();
-            let go = go.clone();
-            let handle = set_timeout_with_handle(move || go(typed, false), TYPING_PAUSE);
-            pending.set_value(handle.ok());
-        }
-    };
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        cancel_pending();
-        if let Some(field) = field.get() {
-            go(field.value(), true);
-        }
-    };
-
-    view! {
-        <form
-            class="search-form"
-            role="search"
-            aria-label="Tìm bài viết"
-            action=ROUTE
-            method="get"
-            on:submit=on_submit
-        >
-            <label for="search-page-q">"Từ khoá (có dấu hay không dấu đều được)"</label>
-            <div class="search-row">
-                <input
-                    id="search-page-q"
-                    node_ref=field
-                    type="search"
-                    name=QUERY_PARAM
-                    value=query.get_untracked()
-                    maxlength=search::MAX_QUERY_CHARS
-                    autocomplete="off"
-                    spellcheck="false"
-                    on:input=on_input
-                />
-                <button type="submit">"Tìm"</button>
-            </div>
-        </form>
-        {move || match shown.get() {
-            Shown::Prompt => view! { <p>"Nhập từ khoá để tìm bài viết."</p> }.into_any(),
-            Shown::Searching => {
-                view! { <p class="loading" role="status">"Đang tìm…"</p> }.into_any()
-            }
-            Shown::Found(query, results) => view! { <Results query results /> }.into_any(),
-            Shown::Failed => view! { <SearchFailed /> }.into_any(),
-        }}
+    move || match shown.get() {
+        Shown::Prompt => view! { <p>"Nhập từ khoá để tìm bài viết."</p> }.into_any(),
+        Shown::Searching => view! { <p class="loading" role="status">"Đang tìm…"</p> }.into_any(),
+        Shown::Found(query, results) => view! { <Results query results /> }.into_any(),
+        Shown::Failed => view! { <SearchFailed /> }.into_any(),
     }
 }
 

@@ -993,7 +993,7 @@ mod tests {
     }
 
     #[test]
-    fn the_search_page_is_pre_rendered_with_its_form_as_an_island_and_no_query() {
+    fn the_search_page_is_pre_rendered_with_its_form_and_its_results_as_an_island() {
         use bantin::islands::{ISLAND_TAG, SEARCH, SHORTCUTS, TOOLBAR};
         let html = unmarked(search_page(SHELL).unwrap());
         let names: Vec<&str> = html
@@ -1002,20 +1002,18 @@ mod tests {
             .map(|rest| &rest[..rest.find('"').unwrap()])
             .collect();
         assert_eq!(names, [SHORTCUTS, TOOLBAR, SEARCH], "in page order");
-        let island = &html[html.find(&format!(r#"data-component="{SEARCH}""#)).unwrap()..];
+        // The form is the host's HTML (a plain GET form, its field empty);
+        // only the results are the island's.
         let order = [
-            r#"<form role="search" aria-label="Tìm bài viết" action="/tim-kiem" method="get""#,
-            r#"<input id="search-page-q" type="search" name="q" value="""#,
-            "<p>Nhập từ khoá để tìm bài viết.</p>",
-            &format!("</{ISLAND_TAG}>"),
+            r#"<h1>Tìm kiếm</h1><form id="search-page""#,
+            r#"<input id="search-page-q" type="search" name="q" maxlength="200""#,
+            &format!(
+                r#"</form><{ISLAND_TAG} data-component="{SEARCH}"><p>Nhập từ khoá để tìm bài viết.</p></{ISLAND_TAG}></section>"#
+            ),
         ];
         let positions: Vec<usize> = order
             .iter()
-            .map(|part| {
-                island
-                    .find(part)
-                    .unwrap_or_else(|| panic!("missing {part}"))
-            })
+            .map(|part| html.find(part).unwrap_or_else(|| panic!("missing {part}")))
             .collect();
         assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
         assert!(html.contains("<title>Tìm kiếm — Bản tin</title>"));
