@@ -219,30 +219,16 @@ pub fn run(build: &super::Build) -> Result<String, String> {
 /// `cache`'s copies, [`packed`]).
 pub fn precompress(dir: &Path, cache: Option<&Path>) -> Result<Totals, String> {
     let files = files(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = files.len().div_ceil(workers).max(1);
-    std::thread::scope(|scope| {
-        let jobs: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    let mut totals = Totals::default();
-                    for path in part {
-                        totals.add(compress_one(dir, path, cache)?);
-                    }
-                    Ok::<_, String>(totals)
-                })
-            })
-            .collect();
+    let parts = super::on_every_core(&files, "a compression worker", |part| {
         let mut totals = Totals::default();
-        for job in jobs {
-            let part = job
-                .join()
-                .map_err(|_| "a compression worker panicked".to_string())??;
-            totals.add(part);
+        for path in part {
+            totals.add(compress_one(dir, path, cache)?);
         }
         Ok(totals)
-    })
+    })?;
+    let mut totals = Totals::default();
+    parts.into_iter().for_each(|part| totals.add(part));
+    Ok(totals)
 }
 
 #[cfg(test)]

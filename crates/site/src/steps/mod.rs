@@ -244,6 +244,29 @@ fn peak_memory_mb() -> Option<u64> {
     Some(kb / 1024)
 }
 
+/// `work` on `items` split over the cores, a part to a thread, and each
+/// part's result in order; the first error, or `"<what> panicked"`, stops
+/// it. The steps whose work is one file at a time (`pages`, `compress`) run
+/// on it.
+fn on_every_core<T: Sync, R: Send>(
+    items: &[T],
+    what: &str,
+    work: impl Fn(&[T]) -> Result<R, String> + Sync,
+) -> Result<Vec<R>, String> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = items.len().div_ceil(cores).max(1);
+    let work = &work;
+    std::thread::scope(|scope| {
+        let jobs: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || work(part)))
+            .collect();
+        jobs.into_iter()
+            .map(|job| job.join().map_err(|_| format!("{what} panicked"))?)
+            .collect()
+    })
+}
+
 pub(crate) fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }

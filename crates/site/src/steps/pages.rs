@@ -377,27 +377,12 @@ pub fn run(build: &super::Build) -> Result<String, String> {
     // Each page is rendered in a reactive root of its own, so the pages are
     // independent of each other and of their order: the articles are split
     // over the cores (a publish renders them all again; most of its time).
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = articles.len().div_ceil(cores).max(1);
-    std::thread::scope(|scope| {
-        let jobs: Vec<_> = articles
-            .chunks(chunk)
-            .map(|part| {
-                let (shell, site) = (&shell, &build.site);
-                scope.spawn(move || {
-                    for article in part {
-                        let html =
-                            page(shell, article, site).map_err(|e| format!("{SHELL}: {e}"))?;
-                        super::write(&dist.join(format!("articles/{}.html", article.slug)), &html)?;
-                    }
-                    Ok::<_, String>(())
-                })
-            })
-            .collect();
-        jobs.into_iter().try_for_each(|job| {
-            job.join()
-                .map_err(|_| "a page-rendering thread panicked".to_string())?
-        })
+    super::on_every_core(articles, "a page-rendering thread", |part| {
+        for article in part {
+            let html = page(&shell, article, &build.site).map_err(|e| format!("{SHELL}: {e}"))?;
+            super::write(&dist.join(format!("articles/{}.html", article.slug)), &html)?;
+        }
+        Ok(())
     })?;
     let lists = build.list_pages()?;
     for list in &lists {
