@@ -17,9 +17,9 @@ STRICT ?=
 # per query on a large archive.
 SEARCH_SHARD ?=
 # FRESH=1: a build that reuses nothing of the last one: every photo copy,
-# every .br/.gz and every part of the search index made again
-# (target/photo-cache, target/compress-cache and target/search-cache are
-# neither read nor written). Its dist/ is byte for byte an ordinary build's.
+# every pre-rendered page, every .br/.gz and every part of the search index
+# made again (target/photo-cache, target/page-cache, target/compress-cache
+# and target/search-cache are neither read nor written). Its dist/ is byte for byte an ordinary build's.
 FRESH ?=
 
 FUZZ_SECONDS ?= 60

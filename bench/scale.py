@@ -83,7 +83,7 @@ def build(n):
     start = time.monotonic()
     run = subprocess.run(["/usr/bin/time", "-v", SITE, "build", dist], env=env, capture_output=True, text=True, check=True)
     wall = time.monotonic() - start
-    steps = {m[0]: float(m[1]) for m in re.findall(r"^\[build\] (\w+) \(([\d.]+) s", run.stdout, re.M)}
+    steps = step_seconds(run.stdout)
     peak_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", run.stderr).group(1))
     size = int(subprocess.run(["du", "-sb", dist], capture_output=True, text=True).stdout.split()[0])
     return dist, {
@@ -96,10 +96,15 @@ def build(n):
     }
 
 
+def step_seconds(log):
+    """Each step's seconds, from the build's own `[build] <step> (<s> s…` lines."""
+    return {m[0]: float(m[1]) for m in re.findall(r"^\[build\] (\w+) \(([\d.]+) s", log, re.M)}
+
+
 def caches(n):
     """The build caches of the archive of `n` articles."""
     return {"PHOTO_CACHE": os.path.join(WORK, f"photo-cache-{n}"), "COMPRESS_CACHE": os.path.join(WORK, f"compress-cache-{n}"),
-            "SEARCH_CACHE": os.path.join(WORK, f"search-cache-{n}")}
+            "SEARCH_CACHE": os.path.join(WORK, f"search-cache-{n}"), "PAGE_CACHE": os.path.join(WORK, f"page-cache-{n}")}
 
 
 def changed_files(before, after):
@@ -132,7 +137,7 @@ def publish(n, dist, full_s):
         shutil.copytree(TRUNK, after)
         env = dict(os.environ, SITE_URL="https://baobackan.vn", CONTENT=content, **caches(n))
         start = time.monotonic()
-        subprocess.run([SITE, "build", after], env=env, capture_output=True, check=True)
+        run = subprocess.run([SITE, "build", after], env=env, capture_output=True, text=True, check=True)
         wall = time.monotonic() - start
     finally:
         os.remove(newest)  # the archive stays `n` articles for the next run
@@ -142,6 +147,7 @@ def publish(n, dist, full_s):
     return {
         "wall_s": round(wall, 2),
         "ratio_to_full_build": round(wall / full_s, 3),
+        "step_s": step_seconds(run.stdout),
         "files_changed": len(changed),
         "files_changed_outside_pagefind": len(outside),
         "examples": sorted(outside)[:8],
@@ -179,6 +185,19 @@ def served_bytes(dist, paths):
     return total
 
 
+def pagefind_kind(path):
+    """What a file of the search is: Pagefind's code (JS, WASM), a part's
+    entry, metadata (the page list) or filters, a word chunk, a result's
+    fragment, or the app's loader."""
+    name = path.rsplit("/", 1)[-1]
+    for kind, test in [("fragment", "/fragment/" in path), ("word chunk", "/index/" in path),
+                       ("metadata", name.endswith(".pf_meta")), ("filter", "/filter/" in path),
+                       ("entry", name == "pagefind-entry.json"), ("parts", name == "parts.js")]:
+        if test:
+            return kind
+    return "code"
+
+
 def search(driver, server, dist):
     state = ServerState()
     proxy = start_proxy(state, server.port)
@@ -191,6 +210,8 @@ def search(driver, server, dist):
             requested = list(state.requests)
         mine = [p for p in requested if p.startswith("/pagefind/") or p == bench.names.search_loader()]
         transferred = {"search_files": served_bytes(dist, mine), "search_requests": len(mine),
+                       "by_kind": {kind: served_bytes(dist, [p for p in mine if pagefind_kind(p) == kind])
+                                   for kind in sorted({pagefind_kind(p) for p in mine})},
                        "whole_page": served_bytes(dist, [p for p in requested if p != "/tim-kiem"] + ["/tim-kiem.html"])}
         times = []
         for query in ["duong day", "dong hy", "le hoi", "bac kan", "long tong"] * 2:

@@ -31,7 +31,7 @@ def build_archive(count, generate=()):
     # archive's is: the search tests then search across merged parts.
     env = dict(os.environ, SITE_URL="http://127.0.0.1", CONTENT=content, STRICT="1", SEARCH_SHARD="20",
                PHOTO_CACHE=os.path.join(folder, "photo-cache"), COMPRESS_CACHE=os.path.join(folder, "compress-cache"),
-               SEARCH_CACHE=os.path.join(folder, "search-cache"))
+               SEARCH_CACHE=os.path.join(folder, "search-cache"), PAGE_CACHE=os.path.join(folder, "page-cache"))
     subprocess.run([SITE, "build", dist], check=True, env=env, stdout=subprocess.DEVNULL)
     return folder, dist
 

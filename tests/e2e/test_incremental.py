@@ -36,15 +36,22 @@ class IncrementalBuildTest(unittest.TestCase):
         subprocess.run([SITE, "generate", self.content, "40", "--photos", "2", "--photo-width", "800"],
                        check=True, stdout=subprocess.DEVNULL)
 
-    def build(self, name, fresh=False):
+    def build(self, name, fresh=False, stylesheet_end=""):
         """`site build` of the content into `name`, as `make build` runs it,
-        with the folder's caches (none with `fresh`); its step lines."""
+        with the folder's caches (none with `fresh`); its step lines.
+        `stylesheet_end` is added to the app's stylesheet first, as a
+        change of the app would."""
         dist = os.path.join(self.folder, name)
         shutil.copytree(TRUNK, dist)
+        if stylesheet_end:
+            [css] = [n for n in os.listdir(dist) if n.startswith("main-") and n.endswith(".css")]
+            with open(os.path.join(dist, css), "a", encoding="utf-8") as f:
+                f.write(stylesheet_end)
         env = dict(os.environ, SITE_URL="http://127.0.0.1", CONTENT=self.content, STRICT="1", SEARCH_SHARD="20",
                     PHOTO_CACHE=os.path.join(self.folder, "photo-cache"),
                     COMPRESS_CACHE=os.path.join(self.folder, "compress-cache"),
-                   SEARCH_CACHE=os.path.join(self.folder, "search-cache"), FRESH="1" if fresh else "")
+                    SEARCH_CACHE=os.path.join(self.folder, "search-cache"),
+                    PAGE_CACHE=os.path.join(self.folder, "page-cache"), FRESH="1" if fresh else "")
         start = time.monotonic()
         out = subprocess.run([SITE, "build", dist], check=True, env=env, capture_output=True, text=True).stdout
         return dist, out, time.monotonic() - start
@@ -64,6 +71,9 @@ class IncrementalBuildTest(unittest.TestCase):
         again, log, _ = self.build("again")
         fresh, _, _ = self.build("fresh", fresh=True)
         self.assertIn("0 made", log, "the photos' copies come from the cache")
+        self.assertIn("42 of them from the cache", log,
+                      "every page but the new article's and the home page's is the last build's: "
+                      "40 article pages and the two full list pages")
         self.assertIn("3 part(s) (2 full one(s) from the cache, 1 in the open one)", log,
                       "the search index's full parts come from the cache: only the new article is indexed")
         a, b = tree(again), tree(fresh)
@@ -72,9 +82,16 @@ class IncrementalBuildTest(unittest.TestCase):
         self.assertEqual(differ, [], "the same bytes")
         self.assertIn("articles/bai-moi-nhat.html.br", a, "the new article, compressed")
 
+    def test_a_change_of_the_app_makes_every_page_again(self):
+        self.build("first")
+        changed, log, _ = self.build("changed", stylesheet_end=".bantin-test-change{color:red}")
+        self.assertIn("0 of them from the cache", log)
+        with open(os.path.join(changed, "trang", "1.html"), encoding="utf-8") as f:
+            self.assertIn(".bantin-test-change{color:red}", f.read(), "the page has the new stylesheet inline")
+
     def test_fresh_reads_and_writes_no_cache(self):
         self.build("fresh", fresh=True)
-        for cache in ["photo-cache", "compress-cache", "search-cache"]:
+        for cache in ["photo-cache", "compress-cache", "search-cache", "page-cache"]:
             self.assertFalse(os.path.exists(os.path.join(self.folder, cache)), cache)
 
 

@@ -2,7 +2,7 @@
 //!
 //!   SITE_URL=<origin> [CONTENT=public/articles] [STRICT=1] [SEARCH_SHARD=10000]
 //!   [PHOTO_CACHE=target/photo-cache] [COMPRESS_CACHE=target/compress-cache]
-//!   [SEARCH_CACHE=target/search-cache] [FRESH=1]
+//!   [SEARCH_CACHE=target/search-cache] [PAGE_CACHE=target/page-cache] [FRESH=1]
 //!   site build <dist>
 //!                                                       the build steps after Trunk, in order
 //!   site serve [--dir dist] [--host 127.0.0.1] [--port 8080]   dist/ as production serves it
@@ -39,8 +39,8 @@ fn photo_cache_env() -> PathBuf {
 }
 
 /// The build's caches: `PHOTO_CACHE`, `COMPRESS_CACHE` (else
-/// target/compress-cache) and `SEARCH_CACHE` (else target/search-cache), or
-/// none with `FRESH=1`.
+/// target/compress-cache), `SEARCH_CACHE` (else target/search-cache) and
+/// `PAGE_CACHE` (else target/page-cache), or none with `FRESH=1`.
 fn caches_env() -> bantin_site::steps::Caches {
     if std::env::var("FRESH").is_ok_and(|v| v == "1") {
         return bantin_site::steps::Caches::default();
@@ -54,6 +54,10 @@ fn caches_env() -> bantin_site::steps::Caches {
         search: Some(
             std::env::var_os("SEARCH_CACHE")
                 .map_or_else(|| PathBuf::from("target/search-cache"), PathBuf::from),
+        ),
+        pages: Some(
+            std::env::var_os("PAGE_CACHE")
+                .map_or_else(|| PathBuf::from("target/page-cache"), PathBuf::from),
         ),
     }
 }

@@ -114,6 +114,23 @@ pub fn address_of(file: &str) -> String {
     }
 }
 
+/// Whether the files `a` and `b` hold the same bytes: at once when they are
+/// one file (a page linked from the build's page cache in both builds,
+/// `steps::page_cache`), else by their sizes, then their bytes.
+fn same_bytes(a: &Path, b: &Path) -> bool {
+    let (Ok(meta_a), Ok(meta_b)) = (std::fs::metadata(a), std::fs::metadata(b)) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if (meta_a.dev(), meta_a.ino()) == (meta_b.dev(), meta_b.ino()) {
+            return true;
+        }
+    }
+    meta_a.len() == meta_b.len() && std::fs::read(a).ok() == std::fs::read(b).ok()
+}
+
 /// The addresses whose answer differs between `old` and `new`: files added,
 /// removed or changed, by [`address_of`], each once, sorted.
 pub fn changed_addresses(old: &Path, new: &Path) -> Result<Vec<String>, String> {
@@ -128,11 +145,8 @@ pub fn changed_addresses(old: &Path, new: &Path) -> Result<Vec<String>, String> 
         changed.insert(address_of(file));
     }
     for file in &after {
-        let same = before.binary_search(file).is_ok() && {
-            let (a, b) = (old.join(file), new.join(file));
-            let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).ok();
-            size(&a) == size(&b) && std::fs::read(&a).ok() == std::fs::read(&b).ok()
-        };
+        let same =
+            before.binary_search(file).is_ok() && same_bytes(&old.join(file), &new.join(file));
         if !same {
             changed.insert(address_of(file));
         }

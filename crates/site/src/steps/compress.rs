@@ -5,6 +5,7 @@
 //! stale one is removed, so a server never sends more bytes than the original.
 
 use crate::rules;
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -106,7 +107,12 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
 
 /// Writes the variant if smaller than `size`, else removes a stale one.
 /// Returns the bytes a client would receive.
-fn write_variant(path: &Path, suffix: &str, packed: Vec<u8>, size: u64) -> Result<u64, String> {
+pub(crate) fn write_variant(
+    path: &Path,
+    suffix: &str,
+    packed: Vec<u8>,
+    size: u64,
+) -> Result<u64, String> {
     let target = with_suffix(path, suffix);
     if (packed.len() as u64) < size {
         std::fs::write(&target, &packed).map_err(|e| format!("{}: {e}", target.display()))?;
@@ -189,6 +195,12 @@ fn keep(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     std::fs::rename(&partial, path)
 }
 
+/// The `.br` and `.gz` of `data`, the file at `path` under `dir`, at the
+/// density this step gives it (a page a step compresses itself, [`run`]).
+pub(crate) fn made_for(dir: &Path, path: &Path, data: &[u8]) -> (Vec<u8>, Vec<u8>) {
+    packed(data, bulk(path.strip_prefix(dir).unwrap_or(path)), None)
+}
+
 pub fn compress_one(dir: &Path, path: &Path, cache: Option<&Path>) -> Result<Totals, String> {
     let data = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let size = data.len() as u64;
@@ -201,24 +213,44 @@ pub fn compress_one(dir: &Path, path: &Path, cache: Option<&Path>) -> Result<Tot
     })
 }
 
-/// Step `compress`: the last one, after every step that writes a file.
+/// Step `compress`: the last one, after every step that writes a file. The
+/// files an earlier step wrote with their `.br` and `.gz` already
+/// ([`super::Build::precompressed`]: the pages step's, from its cache) are
+/// left as they are.
 pub fn run(build: &super::Build) -> Result<String, String> {
     let dist = build.dist.as_path();
-    let totals = precompress(dist, build.compress_cache.as_deref())?;
+    let done = std::mem::take(
+        &mut *build
+            .precompressed
+            .lock()
+            .map_err(|_| "a step panicked while noting its files")?,
+    );
+    let totals = precompress_but(dist, build.compress_cache.as_deref(), &done)?;
     let kb = |bytes: u64| bytes as f64 / 1024.0;
     Ok(format!(
-        "{} files, {:.1} KB -> {:.1} KB brotli, {:.1} KB gzip",
+        "{} files, {:.1} KB -> {:.1} KB brotli, {:.1} KB gzip ({} compressed by their step)",
         totals.files,
         kb(totals.bytes),
         kb(totals.brotli),
-        kb(totals.gzip)
+        kb(totals.gzip),
+        done.len()
     ))
 }
 
 /// Compresses every text and WASM file under `dir` on all cores (reusing
 /// `cache`'s copies, [`packed`]).
 pub fn precompress(dir: &Path, cache: Option<&Path>) -> Result<Totals, String> {
-    let files = files(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    precompress_but(dir, cache, &HashSet::new())
+}
+
+/// [`precompress`] but for the files in `done`.
+fn precompress_but(
+    dir: &Path,
+    cache: Option<&Path>,
+    done: &HashSet<PathBuf>,
+) -> Result<Totals, String> {
+    let mut files = files(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    files.retain(|path| !done.contains(path));
     let parts = super::on_every_core(&files, "a compression worker", |part| {
         let mut totals = Totals::default();
         for path in part {

@@ -10,11 +10,15 @@
 //! name are made into copies on the way ([`super::photos`]). First of all
 //! steps: the others take the articles it read ([`Build::articles`]).
 
+use super::page_cache::{Made, PageCache};
 use super::Build;
 #[cfg(doc)]
 use bantin::model::HOME_DATA;
 use bantin::model::{Article, ArticleIndex, ListPage, Slug, MAX_FILE_BYTES, PAGE_SIZE};
+use std::collections::HashSet;
 use std::path::Path;
+use std::path::PathBuf;
+use std::sync::Mutex;
 
 /// What the content folder held.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -88,15 +92,43 @@ pub fn in_list_order(articles: Vec<Article>) -> Vec<Article> {
 }
 
 /// `dist/articles/` with exactly `content`'s articles, `dist/trang/` with
-/// the list's pages. Returns the articles in the list's order.
-pub fn write(content: Content, dist: &Path) -> Result<Vec<Article>, String> {
+/// the list's pages. Returns the articles in the list's order. With a
+/// `cache`, each article's file comes from it with its `.br` and `.gz`
+/// (made there the first time), and `precompressed` is told.
+pub fn write(
+    content: Content,
+    dist: &Path,
+    cache: Option<&PageCache>,
+    precompressed: &Mutex<HashSet<PathBuf>>,
+) -> Result<Vec<Article>, String> {
     let folder = dist.join("articles");
     fresh(&folder)?;
-    let mut articles = Vec::with_capacity(content.articles.len());
-    for (article, text) in content.articles {
-        super::write(&folder.join(format!("{}.json", article.slug)), &text)?;
-        articles.push(article);
-    }
+    // One file at a time, on every core: with a cache, a file new to it is
+    // compressed here.
+    let written = super::on_every_core(&content.articles, "an article-writing thread", |part| {
+        let mut done = Vec::new();
+        for (article, text) in part {
+            let file = format!("articles/{}.json", article.slug);
+            let path = dist.join(&file);
+            let Some(cache) = cache else {
+                super::write(&path, text)?;
+                continue;
+            };
+            let make = || {
+                let (br, gz) = super::compress::made_for(dist, &path, text.as_bytes());
+                let file = text.as_bytes().to_vec();
+                Ok(Made { file, br, gz })
+            };
+            cache.put(&file, text, &path, make)?;
+            done.push(path);
+        }
+        Ok(done)
+    })?;
+    precompressed
+        .lock()
+        .map_err(|_| "a step panicked while noting its files")?
+        .extend(written.into_iter().flatten());
+    let articles: Vec<Article> = content.articles.into_iter().map(|(a, _)| a).collect();
     let articles = in_list_order(articles);
     let lists = dist.join("trang");
     fresh(&lists)?;
@@ -136,7 +168,13 @@ pub fn run(build: &Build) -> Result<String, String> {
         ));
     }
     let refused = content.refused.len();
-    let articles = write(content, &build.dist)?;
+    // The articles' files are kept as the pages are (shell and origin play
+    // no part in them).
+    let cache = build
+        .page_cache
+        .as_deref()
+        .and_then(|folder| PageCache::new(folder, "", ""));
+    let articles = write(content, &build.dist, cache.as_ref(), &build.precompressed)?;
     let (count, pages) = (articles.len(), 1 + articles.len() / PAGE_SIZE);
     let _ = build.articles.set(articles);
     Ok(format!(
@@ -191,7 +229,7 @@ mod tests {
         let dist = tempfile::tempdir().unwrap();
         let read = read(content.path()).unwrap();
         assert_eq!(read.refused, Vec::<String>::new());
-        write(read, dist.path()).unwrap();
+        write(read, dist.path(), None, &Mutex::default()).unwrap();
         let page = ListPage::from_json(
             &std::fs::read_to_string(dist.path().join("trang/moi-nhat.json")).unwrap(),
             HOME,
@@ -239,7 +277,13 @@ mod tests {
         let dist = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dist.path().join("trang")).unwrap();
         std::fs::write(dist.path().join("trang/9.json"), "{}").unwrap();
-        let articles = write(read(content.path()).unwrap(), dist.path()).unwrap();
+        let articles = write(
+            read(content.path()).unwrap(),
+            dist.path(),
+            None,
+            &Mutex::default(),
+        )
+        .unwrap();
         assert_eq!(
             articles[0].slug.as_str(),
             "bai-42",

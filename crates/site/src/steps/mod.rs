@@ -5,17 +5,17 @@
 //!
 //! | step       | what                                          | after            |
 //! |------------|-----------------------------------------------|------------------|
-//! | `content`  | dist/articles/ from CONTENT, their photos' copies in dist/anh/; the list pages' data, dist/trang/ | Trunk |
+//! | `content`  | dist/articles/ from CONTENT (with their `.br`/`.gz`, from the page cache), their photos' copies in dist/anh/; the list pages' data, dist/trang/ | Trunk |
 //! | `search`   | pagefind/: the search index, compressed; beside the steps below | `content` (the same articles) |
 //! | `script`   | the page's script: preferences, early toolbar | Trunk            |
 //! | `loader`   | Trunk's loader waits for the first paint      | Trunk            |
 //! | `glue`     | wasm-bindgen's glue minified (terser); the shell's preload hash of it | Trunk |
 //! | `listen`   | /listen.js: the loader of "Nghe"'s speaking part, loaded on the first press | `glue` (minifies its glue) |
 //! | `csp`      | the page's policy, with each script's hash    | `loader` (edits a script) |
-//! | `pages`    | a pre-rendered page per article and list page; the shell as shell.html | `csp` (copies the finished shell) |
+//! | `pages`    | a pre-rendered page per article and list page, with its `.br`/`.gz` (from the page cache, [`page_cache`]); the shell as shell.html | `csp` (copies the finished shell) |
 //! | `worker`   | sw.js: the build's name and shell files       | `pages` (writes shell.html) |
 //! | `feeds`    | feed.xml, feed.json, sitemap.xml, robots.txt  | `content` (the same articles)    |
-//! | `compress` | `.br` and `.gz` beside every text/WASM file   | every step that writes a file |
+//! | `compress` | `.br` and `.gz` beside every other text/WASM file | every step that writes a file |
 
 pub mod compress;
 pub mod content;
@@ -25,6 +25,7 @@ pub mod glue;
 pub mod html;
 pub mod listen;
 pub mod loader;
+pub mod page_cache;
 pub mod pages;
 pub mod photos;
 pub mod script;
@@ -33,8 +34,9 @@ pub mod worker;
 
 use bantin::model::share::SiteUrl;
 use bantin::model::{Article, ArticleIndex, ListPage};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 /// What a build works on, and its settings.
 pub struct Build {
@@ -58,9 +60,16 @@ pub struct Build {
     /// articles they hold (`SEARCH_CACHE`; `None`: every part is indexed
     /// again).
     pub search_cache: Option<PathBuf>,
+    /// Where the pre-rendered pages are kept between builds, with their
+    /// `.br` and `.gz`, by what they are made from (`PAGE_CACHE`; `None`:
+    /// every page is rendered again).
+    pub page_cache: Option<PathBuf>,
     /// The valid articles in the list's order (newest first), as `content`
     /// read them: the later steps use these, never a second reading.
     pub articles: OnceLock<Vec<Article>>,
+    /// The files a step wrote with their `.br` and `.gz` (`pages`, from its
+    /// cache): step `compress` leaves them.
+    pub precompressed: Mutex<HashSet<PathBuf>>,
 }
 
 impl Build {
@@ -73,7 +82,9 @@ impl Build {
             photo_cache: None,
             compress_cache: None,
             search_cache: None,
+            page_cache: None,
             articles: OnceLock::new(),
+            precompressed: Mutex::new(HashSet::new()),
         }
     }
 
@@ -177,6 +188,8 @@ pub struct Caches {
     pub compressed: Option<PathBuf>,
     /// The search index's full parts (`SEARCH_CACHE`).
     pub search: Option<PathBuf>,
+    /// The pre-rendered pages (`PAGE_CACHE`).
+    pub pages: Option<PathBuf>,
 }
 
 /// Runs every step in order; stops at the first that fails, naming it.
@@ -197,6 +210,7 @@ pub fn run(
     build.photo_cache = caches.photos;
     build.compress_cache = caches.compressed;
     build.search_cache = caches.search;
+    build.page_cache = caches.pages;
     let timed = |step: &Step| {
         let start = std::time::Instant::now();
         let done = (step.run)(&build).map_err(|e| format!("step `{}`: {e}", step.name))?;
@@ -265,6 +279,22 @@ fn on_every_core<T: Sync, R: Send>(
             .map(|job| job.join().map_err(|_| format!("{what} panicked"))?)
             .collect()
     })
+}
+
+/// `to` as a second name of the file `from` (a hard link: no byte copied,
+/// no inode to find), or else, on another file system, a copy of it. A file
+/// already at `to` is replaced, never written into (it may be another
+/// name of a cache's entry).
+pub(crate) fn link_or_copy(from: &Path, to: &Path) -> Result<(), String> {
+    let failed = |e: std::io::Error| format!("{}: {e}", to.display());
+    match std::fs::hard_link(from, to) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            std::fs::remove_file(to).map_err(failed)?;
+            link_or_copy(from, to)
+        }
+        Err(_) => std::fs::copy(from, to).map(|_| ()).map_err(failed),
+    }
 }
 
 pub(crate) fn read(path: &Path) -> Result<String, String> {

@@ -11,6 +11,7 @@
 //! names), is kept as `dist/shell.html`.
 
 use super::html;
+use super::page_cache::{Made, PageCache};
 use bantin::islands::{FINDER_BIN, READER_BIN};
 use bantin::model::share::SiteUrl;
 use bantin::model::{Article, ListPage, Slug, HOME};
@@ -374,27 +375,78 @@ pub fn run(build: &super::Build) -> Result<String, String> {
     }
     super::write(&dist.join(search_file()), &search_page(&search_shell)?)?;
     let articles = build.articles()?;
-    // Each page is rendered in a reactive root of its own, so the pages are
-    // independent of each other and of their order: the articles are split
-    // over the cores (a publish renders them all again; most of its time).
-    super::on_every_core(articles, "a page-rendering thread", |part| {
-        for article in part {
-            let html = page(&shell, article, &build.site).map_err(|e| format!("{SHELL}: {e}"))?;
-            super::write(&dist.join(format!("articles/{}.html", article.slug)), &html)?;
-        }
-        Ok(())
-    })?;
     let lists = build.list_pages()?;
-    for list in &lists {
-        let html = list_page(&shell, list, &build.site).map_err(|e| format!("{SHELL}: {e}"))?;
-        super::write(&dist.join(list_file(list.number)), &html)?;
-    }
+    let cache = build
+        .page_cache
+        .as_deref()
+        .and_then(|folder| PageCache::new(folder, &shell, build.site.as_str()));
+    let put =
+        |file: String, data: &dyn std::fmt::Debug, render: &dyn Fn() -> Result<String, String>| {
+            put_page(dist, &file, data, cache.as_ref(), render).map_err(|e| format!("{file}: {e}"))
+        };
+    // Each page is rendered in a reactive root of its own, so the pages are
+    // independent of each other and of their order: they are split over the
+    // cores.
+    let mut reused = super::on_every_core(articles, "a page-rendering thread", |part| {
+        let mut reused = 0;
+        for article in part {
+            let file = format!("articles/{}.html", article.slug);
+            reused += usize::from(put(file, article, &|| page(&shell, article, &build.site))?);
+        }
+        Ok(reused)
+    })?;
+    reused.extend(super::on_every_core(
+        &lists,
+        "a page-rendering thread",
+        |part| {
+            let mut reused = 0;
+            for list in part {
+                let file = list_file(list.number);
+                reused += usize::from(put(file, list, &|| list_page(&shell, list, &build.site))?);
+            }
+            Ok(reused)
+        },
+    )?);
+    build
+        .precompressed
+        .lock()
+        .map_err(|_| "a step panicked while noting its files")?
+        .extend(
+            articles
+                .iter()
+                .map(|a| dist.join(format!("articles/{}.html", a.slug)))
+                .chain(lists.iter().map(|l| dist.join(list_file(l.number)))),
+        );
     Ok(format!(
-        "{} article page(s) in articles/, {} list page(s) (index.html, trang/), the search page as {}, the shell as {SHELL}",
+        "{} article page(s) in articles/, {} list page(s) (index.html, trang/), {} of them from the cache, with their .br and .gz; the search page as {}, the shell as {SHELL}",
         articles.len(),
         lists.len(),
+        reused.iter().sum::<usize>(),
         search_file()
     ))
+}
+
+/// The page at `file` (in `dist`), made of `data`, written with its `.br`
+/// and `.gz`: from `cache` if it has it, else rendered by `render`,
+/// compressed as step `compress` would and kept there. Whether it came from
+/// the cache.
+fn put_page(
+    dist: &Path,
+    file: &str,
+    data: &dyn std::fmt::Debug,
+    cache: Option<&PageCache>,
+    render: &dyn Fn() -> Result<String, String>,
+) -> Result<bool, String> {
+    let path = dist.join(file);
+    let make = || {
+        let file = render()?.into_bytes();
+        let (br, gz) = super::compress::made_for(dist, &path, &file);
+        Ok(Made { file, br, gz })
+    };
+    match cache {
+        Some(cache) => cache.put(file, &format!("{data:?}"), &path, make),
+        None => super::page_cache::write(&path, make()?).map(|()| false),
+    }
 }
 
 /// The bench's "fastest possible" twins of a deep link: the same rendered

@@ -407,9 +407,7 @@ fn place(
             }
             let from = ready.folder.join(format!("{width}.{}", format.extension()));
             let to = out.join(address.trim_start_matches(&format!("/{FOLDER}/")));
-            if std::fs::hard_link(&from, &to).is_err() {
-                std::fs::copy(&from, &to).map_err(|e| format!("{}: {e}", to.display()))?;
-            }
+            super::link_or_copy(&from, &to)?;
         }
     }
     Ok(copies)

@@ -19,7 +19,7 @@ use bantin::model::{searchable, share, Article};
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The folder of the index, and what the app imports from it.
 pub use bantin::search::{INDEX_FOLDER, LANGUAGE, META_DATE, META_LEAD, META_MINUTES, META_TITLE};
@@ -184,37 +184,39 @@ fn part_key(part: &[Article]) -> String {
 /// One file of the index: its name under its part's folder, and its bytes.
 type IndexFile = (String, Vec<u8>);
 
+/// Where a full part's index files are: in the search cache (its folder
+/// there and their names: a part once full never changes, so a build after
+/// publishing indexes only the open part), or made now.
+enum PartFiles {
+    Cached(PathBuf, Vec<String>),
+    Made(Vec<IndexFile>),
+}
+
 /// A full part's index files: from the search cache when these very
-/// articles were indexed before (a part once full never changes, so a
-/// build after publishing indexes only the open part), else made and kept;
-/// and whether they came from the cache.
-fn full_part_files(
-    part: &[Article],
-    cache: Option<&Path>,
-) -> Result<(Vec<IndexFile>, bool), String> {
+/// articles were indexed before, else made and kept there.
+fn full_part_files(part: &[Article], cache: Option<&Path>) -> Result<PartFiles, String> {
     let Some(cache) = cache else {
-        return Ok((index(part, false)?, false));
+        return Ok(PartFiles::Made(index(part, false)?));
     };
     let folder = cache.join(part_key(part));
     let list = folder.join("files.json");
     if let Ok(text) = std::fs::read_to_string(&list) {
         let names: Vec<String> = serde_json::from_str(&text).unwrap_or_default();
-        let read: Result<Vec<_>, _> = names
-            .iter()
-            .map(|name| std::fs::read(folder.join("f").join(name)).map(|b| (name.clone(), b)))
-            .collect();
-        if let (Ok(files), false) = (read, names.is_empty()) {
-            return Ok((files, true));
+        if !names.is_empty() {
+            return Ok(PartFiles::Cached(folder.join("f"), names));
         }
     }
     let files = index(part, false)?;
-    if let Err(e) = keep_part(&folder, &files) {
-        eprintln!(
-            "[build] search: part not cached ({}: {e})",
-            folder.display()
-        );
+    match keep_part(&folder, &files) {
+        Ok(()) => Ok(PartFiles::Made(files)),
+        Err(e) => {
+            eprintln!(
+                "[build] search: part not cached ({}: {e})",
+                folder.display()
+            );
+            Ok(PartFiles::Made(files))
+        }
     }
-    Ok((files, false))
 }
 
 /// Writes a part into the cache: its files, then the list naming them last,
@@ -253,11 +255,18 @@ pub fn run(build: &Build) -> Result<String, String> {
     }
     let size = shard_size()?;
     let (full, open) = parts_of(articles.len(), size);
-    let write = |path: &std::path::Path, contents: &[u8]| -> Result<(), String> {
+    // A file of the index at `path`: its bytes, or a cached file's (linked,
+    // not copied: 10,000 files a part).
+    let put = |path: &Path, contents: Result<&[u8], &Path>| -> Result<(), String> {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
         }
-        std::fs::write(path, contents).map_err(|e| format!("{}: {e}", path.display()))?;
+        match contents {
+            Ok(bytes) => {
+                std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))?
+            }
+            Err(cached) => super::link_or_copy(cached, path)?,
+        }
         // Its JavaScript and JSON (the index itself is compressed already),
         // here: the step `compress` runs at the same time and leaves this
         // folder alone.
@@ -266,6 +275,7 @@ pub fn run(build: &Build) -> Result<String, String> {
         }
         Ok(())
     };
+    let write = |path: &Path, contents: &[u8]| put(path, Ok(contents));
     let (mut files, mut bytes, mut reused) = (0, 0, 0);
     // The open part (the newest articles; none when the last part just
     // filled, and then an empty index), with Pagefind's browser side.
@@ -277,10 +287,37 @@ pub fn run(build: &Build) -> Result<String, String> {
     // The full parts, one at a time (its memory freed before the next).
     let cache = build.search_cache.as_deref();
     for k in 1..=full {
-        let (part_files, cached) = full_part_files(full_part(articles, size, k), cache)?;
-        reused += usize::from(cached);
-        for (name, contents) in part_files {
-            write(&folder.join(part_folder(k)).join(&name), &contents)?;
+        let to = folder.join(part_folder(k));
+        let part = full_part(articles, size, k);
+        let made = match full_part_files(part, cache)? {
+            PartFiles::Cached(from, names) => {
+                let placed: Result<Vec<usize>, String> = names
+                    .iter()
+                    .map(|name| {
+                        let cached = from.join(name);
+                        put(&to.join(name), Err(&cached))?;
+                        Ok(std::fs::metadata(&cached).map_or(0, |m| m.len() as usize))
+                    })
+                    .collect();
+                match placed {
+                    Ok(sizes) => {
+                        reused += 1;
+                        files += sizes.len();
+                        bytes += sizes.iter().sum::<usize>();
+                        continue;
+                    }
+                    // A cached part with a file missing is made again.
+                    Err(e) => {
+                        eprintln!("[build] search: part {k} made again ({e})");
+                        let _ = std::fs::remove_dir_all(&to);
+                        index(part, false)?
+                    }
+                }
+            }
+            PartFiles::Made(made) => made,
+        };
+        for (name, contents) in made {
+            write(&to.join(&name), &contents)?;
             files += 1;
             bytes += contents.len();
         }
@@ -407,10 +444,18 @@ mod tests {
             .map(|i| article(&format!("a{i}"), &format!("Lễ hội {i}"), "Đường dây điện."))
             .collect();
         let cache = tempfile::tempdir().expect("a cache");
-        let (made, cached) = full_part_files(&articles, Some(cache.path())).unwrap();
-        assert!(!cached);
-        let (again, cached) = full_part_files(&articles, Some(cache.path())).unwrap();
-        assert!(cached, "the second time, from the cache");
+        let PartFiles::Made(made) = full_part_files(&articles, Some(cache.path())).unwrap() else {
+            panic!("the first time, made");
+        };
+        let PartFiles::Cached(folder, names) =
+            full_part_files(&articles, Some(cache.path())).unwrap()
+        else {
+            panic!("the second time, from the cache");
+        };
+        let again: Vec<IndexFile> = names
+            .iter()
+            .map(|name| (name.clone(), std::fs::read(folder.join(name)).unwrap()))
+            .collect();
         assert_eq!(made, again);
         assert_eq!(
             made,

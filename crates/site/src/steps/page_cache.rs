@@ -1,0 +1,308 @@
+//! The pre-rendered pages' cache (step `pages`, `PAGE_CACHE`): a page, with
+//! its `.br` and `.gz`, kept under the digest of everything it is made of:
+//! this program (the components that render it and the steps that finish
+//! it), the shell it is put in (the app's file names, the stylesheet, the
+//! page's script, the policy), the site's origin, where the page goes and
+//! its own data (the article or the list page, every field). Publishing one
+//! article into a large archive then renders and compresses only the pages
+//! whose data changed: the new article's, the home page's and now and then
+//! a list page's. Every other page is a hard link to its entry, made in
+//! microseconds, without a byte copied or a new file's inode to find (the
+//! kernel's cost of a file, most of what writing 100,000 pages costs);
+//! `site publish` knows such a page unchanged by its being the same file. A
+//! new version of the program, of the app or of the stylesheet changes every
+//! key, so every page is made again.
+//!
+//! Step `content` keeps the articles' data files (`articles/<slug>.json`)
+//! the same way, each by its text: publishing compresses and writes only the
+//! new article's.
+//!
+//! An entry is named by what it is made of, so it can never be stale; it is
+//! written whole or not at all, and one that cannot be written only costs
+//! time. `make build FRESH=1` uses none. A page of dist/ and its entry are
+//! one file: dist/ is the build's output, never to be edited in place.
+
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+/// What the entries are made with: a change of their layout must not read
+/// the old ones.
+const VERSION: &[u8] = b"bantin-page-cache-1";
+
+/// A page's bytes and its compressed copies (each perhaps larger than the
+/// page, and then not kept).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Made {
+    pub file: Vec<u8>,
+    pub br: Vec<u8>,
+    pub gz: Vec<u8>,
+}
+
+/// The cache of one build: its folder, and the digest of what every page of
+/// the build shares.
+#[derive(Clone)]
+pub struct PageCache {
+    folder: PathBuf,
+    shared: Sha256,
+}
+
+/// `bytes` into `hasher` after their length, so that two inputs can never
+/// run into each other.
+fn part(hasher: &mut Sha256, bytes: &[u8]) {
+    hasher.update((bytes.len() as u64).to_le_bytes());
+    hasher.update(bytes);
+}
+
+impl PageCache {
+    /// The cache in `folder` for pages put in `shell` for the site at
+    /// `site`, made by this program. `None` when the program's own file
+    /// cannot be read: then nothing could say whether an entry is this
+    /// program's, and every page is made again.
+    pub fn new(folder: &Path, shell: &str, site: &str) -> Option<PageCache> {
+        let program = std::env::current_exe().and_then(std::fs::read);
+        let program = match program {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                eprintln!("[build] pages: no cache (this program's file: {e})");
+                return None;
+            }
+        };
+        Some(PageCache::of(folder, &program, shell, site))
+    }
+
+    /// The cache for pages made by `program` (its bytes).
+    fn of(folder: &Path, program: &[u8], shell: &str, site: &str) -> PageCache {
+        let mut shared = Sha256::new();
+        part(&mut shared, VERSION);
+        part(&mut shared, &Sha256::digest(program));
+        part(&mut shared, shell.as_bytes());
+        part(&mut shared, site.as_bytes());
+        PageCache {
+            folder: folder.to_path_buf(),
+            shared,
+        }
+    }
+
+    /// Where the entry of the page at `file` (its path in dist/) made of
+    /// `data` is: the page, and beside it its `.br` and `.gz` when they are
+    /// smaller than it (`<entry>.br`, `<entry>.gz`).
+    fn entry(&self, file: &str, data: &str) -> PathBuf {
+        let mut hasher = self.shared.clone();
+        part(&mut hasher, file.as_bytes());
+        part(&mut hasher, data.as_bytes());
+        let key: String = hasher
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        self.folder.join(&key[..2]).join(key)
+    }
+
+    /// The page at `file` made of `data` (the page's own data, every field
+    /// of it: its `Debug` text) put at `path` with its `.br` and `.gz`:
+    /// linked from the cache (no byte is copied: `path` and the entry are one
+    /// file, which is also how `site publish` knows it unchanged), or else
+    /// made by `make`, kept and linked. Whether it was in the cache.
+    pub fn put(
+        &self,
+        file: &str,
+        data: &str,
+        path: &Path,
+        make: impl FnOnce() -> Result<Made, String>,
+    ) -> Result<bool, String> {
+        let entry = self.entry(file, data);
+        match std::fs::hard_link(&entry, path) {
+            Ok(()) => {
+                link_variants(&entry, path)?;
+                return Ok(true);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            // (Another file system, or too many links: the entry is copied.)
+            Err(_) if entry.is_file() => {
+                super::link_or_copy(&entry, path)?;
+                link_variants(&entry, path)?;
+                return Ok(true);
+            }
+            Err(_) => {}
+        }
+        let made = make()?;
+        match keep(&entry, &made) {
+            Ok(()) => {
+                super::link_or_copy(&entry, path)?;
+                link_variants(&entry, path)?;
+            }
+            Err(e) => {
+                eprintln!("[build] pages: not cached ({}: {e})", entry.display());
+                write(path, made)?;
+            }
+        }
+        Ok(false)
+    }
+}
+
+/// `made` at `path`: the page, and its `.br` and `.gz` where smaller.
+pub fn write(path: &Path, made: Made) -> Result<(), String> {
+    std::fs::write(path, &made.file).map_err(|e| format!("{}: {e}", path.display()))?;
+    let size = made.file.len() as u64;
+    super::compress::write_variant(path, ".br", made.br, size)?;
+    super::compress::write_variant(path, ".gz", made.gz, size)?;
+    Ok(())
+}
+
+/// `name` with `suffix` added.
+fn with_suffix(name: &Path, suffix: &str) -> PathBuf {
+    let mut out = name.as_os_str().to_owned();
+    out.push(suffix);
+    PathBuf::from(out)
+}
+
+/// The variants the entry has, put beside `path`.
+fn link_variants(entry: &Path, path: &Path) -> Result<(), String> {
+    for suffix in [".br", ".gz"] {
+        let from = with_suffix(entry, suffix);
+        if from.is_file() {
+            super::link_or_copy(&from, &with_suffix(path, suffix))?;
+        }
+    }
+    Ok(())
+}
+
+/// The entry `made` at `entry`: its variants first, the page last, each
+/// whole or not at all (a second name, then a rename), so an entry whose
+/// page is there is complete.
+fn keep(entry: &Path, made: &Made) -> std::io::Result<()> {
+    if let Some(folder) = entry.parent() {
+        std::fs::create_dir_all(folder)?;
+    }
+    let whole = |path: &Path, bytes: &[u8]| {
+        let partial = with_suffix(
+            path,
+            &format!(
+                ".{}-{:?}.part",
+                std::process::id(),
+                std::thread::current().id()
+            ),
+        );
+        std::fs::write(&partial, bytes)?;
+        std::fs::rename(&partial, path)
+    };
+    for (suffix, bytes) in [(".br", &made.br), (".gz", &made.gz)] {
+        let variant = with_suffix(entry, suffix);
+        if bytes.len() < made.file.len() {
+            whole(&variant, bytes)?;
+        } else if variant.exists() {
+            std::fs::remove_file(&variant)?;
+        }
+    }
+    whole(entry, &made.file)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn made(text: &str, br: &[u8]) -> Made {
+        Made {
+            file: text.as_bytes().to_vec(),
+            br: br.to_vec(),
+            gz: b"a gzip copy larger than its page".to_vec(),
+        }
+    }
+
+    /// Each page put in `out` through `cache`, its text `<file>:<data>`;
+    /// whether each was in the cache.
+    fn put_all(cache: &PageCache, out: &Path, pages: &[(&str, &str)]) -> Vec<bool> {
+        pages
+            .iter()
+            .map(|(file, data)| {
+                let path = out.join(file.replace('/', "-"));
+                let text = format!("{file}:{data}");
+                cache
+                    .put(file, data, &path, || Ok(made(&text, b"br")))
+                    .unwrap()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_page_is_made_once_and_linked_while_nothing_it_is_made_of_changes() {
+        let (dir, first, again) = (
+            tempfile::tempdir().unwrap(),
+            tempfile::tempdir().unwrap(),
+            tempfile::tempdir().unwrap(),
+        );
+        let cache = PageCache::of(dir.path(), b"program", "<shell>", "https://a.vn");
+        let pages = [("articles/a.html", "A"), ("articles/b.html", "B")];
+        assert_eq!(put_all(&cache, first.path(), &pages), [false, false]);
+        assert_eq!(put_all(&cache, again.path(), &pages), [true, true]);
+        for name in ["articles-a.html", "articles-a.html.br", "articles-b.html"] {
+            let (a, b) = (first.path().join(name), again.path().join(name));
+            assert_eq!(
+                std::fs::read(&a).unwrap(),
+                std::fs::read(&b).unwrap(),
+                "{name}"
+            );
+            use std::os::unix::fs::MetadataExt;
+            let inode = |p: &Path| std::fs::metadata(p).unwrap().ino();
+            assert_eq!(inode(&a), inode(&b), "{name}: one file");
+        }
+        assert_eq!(
+            std::fs::read_to_string(again.path().join("articles-a.html")).unwrap(),
+            "articles/a.html:A"
+        );
+        assert!(
+            !again.path().join("articles-a.html.gz").exists(),
+            "a copy larger than its page is not kept"
+        );
+        // The page's data, its place, the program, the shell, the origin:
+        // each change makes the page again.
+        let of = |program: &[u8], shell, site| PageCache::of(dir.path(), program, shell, site);
+        let changed = [
+            (
+                of(b"program", "<shell>", "https://a.vn"),
+                "articles/a.html",
+                "A2",
+            ),
+            (
+                of(b"program", "<shell>", "https://a.vn"),
+                "trang/a.html",
+                "A",
+            ),
+            (
+                of(b"program 2", "<shell>", "https://a.vn"),
+                "articles/a.html",
+                "A",
+            ),
+            (
+                of(b"program", "<shell 2>", "https://a.vn"),
+                "articles/a.html",
+                "A",
+            ),
+            (
+                of(b"program", "<shell>", "https://b.vn"),
+                "articles/a.html",
+                "A",
+            ),
+        ];
+        for (cache, file, data) in changed {
+            let out = tempfile::tempdir().unwrap();
+            assert_eq!(
+                put_all(&cache, out.path(), &[(file, data)]),
+                [false],
+                "{file} {data}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_failure_to_make_a_page_is_the_builds_and_leaves_no_entry() {
+        let (dir, out) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let cache = PageCache::of(dir.path(), b"program", "<shell>", "https://a.vn");
+        let path = out.path().join("c.html");
+        let failed = cache.put("articles/c.html", "C", &path, || Err("no".into()));
+        assert_eq!(failed, Err("no".into()));
+        assert!(!path.exists());
+        let made_again = cache.put("articles/c.html", "C", &path, || Ok(made("c", b"")));
+        assert_eq!(made_again, Ok(false));
+    }
+}
