@@ -74,6 +74,11 @@ def search_loader():
     return names()["search"]["loader"]
 
 
+def max_results():
+    """How many results the search page lists at most (the best first)."""
+    return names()["search"]["maxResults"]
+
+
 def hashed_pattern():
     """Trunk's hashed file names, as a regular expression (crates/site/src/rules.rs)."""
     return names()["files"]["hashed"]

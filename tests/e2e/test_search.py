@@ -13,8 +13,8 @@ from .harness import reading_time, size_key
 from .archive import ArchiveSite, containing, exactly
 
 
-class SearchTest(ArchiveSite):
-    """Search on the same generated archive."""
+class Searching:
+    """How a test searches, and reads the results."""
 
     def results(self):
         return [a.attr("href") for a in self.b.find_all(".search-page ol.article-list h2 a")]
@@ -27,6 +27,10 @@ class SearchTest(ArchiveSite):
         self.open("/tim-kiem?q=" + urllib.parse.quote_plus(query))
         self.wait_for(lambda: self.count() is not None and query[:20] in self.count(), f"the results for {query!r}")
         return self.results()
+
+
+class SearchTest(Searching, ArchiveSite):
+    """Search on the same generated archive."""
 
     def test_with_or_without_diacritics_the_same_articles(self):
         content = os.path.join(self.folder, "content")
@@ -185,6 +189,24 @@ class SearchTest(ArchiveSite):
         )
         self.wait_for(lambda: self.count() is not None, "the long query's results")
         self.assertEqual(set(self.results()), containing(os.path.join(self.folder, "content"), "long"), "searched on its start")
+        self.assertEqual([e for e in self.b.browser_log() if e["level"] == "SEVERE"], [])
+
+
+class SearchWhenAPartHasJustFilledTest(Searching, ArchiveSite):
+    """40 articles in parts of 20: the newest part has just filled. (Its
+    articles stay the open part until the next article: a search index
+    without a page stops Pagefind's browser side, and the search with it.)"""
+
+    archive_size = 40
+
+    def test_every_article_is_searched(self):
+        content = os.path.join(self.folder, "content")
+        for query, words in [("long tong", ("long", "tong")), ("le hoi", ("le", "hoi"))]:
+            with self.subTest(query=query):
+                shown, found = self.search(query), containing(content, *words)
+                # (The page lists the best results, names.max_results() at most.)
+                self.assertLessEqual(set(shown), found)
+                self.assertEqual(len(shown), min(len(found), names.max_results()))
         self.assertEqual([e for e in self.b.browser_log() if e["level"] == "SEVERE"], [])
 
 

@@ -83,7 +83,7 @@ pub fn names(dist: &Path) -> Result<Value, String> {
             "failed": bantin::components::listen::LOAD_FAILED,
         },
         // The module the search page adds to load Pagefind.
-        "search": { "loader": bantin::search::LOADER },
+        "search": { "loader": bantin::search::LOADER, "maxResults": bantin::search::MAX_RESULTS },
         "files": {
             // A pre-rendered page (index.html, the home page) loads the islands.
             "islands": loaded_by(dist, "index.html")?,

@@ -121,11 +121,18 @@ pub fn index(articles: &[Article], whole: bool) -> Result<Vec<(String, Vec<u8>)>
 /// How `count` articles (newest first) are cut into parts of `size`:
 /// counted from the oldest, so that a part once full keeps the very same
 /// articles whatever is published after it. Returns how many full parts
-/// there are and how many articles the open part (the newest, perhaps none)
-/// holds: the open part is `articles[..open]`, full part `k` (from 1, the
-/// oldest) is the `size` articles before the `k - 1` full parts after it.
+/// there are and how many articles the open part (the newest) holds: the
+/// open part is `articles[..open]`, full part `k` (from 1, the oldest) is
+/// the `size` articles before the `k - 1` full parts after it. The open
+/// part is never empty while there are articles: Pagefind's browser side
+/// cannot start from an index without a page ("No language indexes
+/// found", and no search at all), so when the last part has just filled
+/// it stays open until the next article.
 pub fn parts_of(count: usize, size: usize) -> (usize, usize) {
-    (count / size, count % size)
+    match (count / size, count % size) {
+        (full, 0) if full > 0 => (full - 1, size),
+        parts => parts,
+    }
 }
 
 /// The articles of full part `k` (from 1, the oldest) of `articles` (newest
@@ -277,8 +284,8 @@ pub fn run(build: &Build) -> Result<String, String> {
     };
     let write = |path: &Path, contents: &[u8]| put(path, Ok(contents));
     let (mut files, mut bytes, mut reused) = (0, 0, 0);
-    // The open part (the newest articles; none when the last part just
-    // filled, and then an empty index), with Pagefind's browser side.
+    // The open part (the newest articles, [`parts_of`]; an empty index only
+    // for an empty archive), with Pagefind's browser side.
     for (name, contents) in index(&articles[..open], true)? {
         write(&folder.join(&name), &contents)?;
         files += 1;
@@ -413,8 +420,12 @@ mod tests {
         // Newest first: 12 articles in parts of 5 are two full parts and an
         // open one of 2.
         assert_eq!(parts_of(12, 5), (2, 2));
-        assert_eq!(parts_of(10, 5), (2, 0));
+        assert_eq!(parts_of(11, 5), (2, 1));
+        // A part just filled stays open: the open part is never empty.
+        assert_eq!(parts_of(10, 5), (1, 5));
+        assert_eq!(parts_of(5, 5), (0, 5));
         assert_eq!(parts_of(3, 5), (0, 3));
+        assert_eq!(parts_of(0, 5), (0, 0));
         let slugs = |part: &[Article]| part.iter().map(|a| a.slug.to_string()).collect::<Vec<_>>();
         let oldest = slugs(full_part(&articles, 5, 1));
         assert_eq!(oldest, ["a7", "a8", "a9", "a10", "a11"]);
