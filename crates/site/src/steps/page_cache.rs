@@ -24,6 +24,7 @@
 
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// What the entries are made with: a change of their layout must not read
 /// the old ones.
@@ -59,22 +60,28 @@ impl PageCache {
     /// cannot be read: then nothing could say whether an entry is this
     /// program's, and every page is made again.
     pub fn new(folder: &Path, shell: &str, site: &str) -> Option<PageCache> {
-        let program = std::env::current_exe().and_then(std::fs::read);
-        let program = match program {
-            Ok(bytes) => bytes,
+        // This program's digest, once a run (two steps ask).
+        static PROGRAM: OnceLock<Result<Vec<u8>, String>> = OnceLock::new();
+        let program = PROGRAM.get_or_init(|| {
+            let bytes = std::env::current_exe().and_then(std::fs::read);
+            bytes
+                .map(|b| Sha256::digest(b).to_vec())
+                .map_err(|e| e.to_string())
+        });
+        match program {
+            Ok(digest) => Some(PageCache::of(folder, digest, shell, site)),
             Err(e) => {
-                eprintln!("[build] pages: no cache (this program's file: {e})");
-                return None;
+                eprintln!("[build] no page cache (this program's file: {e})");
+                None
             }
-        };
-        Some(PageCache::of(folder, &program, shell, site))
+        }
     }
 
-    /// The cache for pages made by `program` (its bytes).
+    /// The cache for pages made by the program of digest `program`.
     fn of(folder: &Path, program: &[u8], shell: &str, site: &str) -> PageCache {
         let mut shared = Sha256::new();
         part(&mut shared, VERSION);
-        part(&mut shared, &Sha256::digest(program));
+        part(&mut shared, program);
         part(&mut shared, shell.as_bytes());
         part(&mut shared, site.as_bytes());
         PageCache {
@@ -156,12 +163,15 @@ fn with_suffix(name: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(out)
 }
 
-/// The variants the entry has, put beside `path`.
+/// The variants the entry has, put beside `path` (one call each: a
+/// variant the entry does not have is not there to link).
 fn link_variants(entry: &Path, path: &Path) -> Result<(), String> {
     for suffix in [".br", ".gz"] {
-        let from = with_suffix(entry, suffix);
-        if from.is_file() {
-            super::link_or_copy(&from, &with_suffix(path, suffix))?;
+        let (from, to) = (with_suffix(entry, suffix), with_suffix(path, suffix));
+        match std::fs::hard_link(&from, &to) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !from.exists() => {}
+            Err(_) => super::link_or_copy(&from, &to)?,
         }
     }
     Ok(())
