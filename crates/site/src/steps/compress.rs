@@ -172,27 +172,12 @@ fn packed(data: &[u8], bulk: bool, cache: Option<&Path>) -> (Vec<u8>, Vec<u8>) {
     }
     let (br, gz) = make();
     let kept = std::fs::create_dir_all(&folder)
-        .and_then(|()| keep(&br_path, &br))
-        .and_then(|()| keep(&gz_path, &gz));
+        .and_then(|()| super::write_whole(&br_path, &br))
+        .and_then(|()| super::write_whole(&gz_path, &gz));
     if let Err(e) = kept {
         eprintln!("[build] compress: not cached ({}: {e})", folder.display());
     }
     (br, gz)
-}
-
-/// Writes `bytes` at `path` whole or not at all (a second name, then a
-/// rename), so a reader of the cache never meets half an entry.
-fn keep(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let partial = with_suffix(
-        path,
-        &format!(
-            ".{}-{:?}.part",
-            std::process::id(),
-            std::thread::current().id()
-        ),
-    );
-    std::fs::write(&partial, bytes)?;
-    std::fs::rename(&partial, path)
 }
 
 /// The `.br` and `.gz` of `data`, the file at `path` under `dir`, at the

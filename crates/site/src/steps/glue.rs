@@ -10,7 +10,7 @@
 use base64::Engine;
 use lol_html::{element, rewrite_str, RewriteStrSettings};
 use sha2::{Digest, Sha384};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Trunk's preload of a glue, in the shell: the one place that names the
@@ -81,21 +81,64 @@ fn terser() -> PathBuf {
     }
 }
 
-/// The glue, minified.
-fn minify(path: &std::path::Path) -> Result<String, String> {
-    minify_text(&super::read(path)?, true).map_err(|e| format!("{}: {e}", path.display()))
+/// The glue, minified (`cache`: [`minify_text`]).
+fn minify(path: &Path, cache: Option<&Path>) -> Result<String, String> {
+    minify_text(&super::read(path)?, true, cache).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Where the minified `text` is kept in the folder `cache` (as
+/// `js/<digest>.js`): named by the text, the kind of script and terser's
+/// own version (its package's manifest), so it can never be stale. `None`
+/// for a terser from PATH, whose version nothing here can vouch for.
+fn minified_entry(cache: &Path, terser: &Path, text: &str, module: bool) -> Option<PathBuf> {
+    use sha2::{Digest, Sha256};
+    let manifest = terser.parent()?.parent()?.join("terser/package.json");
+    let version = std::fs::read(manifest).ok()?;
+    let mut hasher = Sha256::new();
+    for part in [&version[..], &[u8::from(module)], text.as_bytes()] {
+        hasher.update((part.len() as u64).to_le_bytes());
+        hasher.update(part);
+    }
+    let key: String = hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    Some(cache.join("js").join(format!("{key}.js")))
 }
 
 /// JavaScript minified by terser (`module`: an ES module, else a classic
-/// script), given and taken on its standard streams.
-pub fn minify_text(text: &str, module: bool) -> Result<String, String> {
-    use std::io::Write;
+/// script): from the folder `cache` (the page cache, `PAGE_CACHE`) when
+/// this very text was minified before by this terser, else by terser, which
+/// takes a quarter of a second or more each time (seven times a build:
+/// most of a small publish), and kept there.
+pub fn minify_text(text: &str, module: bool, cache: Option<&Path>) -> Result<String, String> {
     let terser = terser();
+    let entry = cache.and_then(|folder| minified_entry(folder, &terser, text, module));
+    if let Some(done) = entry.as_ref().and_then(|e| std::fs::read_to_string(e).ok()) {
+        return Ok(done);
+    }
+    let minified = run_terser(&terser, text, module)?;
+    if let Some(entry) = &entry {
+        let kept = entry
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| super::write_whole(entry, minified.as_bytes()));
+        if let Err(e) = kept {
+            eprintln!("[build] not cached ({}: {e})", entry.display());
+        }
+    }
+    Ok(minified)
+}
+
+/// `text` minified by `terser`, given and taken on its standard streams.
+fn run_terser(terser: &Path, text: &str, module: bool) -> Result<String, String> {
+    use std::io::Write;
     let mut args = vec!["--compress", "--mangle"];
     if module {
         args.push("--module");
     }
-    let mut child = Command::new(&terser)
+    let mut child = Command::new(terser)
         .args(&args)
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
@@ -140,6 +183,7 @@ pub fn run(build: &super::Build) -> Result<String, String> {
         let hrefs = glue_hrefs(&html).map_err(|e| format!("{page}: {e}"))?;
         pages.push((page, html, hrefs));
     }
+    let cache = build.page_cache.as_deref();
     // Each glue minified at the same time as the others (a terser each:
     // most of a publish's fixed cost when one after the other).
     let minified: Vec<Result<(usize, String), String>> = std::thread::scope(|scope| {
@@ -150,7 +194,7 @@ pub fn run(build: &super::Build) -> Result<String, String> {
                 let glue_path = dist.join(href.trim_start_matches('/'));
                 scope.spawn(move || {
                     let before = super::read(&glue_path)?.len();
-                    Ok((before, minify(&glue_path)?))
+                    Ok((before, minify(&glue_path, cache)?))
                 })
             })
             .collect();
@@ -182,6 +226,30 @@ mod tests {
     use super::*;
 
     const SHELL: &str = "<html><head><script type=module>import init from '/bantin-1.js';</script><link crossorigin href=/bantin-1.js integrity=sha384-old rel=modulepreload><link crossorigin href=/reader-2.js integrity=sha384-other rel=modulepreload><link href=/main.css integrity=sha384-css rel=stylesheet></head></html>";
+
+    #[test]
+    fn a_minified_script_is_kept_by_its_text_its_kind_and_tersers_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let modules = dir.path().join("node_modules");
+        std::fs::create_dir_all(modules.join("terser")).unwrap();
+        let manifest = modules.join("terser/package.json");
+        std::fs::write(&manifest, r#"{"version": "5.1.0"}"#).unwrap();
+        let terser = modules.join(".bin/terser");
+        let cache = dir.path().join("cache");
+        let entry = |text, module| minified_entry(&cache, &terser, text, module).unwrap();
+        let first = entry("let a = 1;", true);
+        assert!(first.starts_with(cache.join("js")));
+        assert_eq!(first, entry("let a = 1;", true));
+        assert_ne!(first, entry("let a = 2;", true));
+        assert_ne!(first, entry("let a = 1;", false));
+        std::fs::write(&manifest, r#"{"version": "5.2.0"}"#).unwrap();
+        assert_ne!(first, entry("let a = 1;", true), "another terser");
+        assert_eq!(
+            minified_entry(&cache, Path::new("terser"), "let a = 1;", true),
+            None,
+            "a terser from PATH, of no known version"
+        );
+    }
 
     #[test]
     fn the_glues_are_the_files_the_shell_preloads() {

@@ -297,6 +297,20 @@ pub(crate) fn link_or_copy(from: &Path, to: &Path) -> Result<(), String> {
     }
 }
 
+/// `bytes` at `path`, whole or not at all (a second name, then a rename),
+/// so that a reader of a cache never meets half a file, even from a build
+/// running beside this one.
+pub(crate) fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut partial = path.as_os_str().to_owned();
+    partial.push(format!(
+        ".{}-{:?}.part",
+        std::process::id(),
+        std::thread::current().id()
+    ));
+    std::fs::write(&partial, bytes)?;
+    std::fs::rename(&partial, path)
+}
+
 pub(crate) fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }

@@ -184,27 +184,15 @@ fn keep(entry: &Path, made: &Made) -> std::io::Result<()> {
     if let Some(folder) = entry.parent() {
         std::fs::create_dir_all(folder)?;
     }
-    let whole = |path: &Path, bytes: &[u8]| {
-        let partial = with_suffix(
-            path,
-            &format!(
-                ".{}-{:?}.part",
-                std::process::id(),
-                std::thread::current().id()
-            ),
-        );
-        std::fs::write(&partial, bytes)?;
-        std::fs::rename(&partial, path)
-    };
     for (suffix, bytes) in [(".br", &made.br), (".gz", &made.gz)] {
         let variant = with_suffix(entry, suffix);
         if bytes.len() < made.file.len() {
-            whole(&variant, bytes)?;
+            super::write_whole(&variant, bytes)?;
         } else if variant.exists() {
             std::fs::remove_file(&variant)?;
         }
     }
-    whole(entry, &made.file)
+    super::write_whole(entry, &made.file)
 }
 
 #[cfg(test)]

@@ -359,14 +359,22 @@ pub fn run(build: &super::Build) -> Result<String, String> {
     super::write(&dist.join(SHELL), &shell_of(&index)?)?;
     let islands = dist.join(ISLANDS_PAGE);
     let islands_page = super::read(&islands)?;
-    let script = super::glue::minify_text(&bantin::page_script::prerendered_page_script(), false)?;
+    let script = super::glue::minify_text(
+        &bantin::page_script::prerendered_page_script(),
+        false,
+        build.page_cache.as_deref(),
+    )?;
     let shell = pages_shell(&index, &islands_page, &script, |href| {
         stylesheet_in(dist, href)
     })?;
     // The search page's script keeps the message for a browser that cannot
     // search (src/fallback.rs): its form needs the WASM.
     let finder = dist.join(FINDER_PAGE);
-    let script = super::glue::minify_text(&bantin::page_script::page_script(), false)?;
+    let script = super::glue::minify_text(
+        &bantin::page_script::page_script(),
+        false,
+        build.page_cache.as_deref(),
+    )?;
     let search_shell = search_shell(&index, &super::read(&finder)?, &script, |href| {
         stylesheet_in(dist, href)
     })?;

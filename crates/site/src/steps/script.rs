@@ -44,7 +44,7 @@ pub fn run(build: &super::Build) -> Result<String, String> {
     let path = dist.join("index.html");
     // Minified as the glue is (terser): every page carries it before its
     // text, and on 3G each byte counts (0.3 KB brotli on an article's page).
-    let script = super::glue::minify_text(&page_script(), false)?;
+    let script = super::glue::minify_text(&page_script(), false, build.page_cache.as_deref())?;
     let page = fill_with(&super::read(&path)?, &script)?;
     super::write(&path, &page)?;
     Ok(format!(
