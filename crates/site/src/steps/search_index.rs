@@ -82,7 +82,7 @@ fn meta(article: &Article) -> BTreeMap<String, String> {
 
 /// The index of `articles` as (file name under its folder, bytes); `whole`
 /// keeps Pagefind's browser side (the first part), the other parts need
-/// only their index.
+/// only their index ([`index_only`]).
 pub fn index(articles: &[Article], whole: bool) -> Result<Vec<(String, Vec<u8>)>, String> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
@@ -107,15 +107,18 @@ pub fn index(articles: &[Article], whole: bool) -> Result<Vec<(String, Vec<u8>)>
                 .map_err(|e| format!("{}: {e}", article.slug))?;
         }
         let files = index.get_files().await.map_err(|e| e.to_string())?;
-        let index_only = |name: &str| {
-            name == "pagefind-entry.json" || name.ends_with(".pf_meta") || name.contains('/')
-        };
         Ok(files
             .into_iter()
             .map(|f| (f.filename.to_string_lossy().into_owned(), f.contents))
             .filter(|(name, _)| !unused(name) && (whole || index_only(name)))
             .collect())
     })
+}
+
+/// Whether the file `name` of an index is the index's own (the files of a
+/// full part), not Pagefind's browser side.
+fn index_only(name: &str) -> bool {
+    name == "pagefind-entry.json" || name.ends_with(".pf_meta") || name.contains('/')
 }
 
 /// How `count` articles (newest first) are cut into parts of `size`:
@@ -286,13 +289,30 @@ pub fn run(build: &Build) -> Result<String, String> {
     let (mut files, mut bytes, mut reused) = (0, 0, 0);
     // The open part (the newest articles, [`parts_of`]; an empty index only
     // for an empty archive), with Pagefind's browser side.
-    for (name, contents) in index(&articles[..open], true)? {
+    let open_files = index(&articles[..open], true)?;
+    let cache = build.search_cache.as_deref();
+    // An open part that has just filled is the next build's newest full
+    // part, with the very same articles: kept as one, it is not indexed
+    // again when the next article comes.
+    if let (Some(cache), true) = (cache, open == size) {
+        let part: Vec<IndexFile> = open_files
+            .iter()
+            .filter(|(name, _)| index_only(name))
+            .cloned()
+            .collect();
+        let kept = cache.join(part_key(&articles[..open]));
+        if !kept.join("files.json").exists() {
+            if let Err(e) = keep_part(&kept, &part) {
+                eprintln!("[build] search: part not cached ({}: {e})", kept.display());
+            }
+        }
+    }
+    for (name, contents) in open_files {
         write(&folder.join(&name), &contents)?;
         files += 1;
         bytes += contents.len();
     }
     // The full parts, one at a time (its memory freed before the next).
-    let cache = build.search_cache.as_deref();
     for k in 1..=full {
         let to = folder.join(part_folder(k));
         let part = full_part(articles, size, k);
