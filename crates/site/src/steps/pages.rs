@@ -8,7 +8,11 @@
 //! page's data in `<head>` and its title in `<title>`, and the islands'
 //! loader in place of the whole app's. The shell itself, for every other
 //! address (the whole app shows "not found" or loads what the address
-//! names), is kept as `dist/shell.html`.
+//! names), is kept as `dist/shell.html`. Every article and list page is
+//! written with its `.br` and `.gz` and kept in the page cache
+//! ([`super::page_cache`]): a page whose article or list, shell, origin and
+//! program are those of a page made before is linked from there, not
+//! rendered again.
 
 use super::html;
 use super::page_cache::{Made, PageCache};
