@@ -4,6 +4,7 @@
 //! A variant that would not be smaller than its file is not written, and a
 //! stale one is removed, so a server never sends more bytes than the original.
 
+use super::with_suffix;
 use crate::rules;
 use std::collections::HashSet;
 use std::io::Write;
@@ -99,12 +100,6 @@ fn files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(found)
 }
 
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
-}
-
 /// Writes the variant if smaller than `size`, else removes a stale one.
 /// Returns the bytes a client would receive.
 pub(crate) fn write_variant(
@@ -157,11 +152,7 @@ fn packed(data: &[u8], bulk: bool, cache: Option<&Path>) -> (Vec<u8>, Vec<u8>) {
     hasher.update(CACHE_VERSION);
     hasher.update([u8::from(bulk)]);
     hasher.update(data);
-    let key: String = hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let key = super::hex(&hasher.finalize());
     let folder = cache.join(&key[..2]);
     let (br_path, gz_path) = (
         folder.join(format!("{key}.br")),

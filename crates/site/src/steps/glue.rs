@@ -96,14 +96,9 @@ fn minified_entry(cache: &Path, terser: &Path, text: &str, module: bool) -> Opti
     let version = std::fs::read(manifest).ok()?;
     let mut hasher = Sha256::new();
     for part in [&version[..], &[u8::from(module)], text.as_bytes()] {
-        hasher.update((part.len() as u64).to_le_bytes());
-        hasher.update(part);
+        super::hash_part(&mut hasher, part);
     }
-    let key: String = hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let key = super::hex(&hasher.finalize());
     Some(cache.join("js").join(format!("{key}.js")))
 }
 

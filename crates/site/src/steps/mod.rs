@@ -297,16 +297,38 @@ pub(crate) fn link_or_copy(from: &Path, to: &Path) -> Result<(), String> {
     }
 }
 
+/// `bytes` into `hasher` after their length, so that two parts of a cache
+/// key can never run into each other.
+pub(crate) fn hash_part(hasher: &mut sha2::Sha256, bytes: &[u8]) {
+    use sha2::Digest;
+    hasher.update((bytes.len() as u64).to_le_bytes());
+    hasher.update(bytes);
+}
+
+/// `bytes` (a digest) as lowercase hex: a cache entry's name, a build's.
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// `path` with `suffix` added to its name (`x.html` → `x.html.br`).
+pub(crate) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
 /// `bytes` at `path`, whole or not at all (a second name, then a rename),
 /// so that a reader of a cache never meets half a file, even from a build
 /// running beside this one.
 pub(crate) fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut partial = path.as_os_str().to_owned();
-    partial.push(format!(
-        ".{}-{:?}.part",
-        std::process::id(),
-        std::thread::current().id()
-    ));
+    let partial = with_suffix(
+        path,
+        &format!(
+            ".{}-{:?}.part",
+            std::process::id(),
+            std::thread::current().id()
+        ),
+    );
     std::fs::write(&partial, bytes)?;
     std::fs::rename(&partial, path)
 }

@@ -22,6 +22,7 @@
 //! time. `make build FRESH=1` uses none. A page of dist/ and its entry are
 //! one file: dist/ is the build's output, never to be edited in place.
 
+use super::with_suffix;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -45,13 +46,6 @@ pub struct Made {
 pub struct PageCache {
     folder: PathBuf,
     shared: Sha256,
-}
-
-/// `bytes` into `hasher` after their length, so that two inputs can never
-/// run into each other.
-fn part(hasher: &mut Sha256, bytes: &[u8]) {
-    hasher.update((bytes.len() as u64).to_le_bytes());
-    hasher.update(bytes);
 }
 
 impl PageCache {
@@ -80,10 +74,10 @@ impl PageCache {
     /// The cache for pages made by the program of digest `program`.
     fn of(folder: &Path, program: &[u8], shell: &str, site: &str) -> PageCache {
         let mut shared = Sha256::new();
-        part(&mut shared, VERSION);
-        part(&mut shared, program);
-        part(&mut shared, shell.as_bytes());
-        part(&mut shared, site.as_bytes());
+        super::hash_part(&mut shared, VERSION);
+        super::hash_part(&mut shared, program);
+        super::hash_part(&mut shared, shell.as_bytes());
+        super::hash_part(&mut shared, site.as_bytes());
         PageCache {
             folder: folder.to_path_buf(),
             shared,
@@ -95,13 +89,9 @@ impl PageCache {
     /// smaller than it (`<entry>.br`, `<entry>.gz`).
     fn entry(&self, file: &str, data: &str) -> PathBuf {
         let mut hasher = self.shared.clone();
-        part(&mut hasher, file.as_bytes());
-        part(&mut hasher, data.as_bytes());
-        let key: String = hasher
-            .finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        super::hash_part(&mut hasher, file.as_bytes());
+        super::hash_part(&mut hasher, data.as_bytes());
+        let key = super::hex(&hasher.finalize());
         self.folder.join(&key[..2]).join(key)
     }
 
@@ -154,13 +144,6 @@ pub fn write(path: &Path, made: Made) -> Result<(), String> {
     super::compress::write_variant(path, ".br", made.br, size)?;
     super::compress::write_variant(path, ".gz", made.gz, size)?;
     Ok(())
-}
-
-/// `name` with `suffix` added.
-fn with_suffix(name: &Path, suffix: &str) -> PathBuf {
-    let mut out = name.as_os_str().to_owned();
-    out.push(suffix);
-    PathBuf::from(out)
 }
 
 /// The variants the entry has, put beside `path` (one call each: a

@@ -180,15 +180,10 @@ fn part_key(part: &[Article]) -> String {
                 .collect::<Vec<_>>()
                 .join("\u{0}"),
         ] {
-            hasher.update(field.len().to_le_bytes());
-            hasher.update(field);
+            super::hash_part(&mut hasher, field.as_bytes());
         }
     }
-    hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    super::hex(&hasher.finalize())
 }
 
 /// One file of the index: its name under its part's folder, and its bytes.

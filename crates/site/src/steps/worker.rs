@@ -116,12 +116,7 @@ pub fn fill_in(worker: &str, dist: &Path) -> Result<(String, usize), String> {
         digest.update(name.as_bytes());
         digest.update(std::fs::read(dist.join(name)).map_err(|e| format!("{name}: {e}"))?);
     }
-    let build: String = digest
-        .finalize()
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let build = super::hex(&digest.finalize()[..8]);
     let urls = |names: &[String]| {
         names
             .iter()
