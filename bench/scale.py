@@ -221,11 +221,40 @@ def search(driver, server, dist):
             at = s.js("return performance.now()")
             wait_for(lambda: query in (s.find(L.SEARCH_COUNT).text or ""), 10, query)
             times.append(s.js("return performance.now()") - at)
-        return {"cold_search": transferred, "after_last_key_ms": bench.summary(times)}
+        return {"cold_search": transferred, "after_last_key_ms": bench.summary(times), "older_part": older_part(s, state, dist)}
     finally:
         s.quit()
         proxy.shutdown()
         proxy.server_close()
+
+
+def parts_module(dist):
+    """The build's pagefind/parts.js (one default export, JSON)."""
+    with open(os.path.join(dist, "pagefind", "parts.js"), encoding="utf-8") as f:
+        return json.loads(f.read().strip().removeprefix("export default ").removesuffix(";"))
+
+
+def older_part(s, state, dist):
+    """One press of "Tìm thêm trong … bài cũ hơn" under the last results:
+    what the next older part of the index costs (its files, as the server
+    sent them) and how long, from the press, until it is searched. None on
+    an archive that one search covers whole."""
+    place = "#" + names.search_older_id()
+    buttons = s.find_all(place + ":not([hidden]) button")
+    if not buttons:
+        return None
+    note = s.find(place + " [role=status]").text
+    with state.lock:
+        before = len(state.requests)
+    at = s.js("return performance.now()")
+    buttons[0].click()
+    loading = parts_module(dist)["loading"]
+    wait_for(lambda: s.find(place + " [role=status]").text not in (note, loading), 60, "the older part")
+    took = s.js("return performance.now()") - at
+    with state.lock:
+        asked = [p for p in state.requests[before:] if p.startswith("/pagefind/")]
+    return {"files": served_bytes(dist, asked), "requests": len(asked), "merged_ms": round(took),
+            "searched": s.find(place + " [role=status]").text}
 
 
 def main():

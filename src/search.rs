@@ -64,6 +64,11 @@ pub const META_MINUTES: &str = "minutes";
 pub const MAX_QUERY_CHARS: usize = 200;
 /// How many results are shown.
 pub const MAX_RESULTS: usize = 20;
+/// The pre-rendered search page's place, under the results, where the
+/// loader (`public/pagefind-loader.js`) says which articles a search has
+/// covered, with a button that adds older ones, on an archive indexed in
+/// more parts than a first search merges (the build's `parts.js`).
+pub const OLDER_ID: &str = "search-older";
 
 /// What search needs of Unicode, which the browser has already (its own
 /// tables, not the WASM's: they would cost the search page about 12 KB

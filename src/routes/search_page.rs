@@ -36,8 +36,15 @@ pub fn SearchPage() -> impl IntoView {
         use_context::<crate::prerender::Prerendering>(),
         Some(crate::prerender::Prerendering::Search)
     );
+    // The pre-rendered page's place for the loader's "older articles"
+    // ([`search::OLDER_ID`]), outside the island: the island's WASM pays
+    // nothing for it.
     let results = if prerendering {
-        view! { <SearchIsland /> }.into_any()
+        view! {
+            <SearchIsland />
+            <div id=search::OLDER_ID class="search-older" hidden></div>
+        }
+        .into_any()
     } else {
         routed().into_any()
     };

@@ -1,6 +1,6 @@
 """The generated archive the list and search tests read: 45 articles from
-`site generate` (a search index in three parts) unless a test class asks for
-more, built from Trunk's output as `make build` does and served for the test
+`site generate` (a search index in two parts) unless a test class asks for
+another, built from Trunk's output as `make build` does and served for the test
 class."""
 
 import json
@@ -19,17 +19,19 @@ SITE = os.path.join(ROOT, "target", "release", "site")
 COUNT = 45
 
 
-def build_archive(count, generate=()):
+def build_archive(count, generate=(), shard=25):
     """A site of `count` generated articles (`generate`: more arguments for
-    `site generate`, such as photos), built from Trunk's output as `make
-    build` does, in a new temporary folder. Returns (folder, dist)."""
+    `site generate`, such as photos), its search index in parts of `shard`
+    articles, built from Trunk's output as `make build` does, in a new
+    temporary folder. Returns (folder, dist)."""
     folder = tempfile.mkdtemp(prefix="bantin-archive-")
     content, dist = os.path.join(folder, "content"), os.path.join(folder, "dist")
     subprocess.run([SITE, "generate", content, str(count), *generate], check=True, stdout=subprocess.DEVNULL)
     shutil.copytree(TRUNK, dist)
-    # The search index in parts of 20 articles (three here), as a very large
-    # archive's is: the search tests then search across merged parts.
-    env = dict(os.environ, SITE_URL="http://127.0.0.1", CONTENT=content, STRICT="1", SEARCH_SHARD="20",
+    # The search index in parts (two of the 45 articles: the open part and
+    # one full part, merged at once), as a very large archive's is: the
+    # search tests then search across merged parts.
+    env = dict(os.environ, SITE_URL="http://127.0.0.1", CONTENT=content, STRICT="1", SEARCH_SHARD=str(shard),
                PHOTO_CACHE=os.path.join(folder, "photo-cache"), COMPRESS_CACHE=os.path.join(folder, "compress-cache"),
                SEARCH_CACHE=os.path.join(folder, "search-cache"), PAGE_CACHE=os.path.join(folder, "page-cache"))
     subprocess.run([SITE, "build", dist], check=True, env=env, stdout=subprocess.DEVNULL)
@@ -76,16 +78,18 @@ def containing(content, *words):
 
 class ArchiveSite(ReaderTestCase):
     """The generated archive, built and served for the class: `archive_size`
-    articles, `archive_generate` the further arguments of `site generate`."""
+    articles, `archive_generate` the further arguments of `site generate`,
+    the search index in parts of `archive_shard`."""
 
     archive_size = COUNT
     archive_generate = ()
+    archive_shard = 25
 
     @classmethod
     def setUpClass(cls):
         if not (os.path.isdir(TRUNK) and os.path.isfile(SITE) and os.path.isfile(os.path.join(DIST, "index.html"))):
             raise unittest.SkipTest("target/trunk or the site program is missing: run `make build` (make test does)")
-        cls.folder, cls.dist = build_archive(cls.archive_size, cls.archive_generate)
+        cls.folder, cls.dist = build_archive(cls.archive_size, cls.archive_generate, cls.archive_shard)
         cls.titles = titles_in(os.path.join(cls.folder, "content"), True)
         super().setUpClass()
 

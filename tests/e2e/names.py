@@ -79,6 +79,11 @@ def max_results():
     return names()["search"]["maxResults"]
 
 
+def search_older_id():
+    """The id of the search page's place for older articles (under the results)."""
+    return names()["search"]["olderId"]
+
+
 def hashed_pattern():
     """Trunk's hashed file names, as a regular expression (crates/site/src/rules.rs)."""
     return names()["files"]["hashed"]

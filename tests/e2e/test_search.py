@@ -1,9 +1,12 @@
-"""Searching the archive (45 generated articles, the index in three parts):
+"""Searching the archive (45 generated articles, the index in two parts):
 with or without diacritics, from the header's form before the app and inside
-it, results as links with their date and lead, bad queries shown as text."""
+it, results as links with their date and lead, bad queries shown as text; on
+an archive in more parts, the newest articles first and older ones on
+request."""
 
 import json
 import os
+import re
 import unittest
 import urllib.parse
 
@@ -198,6 +201,7 @@ class SearchWhenAPartHasJustFilledTest(Searching, ArchiveSite):
     without a page stops Pagefind's browser side, and the search with it.)"""
 
     archive_size = 40
+    archive_shard = 20
 
     def test_every_article_is_searched(self):
         content = os.path.join(self.folder, "content")
@@ -208,6 +212,85 @@ class SearchWhenAPartHasJustFilledTest(Searching, ArchiveSite):
                 self.assertLessEqual(set(shown), found)
                 self.assertEqual(len(shown), min(len(found), names.max_results()))
         self.assertEqual([e for e in self.b.browser_log() if e["level"] == "SEVERE"], [])
+
+
+class SearchOlderPartsTest(Searching, ArchiveSite):
+    """50 articles in parts of 10: a search covers the newest 20 (the open
+    part and the newest full part) and downloads nothing of the older
+    parts; the reader adds them, a part a press."""
+
+    archive_size = 50
+    archive_shard = 10
+    OLDER = "#" + names.search_older_id()
+
+    def oldest_numbered(self):
+        """The number in the title of one of the 10 oldest articles (part
+        1) that no other article's title or text has, and its address."""
+        content = os.path.join(self.folder, "content")
+        for title in reversed(self.titles[-10:]):
+            number = re.search(r"\(số (\d\d)\)", title)
+            if number and len(containing(content, number[1])) == 1:
+                return number[1], containing(content, number[1]).pop()
+        self.fail("no two-digit number among the oldest titles")
+
+    def note(self):
+        found = self.b.find_all(self.OLDER + ":not([hidden]) [role=status]")
+        return found[0].text if found else None
+
+    def older_button(self):
+        found = self.b.find_all(self.OLDER + ":not([hidden]) button")
+        return found[0] if found else None
+
+    def test_a_search_covers_the_newest_articles_and_older_parts_come_on_request(self):
+        number, oldest = self.oldest_numbered()
+        self.assertEqual(self.search(number), [], "not among the newest 20")
+        self.assertIn("Không tìm thấy", self.count())
+        self.wait_for(lambda: self.note() and "20 bài mới nhất" in self.note(), "what was searched")
+        self.assertTrue(self.requested("/pagefind/4/pagefind-entry.json"), "the newest full part, at once")
+        for k in (1, 2, 3):
+            self.assertFalse(self.requested(f"/pagefind/{k}/pagefind-entry.json"), f"part {k}, not asked for")
+        # A press at a time, a part at a time, until the whole archive.
+        for searched in ("30 bài mới nhất", "40 bài mới nhất", "toàn bộ 50 bài"):
+            button = self.older_button()
+            self.assertIn("10 bài cũ hơn", button.text)
+            button.click()
+            self.wait_for(lambda: searched in (self.note() or ""), f"the note: {searched}")
+        self.wait_for(lambda: self.results() == [oldest], "the oldest article, found")
+        self.assertEqual(self.count(), f"Tìm thấy 1 bài viết cho “{number}”.")
+        self.assertIsNone(self.older_button(), "nothing older")
+        self.assertTrue(self.b.js("return document.activeElement.getAttribute('role') === 'status'"), "the focus, on the note")
+        # The next query, asked on the same page, searches the whole
+        # archive at once (merged already).
+        self.b.find(L.SEARCH_PAGE_FIELD).click()
+        self.b.page.keyboard.press("Control+A")
+        self.b.page.keyboard.type("long tong")
+        self.b.page.keyboard.press("Enter")
+        self.wait_for(lambda: "long tong" in (self.count() or ""), "the next query's results")
+        found = containing(os.path.join(self.folder, "content"), "long", "tong")
+        self.assertLessEqual(set(self.results()), found)
+        self.assertEqual(len(self.results()), min(len(found), names.max_results()))
+        self.assertIn("toàn bộ 50 bài", self.note())
+        self.assertEqual([e for e in self.b.browser_log() if e["level"] == "SEVERE"], [])
+
+    def test_an_older_part_out_of_reach_says_so_and_can_be_asked_again(self):
+        number, oldest = self.oldest_numbered()
+        self.search(number)
+        self.wait_for(lambda: self.older_button() is not None, "the button")
+        self.fault("/pagefind/3/pagefind-entry.json", status=503, times=1)
+        self.older_button().click()
+        self.wait_for(lambda: "Không tải được các bài cũ hơn" in (self.note() or ""), "the failure, said")
+        self.assertIn("20 bài mới nhất", self.b.find(self.OLDER).text, "the search covers what it did")
+        self.assertTrue(self.older_button().enabled, "and the button asks again")
+        self.older_button().click()
+        self.wait_for(lambda: "30 bài mới nhất" in (self.note() or ""), "the part, on the second press")
+
+    def test_an_emptied_field_hides_the_note(self):
+        self.search("long tong")
+        self.wait_for(lambda: self.note() is not None, "the note")
+        self.b.find(L.SEARCH_PAGE_FIELD).click()
+        self.b.page.keyboard.press("Control+A")
+        self.b.page.keyboard.press("Backspace")
+        self.wait_for(lambda: self.note() is None, "no note without a query")
 
 
 if __name__ == "__main__":

@@ -82,8 +82,9 @@ pub fn names(dist: &Path) -> Result<Value, String> {
             "loading": bantin::components::listen::LOADING,
             "failed": bantin::components::listen::LOAD_FAILED,
         },
-        // The module the search page adds to load Pagefind.
-        "search": { "loader": bantin::search::LOADER, "maxResults": bantin::search::MAX_RESULTS },
+        // The module the search page adds to load Pagefind; the place under
+        // the results where it offers older articles.
+        "search": { "loader": bantin::search::LOADER, "maxResults": bantin::search::MAX_RESULTS, "olderId": bantin::search::OLDER_ID },
         "files": {
             // A pre-rendered page (index.html, the home page) loads the islands.
             "islands": loaded_by(dist, "index.html")?,

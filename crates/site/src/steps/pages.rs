@@ -567,7 +567,10 @@ mod tests {
         ];
         let positions: Vec<usize> = order
             .iter()
-            .map(|part| html.find(part).unwrap_or_else(|| panic!("missing {part}")))
+            .map(|part| {
+                html.find(part)
+                    .unwrap_or_else(|| panic!("missing {part} in {html}"))
+            })
             .collect();
         assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
         assert!(!html.contains(r#"id="p-9""#));
@@ -1052,17 +1055,22 @@ mod tests {
             .collect();
         assert_eq!(names, [SHORTCUTS, TOOLBAR, SEARCH], "in page order");
         // The form is the host's HTML (a plain GET form, its field empty);
-        // only the results are the island's.
+        // only the results are the island's; under them, outside it, the
+        // loader's place for older articles, hidden until a search.
         let order = [
             r#"<h1>Tìm kiếm</h1><form id="search-page""#,
             r#"<input id="search-page-q" type="search" name="q" maxlength="200""#,
             &format!(
-                r#"</form><{ISLAND_TAG} data-component="{SEARCH}"><p>Nhập từ khoá để tìm bài viết.</p></{ISLAND_TAG}></section>"#
+                r#"</form><{ISLAND_TAG} data-component="{SEARCH}"><p>Nhập từ khoá để tìm bài viết.</p></{ISLAND_TAG}><div id="{}" hidden class="search-older"></div></section>"#,
+                bantin::search::OLDER_ID
             ),
         ];
         let positions: Vec<usize> = order
             .iter()
-            .map(|part| html.find(part).unwrap_or_else(|| panic!("missing {part}")))
+            .map(|part| {
+                html.find(part)
+                    .unwrap_or_else(|| panic!("missing {part} in {html}"))
+            })
             .collect();
         assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
         assert!(html.contains("<title>Tìm kiếm — Bản tin</title>"));

@@ -151,14 +151,99 @@ fn part_folder(k: usize) -> String {
     format!("{k}/")
 }
 
-/// `parts.js`: the addresses of the full parts, the newest first (the open
-/// part, with Pagefind's browser side, is the index folder itself).
-fn parts_module(full: usize) -> String {
-    let more: Vec<String> = (1..=full)
-        .rev()
-        .map(|k| format!("\"{INDEX_FOLDER}{}\"", part_folder(k)))
+/// `parts.js`, what `public/pagefind-loader.js` merges and what it tells
+/// the reader, from `articles` (newest first) in parts of `size`.
+///
+/// A query searches the newest articles first: the open part (the index
+/// folder itself, with Pagefind's browser side) and the newest full part,
+/// at least `size` articles, merged at once (`first`). The older full parts,
+/// newest first, are merged one at a time when the reader asks
+/// (`older`): each part's metadata lists every page of it, so a cold query
+/// over the whole of a 100,000-article archive would load about 600 KB of
+/// metadata alone (docs/operating.md, "Search"). `searched` says what a
+/// search has covered, `more` what the next part adds; empty when one
+/// search covers the whole archive. `id` is the pre-rendered page's place
+/// for them ([`bantin::search::OLDER_ID`]), under the results, and
+/// `field` the page's search field (searched again once a part is merged);
+/// the whole app (which has no such place) merges every part at once.
+fn parts_module(articles: &[Article], size: usize) -> String {
+    let (full, open) = parts_of(articles.len(), size);
+    let first_count = open + size * full.min(1);
+    let first: Vec<String> = (full > 0)
+        .then(|| format!("{INDEX_FOLDER}{}", part_folder(full)))
+        .into_iter()
         .collect();
-    format!("export default [{}];\n", more.join(", "))
+    let older: Vec<serde_json::Value> = (1..full)
+        .rev()
+        .map(|k| {
+            let searched = first_count + size * (full - k);
+            serde_json::json!({
+                "url": format!("{INDEX_FOLDER}{}", part_folder(k)),
+                "more": search_ui::more(size, articles[searched - 1].published),
+                "searched": search_ui::searched(searched, articles),
+            })
+        })
+        .collect();
+    let searched = if older.is_empty() {
+        String::new()
+    } else {
+        search_ui::searched(first_count, articles)
+    };
+    let module = serde_json::json!({
+        "first": first,
+        "older": older,
+        "searched": searched,
+        "id": bantin::search::OLDER_ID,
+        "field": bantin::routes::search_page::FIELD_ID,
+        "loading": search_ui::LOADING,
+        "failed": search_ui::FAILED,
+    });
+    format!("export default {module};\n")
+}
+
+/// What the reader is told of a search over part of the archive
+/// ([`parts_module`]).
+mod search_ui {
+    use bantin::model::{Article, Date};
+
+    pub const LOADING: &str = "Đang tải các bài cũ hơn…";
+    pub const FAILED: &str =
+        "Không tải được các bài cũ hơn. Vui lòng kiểm tra kết nối mạng rồi thử lại.";
+
+    /// What a search of the newest `count` of `articles` (newest first)
+    /// has covered.
+    pub fn searched(count: usize, articles: &[Article]) -> String {
+        match articles.get(count.max(1) - 1) {
+            Some(oldest) if count < articles.len() => format!(
+                "Đã tìm trong {} bài mới nhất, đăng từ ngày {}.",
+                thousands(count),
+                oldest.published.vi()
+            ),
+            _ => format!("Đã tìm trong toàn bộ {} bài.", thousands(articles.len())),
+        }
+    }
+
+    /// The button that adds a part of `count` older articles, back to `since`.
+    pub fn more(count: usize, since: Date) -> String {
+        format!(
+            "Tìm thêm trong {} bài cũ hơn (từ ngày {})",
+            thousands(count),
+            since.vi()
+        )
+    }
+
+    /// `n` with its thousands grouped as Vietnamese writes them: 10.000.
+    pub fn thousands(n: usize) -> String {
+        let digits = n.to_string();
+        let mut out = String::new();
+        for (i, digit) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push('.');
+            }
+            out.push(digit);
+        }
+        out
+    }
 }
 
 /// What a cached part is made with: a new setting or Pagefind must not
@@ -344,7 +429,10 @@ pub fn run(build: &Build) -> Result<String, String> {
             bytes += contents.len();
         }
     }
-    write(&folder.join(PARTS_MODULE), parts_module(full).as_bytes())?;
+    write(
+        &folder.join(PARTS_MODULE),
+        parts_module(articles, size).as_bytes(),
+    )?;
     let parts = full + 1;
     Ok(format!(
         "{} article(s) in {parts} part(s) ({reused} full one(s) from the cache, {open} in the open one), {files} file(s) of {INDEX_FOLDER} ({:.1} KB)",
@@ -418,13 +506,103 @@ mod tests {
         );
     }
 
+    /// `count` articles, newest first, a day apart back from 28/12/2024
+    /// (every month taken as 28 days).
+    fn dated(count: usize) -> Vec<Article> {
+        (0..count)
+            .map(|i| {
+                let day = bantin::model::Date::new(2024, 12 - (i / 28) as u8, 28 - (i % 28) as u8);
+                let json = serde_json::json!({"slug": format!("a{i}"), "title": format!("Bài {i}"),
+                    "published": day.unwrap().iso(), "body": [{"type": "paragraph", "text": "Nội dung."}]});
+                Article::from_json(&json.to_string(), &bantin::model::Slug::parse(&format!("a{i}")).unwrap())
+                    .unwrap()
+            })
+            .collect()
+    }
+
+    fn module(articles: &[Article], size: usize) -> serde_json::Value {
+        let text = parts_module(articles, size);
+        let json = text
+            .strip_prefix("export default ")
+            .and_then(|t| t.strip_suffix(";\n"))
+            .expect("an ES module with one default export");
+        serde_json::from_str(json).expect("JSON")
+    }
+
     #[test]
-    fn the_full_parts_are_listed_for_the_browser_newest_first() {
-        assert_eq!(parts_module(0), "export default [];\n");
+    fn a_search_covers_the_newest_parts_first_and_older_ones_on_request() {
+        // 23 articles in parts of 5: the open part holds 3, full parts 4
+        // (the newest) to 1. The first search merges part 4 with the open
+        // part: the newest 8.
+        let articles = dated(23);
+        let parts = module(&articles, 5);
+        assert_eq!(parts["first"], serde_json::json!(["/pagefind/4/"]));
         assert_eq!(
-            parts_module(2),
-            "export default [\"/pagefind/2/\", \"/pagefind/1/\"];\n"
+            parts["searched"],
+            format!(
+                "Đã tìm trong 8 bài mới nhất, đăng từ ngày {}.",
+                articles[7].published.vi()
+            )
         );
+        let older = parts["older"].as_array().unwrap();
+        let urls: Vec<&str> = older.iter().map(|p| p["url"].as_str().unwrap()).collect();
+        assert_eq!(urls, ["/pagefind/3/", "/pagefind/2/", "/pagefind/1/"]);
+        assert_eq!(
+            older[0]["more"],
+            format!(
+                "Tìm thêm trong 5 bài cũ hơn (từ ngày {})",
+                articles[12].published.vi()
+            )
+        );
+        assert_eq!(
+            older[1]["searched"],
+            format!(
+                "Đã tìm trong 18 bài mới nhất, đăng từ ngày {}.",
+                articles[17].published.vi()
+            )
+        );
+        assert_eq!(older[2]["searched"], "Đã tìm trong toàn bộ 23 bài.");
+        assert_eq!(parts["id"], bantin::search::OLDER_ID);
+        assert_eq!(parts["field"], bantin::routes::search_page::FIELD_ID);
+    }
+
+    #[test]
+    fn an_archive_of_two_parts_or_fewer_is_searched_whole_at_once_and_a_third_waits() {
+        for (count, first) in [
+            (0, vec![]),
+            (3, vec![]),
+            (5, vec![]),
+            (10, vec!["/pagefind/1/"]),
+        ] {
+            let parts = module(&dated(count), 5);
+            assert_eq!(parts["first"], serde_json::json!(first), "{count} articles");
+            assert_eq!(parts["older"], serde_json::json!([]), "{count} articles");
+            assert_eq!(parts["searched"], "", "{count} articles: nothing to tell");
+        }
+        // 11 articles in parts of 5 are part 1, part 2 and one open: the
+        // first search covers 6, part 1 comes on request.
+        let articles = dated(11);
+        let parts = module(&articles, 5);
+        assert_eq!(parts["first"], serde_json::json!(["/pagefind/2/"]));
+        assert_eq!(parts["older"].as_array().map(Vec::len), Some(1));
+        assert_eq!(
+            parts["searched"],
+            format!(
+                "Đã tìm trong 6 bài mới nhất, đăng từ ngày {}.",
+                articles[5].published.vi()
+            )
+        );
+    }
+
+    #[test]
+    fn thousands_are_grouped_with_dots() {
+        use super::search_ui::thousands;
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000), "1.000");
+        assert_eq!(thousands(19_876), "19.876");
+        assert_eq!(thousands(100_001), "100.001");
+        assert_eq!(thousands(1_234_567), "1.234.567");
     }
 
     #[test]
