@@ -63,11 +63,15 @@ dev: setup
 # page's islands (finder.html) and the speaking part of "Nghe bài viết"
 # (listen.html, loaded on a press), whose
 # files join the app's in target/trunk (Trunk names each page index.html). That
-# folder stays as Trunk made it; the build steps finish a fresh copy of it
-# beside dist/ (dist.next), so a build can be run again (or for another
-# CONTENT), and `site publish` swaps it in only if every step succeeded: a
-# failed or interrupted build leaves dist/ as it was. The previous build's
-# hashed files stay in dist/ through one more build, for pages still open.
+# folder stays as Trunk made it; the build steps finish a copy of it beside
+# dist/ (dist.next), so a build can be run again (or for another CONTENT),
+# and `site publish` swaps it in only if every step succeeded: a failed or
+# interrupted build leaves dist/ as it was. The previous build's hashed
+# files stay in dist/ through one more build, for pages still open. The tree
+# dist/ replaced is kept as dist.previous, and the next build starts from
+# it (`site stage`): its folders of per-article files are brought up to
+# date in place, so publishing one article touches tens of files, not every
+# article's (FRESH=1 starts from nothing).
 build: setup
 	cargo fetch --quiet
 	$(RELEASE_ENV) cargo fetch --quiet --target wasm32-unknown-unknown
@@ -79,7 +83,7 @@ build: setup
 	cp target/trunk-finder/*.js target/trunk-finder/*.wasm target/trunk/ && cp target/trunk-finder/index.html target/trunk/finder.html
 	cp target/trunk-listen/*.js target/trunk-listen/*.wasm target/trunk/ && cp target/trunk-listen/index.html target/trunk/listen.html
 	cargo build --quiet --release -p bantin-site
-	rm -rf dist.next && cp -r target/trunk dist.next
+	target/release/site stage target/trunk dist.next $(if $(filter 1,$(FRESH)),,dist.previous)
 	SITE_URL="$(SITE_URL)" CONTENT="$(CONTENT)" STRICT="$(STRICT)" SEARCH_SHARD="$(SEARCH_SHARD)" FRESH="$(FRESH)" target/release/site build dist.next
 	target/release/site publish dist.next dist
 

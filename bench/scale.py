@@ -16,12 +16,15 @@ each from a copy of Trunk's output as `make build` does, and measures:
              tong`, until the results show: the search's own files, and the
              whole page with the app), counted from the files the server
              sent; and, once loaded, the time from the last keystroke of a
-             new query to its results
+             new query to its results; then one press of "older articles"
+             (the next part of the index: its bytes, the time to merge it)
 
-  publish    one new article published into each archive: the build again,
+  publish    one new article published into each archive: the build again
+             (`site stage` from the last build's tree, as `make build` does),
              with the caches the full build filled (the photos' copies, every
              .br/.gz), against the full build's time, and how many files of
-             dist/ changed or appeared, outside pagefind/ and in all
+             dist/ changed or appeared, outside pagefind/ and in all; then
+             `site publish` (the purge list, the swap) on its own
 
 Writes target/bench/scale.json and prints a table.
 
@@ -81,8 +84,10 @@ def build(n):
         shutil.rmtree(cache, ignore_errors=True)
     env = dict(os.environ, SITE_URL="https://baobackan.vn", CONTENT=content, **caches(n))
     start = time.monotonic()
-    run = subprocess.run(["/usr/bin/time", "-v", SITE, "build", dist], env=env, capture_output=True, text=True, check=True)
+    run = subprocess.run(["/usr/bin/time", "-v", SITE, "build", dist], env=env, capture_output=True, text=True)
     wall = time.monotonic() - start
+    if run.returncode != 0:
+        sys.exit(f"the build of {n} failed:\n{run.stdout[-2000:]}\n{run.stderr[-2000:]}")
     steps = step_seconds(run.stdout)
     peak_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", run.stderr).group(1))
     size = int(subprocess.run(["du", "-sb", dist], capture_output=True, text=True).stdout.split()[0])
@@ -131,23 +136,38 @@ def publish(n, dist, full_s):
     article.update(slug="bai-moi-dang", title="Bài mới đăng: khai mạc lễ hội Lồng Tồng", published="2030-01-01")
     with open(newest, "w", encoding="utf-8") as f:
         json.dump(article, f, ensure_ascii=False)
-    after = dist + "-published"
+    after, previous, served = dist + "-published", dist + "-previous", dist + "-served"
+    for folder in (after, previous, served, served + ".previous"):
+        shutil.rmtree(folder, ignore_errors=True)
+    # The tree `site publish` keeps beside the served one (dist.previous),
+    # which `make build` starts from: here, a linked copy of the archive's.
+    subprocess.run(["cp", "-al", dist, previous], check=True)
     try:
-        shutil.rmtree(after, ignore_errors=True)
-        shutil.copytree(TRUNK, after)
         env = dict(os.environ, SITE_URL="https://baobackan.vn", CONTENT=content, **caches(n))
         start = time.monotonic()
+        subprocess.run([SITE, "stage", TRUNK, after, previous], check=True, stdout=subprocess.DEVNULL)
         run = subprocess.run([SITE, "build", after], env=env, capture_output=True, text=True, check=True)
         wall = time.monotonic() - start
     finally:
         os.remove(newest)  # the archive stays `n` articles for the next run
     changed = changed_files(dist, after)
     outside = [c for c in changed if not c.startswith("pagefind/")]
-    shutil.rmtree(after, ignore_errors=True)
+    # Then `site publish`, as `make build` ends: the purge list, the swap,
+    # the old tree kept (into a linked copy of the archive's build, which
+    # the browser's runs below use as it is).
+    subprocess.run(["cp", "-al", dist, served], check=True)
+    start = time.monotonic()
+    published = subprocess.run([SITE, "publish", after, served], capture_output=True, text=True, check=True).stdout
+    publish_s = time.monotonic() - start
+    for folder in (after, served, served + ".previous"):
+        shutil.rmtree(folder, ignore_errors=True)
+    os.remove(served + ".purge.txt")
     return {
         "wall_s": round(wall, 2),
         "ratio_to_full_build": round(wall / full_s, 3),
         "step_s": step_seconds(run.stdout),
+        "publish_s": round(publish_s, 2),
+        "addresses_to_purge": int(re.search(r"(\d+) address\(es\) changed", published).group(1)),
         "files_changed": len(changed),
         "files_changed_outside_pagefind": len(outside),
         "examples": sorted(outside)[:8],

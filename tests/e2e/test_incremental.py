@@ -36,13 +36,15 @@ class IncrementalBuildTest(unittest.TestCase):
         subprocess.run([SITE, "generate", self.content, "40", "--photos", "2", "--photo-width", "800"],
                        check=True, stdout=subprocess.DEVNULL)
 
-    def build(self, name, fresh=False, stylesheet_end=""):
+    def build(self, name, fresh=False, stylesheet_end="", previous=None):
         """`site build` of the content into `name`, as `make build` runs it,
-        with the folder's caches (none with `fresh`); its step lines.
+        with the folder's caches (none with `fresh`), from the tree of the
+        build `previous` (`site stage`) or from nothing; its step lines.
         `stylesheet_end` is added to the app's stylesheet first, as a
         change of the app would."""
         dist = os.path.join(self.folder, name)
-        shutil.copytree(TRUNK, dist)
+        stage = [SITE, "stage", TRUNK, dist] + ([os.path.join(self.folder, previous)] if previous else [])
+        subprocess.run(stage, check=True, stdout=subprocess.DEVNULL)
         if stylesheet_end:
             [css] = [n for n in os.listdir(dist) if n.startswith("main-") and n.endswith(".css")]
             with open(os.path.join(dist, css), "a", encoding="utf-8") as f:
@@ -82,6 +84,32 @@ class IncrementalBuildTest(unittest.TestCase):
         differ = [name for name in a if not filecmp.cmp(a[name], b[name], shallow=False)]
         self.assertEqual(differ, [], "the same bytes")
         self.assertIn("articles/bai-moi-nhat.html.br", a, "the new article, compressed")
+
+    def test_a_build_on_the_previous_builds_tree_equals_a_fresh_one_byte_for_byte(self):
+        first, _, _ = self.build("first")
+        kept = os.path.join(first, "articles", sorted(n for n in os.listdir(os.path.join(first, "articles"))
+                                                      if n.endswith(".html"))[-1])
+        kept_inode = os.stat(kept).st_ino
+        # The newsroom publishes one, takes one down and corrects one.
+        self.publish_one()
+        articles = sorted(n for n in os.listdir(self.content) if n.endswith(".json") and n != "bai-moi-nhat.json")
+        os.remove(os.path.join(self.content, articles[0]))
+        with open(os.path.join(self.content, articles[1]), encoding="utf-8") as f:
+            corrected = json.load(f)
+        corrected["title"] += " (đã sửa)"
+        with open(os.path.join(self.content, articles[1]), "w", encoding="utf-8") as f:
+            json.dump(corrected, f, ensure_ascii=False)
+        again, log, _ = self.build("again", previous="first")
+        self.assertFalse(os.path.exists(first), "the previous tree became the new build's")
+        fresh, _, _ = self.build("fresh", fresh=True)
+        a, b = tree(again), tree(fresh)
+        self.assertEqual(sorted(set(a) - set(b)), [], "nothing of the previous build left over")
+        self.assertEqual(sorted(set(b) - set(a)), [], "nothing missing")
+        differ = [name for name in a if not filecmp.cmp(a[name], b[name], shallow=False)]
+        self.assertEqual(differ, [], "the same bytes")
+        self.assertNotIn(f"articles/{articles[0][:-5]}.html", a, "the article taken down is gone")
+        self.assertEqual(os.stat(os.path.join(again, os.path.relpath(kept, first))).st_ino, kept_inode,
+                         "an unchanged page is left where it was, not made again")
 
     def test_a_change_of_the_app_makes_every_page_again(self):
         self.build("first")

@@ -5,6 +5,8 @@
 //!   [SEARCH_CACHE=target/search-cache] [PAGE_CACHE=target/page-cache] [FRESH=1]
 //!   site build <dist>
 //!                                                       the build steps after Trunk, in order
+//!   site stage <trunk> <next> [<previous>]              the folder a build runs in: Trunk's output,
+//!                                                       in the previous build's tree when given
 //!   site serve [--dir dist] [--host 127.0.0.1] [--port 8080]   dist/ as production serves it
 //!   site static <article.json> <stylesheet-href> [--inline <dist>]
 //!                                                       a script-free page on stdout (make bench);
@@ -23,7 +25,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: site build <dist> | site serve [--dir dist] [--host 127.0.0.1] [--port 8080] | site static <article.json> <stylesheet-href> [--inline <dist>] | site import <file or folder> [--content public/articles] | site generate <folder> <count> [--photos <n> [--photo-width <px>]] | site photo <file> <folder> | site data <dist> | site names <dist> | site publish <built> <dist>";
+const USAGE: &str = "usage: site build <dist> | site serve [--dir dist] [--host 127.0.0.1] [--port 8080] | site static <article.json> <stylesheet-href> [--inline <dist>] | site import <file or folder> [--content public/articles] | site generate <folder> <count> [--photos <n> [--photo-width <px>]] | site photo <file> <folder> | site data <dist> | site names <dist> | site stage <trunk> <next> [<previous>] | site publish <built> <dist>";
 
 /// Imports; `Ok(false)` when a file was refused (the exit status says so).
 fn import(from: &str, content: &str) -> Result<bool, String> {
@@ -133,6 +135,13 @@ fn main() -> ExitCode {
             .map(|(kept, changed)| {
                 println!("site: {built} published as {dist} ({kept} file(s) of the previous build kept for pages still open); {changed} address(es) changed, listed in {} for a CDN to purge", bantin_site::publish::sibling(Path::new(dist), "purge.txt").display())
             }),
+        ["stage", trunk, next, rest @ ..] if rest.len() <= 1 => {
+            bantin_site::publish::stage(Path::new(trunk), Path::new(next), rest.first().map(Path::new))
+                .map(|recycled| {
+                    let from = if recycled { "the previous build's tree" } else { "a new folder" };
+                    println!("site: {next} staged from {trunk} in {from}");
+                })
+        }
         ["photo", file, folder] => bantin_site::steps::photos::one(Path::new(file), Path::new(folder))
             .map(|report| println!("{report:#}")),
         ["names", dist] => bantin_site::names::names(Path::new(dist)).map(|names| println!("{names:#}")),

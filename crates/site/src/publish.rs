@@ -190,9 +190,80 @@ pub fn publish(built: &Path, dist: &Path) -> Result<(usize, usize), String> {
     if aside.exists() {
         std::fs::remove_dir_all(&aside).map_err(|e| format!("{}: {e}", aside.display()))?;
     }
+    // The old tree is kept beside as `<dist>.previous`, for the next build
+    // to start from ([`stage`]): removing its files would cost what making
+    // them did.
     let old = exchange(built, dist, &aside)?;
-    std::fs::remove_dir_all(&old).map_err(|e| format!("{}: {e}", old.display()))?;
+    if old != aside {
+        std::fs::rename(&old, &aside).map_err(|e| format!("{}: {e}", old.display()))?;
+    }
     Ok((count, changed.len()))
+}
+
+/// `site stage <trunk> <next> [<previous>]`: the folder a build runs in,
+/// `next`, made from Trunk's output. With `previous` (the tree `publish`
+/// kept beside the served one, when it is there: `make build` passes it
+/// unless `FRESH=1`), that tree becomes `next`: its folders of per-article
+/// files ([`crate::steps::RECYCLED`]) are kept for the steps to bring up to
+/// date, in place, and everything else in it is removed before Trunk's
+/// output is copied in (as new files: the steps edit those in place).
+/// Publishing one article into 100,000 then touches tens of files, not
+/// 600,000. Returns whether the previous tree was used.
+pub fn stage(trunk: &Path, next: &Path, previous: Option<&Path>) -> Result<bool, String> {
+    let failed = |path: &Path, e: std::io::Error| format!("{}: {e}", path.display());
+    if !trunk.join("index.html").is_file() {
+        return Err(format!(
+            "{}/index.html is missing: run Trunk first",
+            trunk.display()
+        ));
+    }
+    if next.exists() {
+        std::fs::remove_dir_all(next).map_err(|e| failed(next, e))?;
+    }
+    let recycled = previous.is_some_and(|p| p.join("index.html").is_file());
+    match previous {
+        Some(previous) if recycled => {
+            std::fs::rename(previous, next).map_err(|e| failed(previous, e))?;
+            for entry in std::fs::read_dir(next).map_err(|e| failed(next, e))? {
+                let entry = entry.map_err(|e| failed(next, e))?;
+                let path = entry.path();
+                let name = entry.file_name();
+                let is_dir = entry.file_type().map_err(|e| failed(&path, e))?.is_dir();
+                if is_dir && crate::steps::RECYCLED.iter().any(|r| name == *r) {
+                    continue;
+                }
+                if is_dir {
+                    std::fs::remove_dir_all(&path).map_err(|e| failed(&path, e))?;
+                } else {
+                    std::fs::remove_file(&path).map_err(|e| failed(&path, e))?;
+                }
+            }
+        }
+        _ => std::fs::create_dir_all(next).map_err(|e| failed(next, e))?,
+    }
+    copy_tree(trunk, next, true)?;
+    Ok(recycled)
+}
+
+/// Copies the files under `from` into `to` (made as needed), but, at the
+/// top (`top`), the folders [`crate::steps::RECYCLED`] names: those are
+/// the steps' own (Trunk copies `public/articles/` too, which step
+/// `content` replaces with the content folder's).
+fn copy_tree(from: &Path, to: &Path, top: bool) -> Result<(), String> {
+    let failed = |path: &Path, e: std::io::Error| format!("{}: {e}", path.display());
+    std::fs::create_dir_all(to).map_err(|e| failed(to, e))?;
+    for entry in std::fs::read_dir(from).map_err(|e| failed(from, e))? {
+        let entry = entry.map_err(|e| failed(from, e))?;
+        let (path, name) = (entry.path(), entry.file_name());
+        if entry.file_type().map_err(|e| failed(&path, e))?.is_dir() {
+            if !(top && crate::steps::RECYCLED.iter().any(|r| name == *r)) {
+                copy_tree(&path, &to.join(&name), false)?;
+            }
+        } else {
+            std::fs::copy(&path, to.join(&name)).map_err(|e| failed(&path, e))?;
+        }
+    }
+    Ok(())
 }
 
 /// `dist`'s sibling named `<dist>.<what>`.
@@ -279,9 +350,11 @@ mod tests {
             expected,
             "the old build's own files carried, not the one before's"
         );
-        assert!(
-            !next.exists() && !sibling(&dist, "previous").exists(),
-            "nothing left beside it"
+        assert!(!next.exists(), "the new build is dist now");
+        assert_eq!(
+            fs::read_to_string(sibling(&dist, "previous").join("index.html")).unwrap(),
+            "old",
+            "the old tree is kept beside, for the next build to start from"
         );
 
         // One build later, the first build's files are gone.
@@ -349,6 +422,84 @@ mod tests {
         assert_eq!(address_of("trang/3.html.gz"), "/trang/3");
         assert_eq!(address_of("shell.html"), "/shell.html");
         assert_eq!(address_of("tim-kiem.html.br"), "/tim-kiem");
+    }
+
+    #[test]
+    fn a_build_starts_from_the_previous_tree_keeping_only_its_per_article_folders() {
+        let root = tempfile::tempdir().unwrap();
+        let (trunk, next, previous) = (
+            root.path().join("trunk"),
+            root.path().join("dist.next"),
+            root.path().join("dist.previous"),
+        );
+        build(
+            &trunk,
+            &[
+                ("index.html", "shell"),
+                ("app-0123456789abcdef.js", "app"),
+                ("articles/seed.json", "{}"),
+                ("icons/a.svg", "<svg/>"),
+            ],
+        );
+        build(
+            &previous,
+            &[
+                ("index.html", "an old page"),
+                ("bantin-aaaaaaaaaaaaaaaa.js", "carried"),
+                ("feed.xml", "old"),
+                ("anh/x.avif", "old photo"),
+                ("articles/a.html", "a"),
+                ("trang/1.html", "1"),
+                ("pagefind/1/pagefind-entry.json", "{}"),
+            ],
+        );
+        #[cfg(unix)]
+        let page_inode = {
+            use std::os::unix::fs::MetadataExt;
+            fs::metadata(previous.join("articles/a.html"))
+                .unwrap()
+                .ino()
+        };
+        assert!(stage(&trunk, &next, Some(&previous)).unwrap());
+        assert!(!previous.exists(), "the previous tree became the build's");
+        assert_eq!(
+            names(&next),
+            [
+                "app-0123456789abcdef.js",
+                "articles",
+                "icons",
+                "index.html",
+                "pagefind",
+                "trang"
+            ],
+            "Trunk's files; of the old tree, only its per-article folders"
+        );
+        assert_eq!(
+            fs::read_to_string(next.join("index.html")).unwrap(),
+            "shell"
+        );
+        assert_eq!(
+            names(&next.join("articles")),
+            ["a.html"],
+            "not Trunk's seed"
+        );
+        assert_eq!(names(&next.join("icons")), ["a.svg"]);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let now = fs::metadata(next.join("articles/a.html")).unwrap().ino();
+            assert_eq!(now, page_inode, "the page left in place, not copied");
+        }
+        // Without a previous tree (the first build, FRESH=1): Trunk's
+        // output alone, in a new folder.
+        build(&next, &[("stale.txt", "x")]);
+        assert!(!stage(&trunk, &next, None).unwrap());
+        assert_eq!(
+            names(&next),
+            ["app-0123456789abcdef.js", "icons", "index.html"]
+        );
+        assert!(!stage(&trunk, &next, Some(&root.path().join("none"))).unwrap());
+        assert!(stage(&root.path().join("no-trunk"), &next, None).is_err());
     }
 
     #[test]

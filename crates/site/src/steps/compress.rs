@@ -110,7 +110,7 @@ pub(crate) fn write_variant(
 ) -> Result<u64, String> {
     let target = with_suffix(path, suffix);
     if (packed.len() as u64) < size {
-        std::fs::write(&target, &packed).map_err(|e| format!("{}: {e}", target.display()))?;
+        super::put_bytes(&target, &packed)?;
         Ok(packed.len() as u64)
     } else {
         match std::fs::remove_file(&target) {

@@ -77,12 +77,18 @@ fn read_one(folder: &Path, name: &str) -> Result<(Article, String), String> {
     }
 }
 
-/// A folder emptied, or made.
-fn fresh(folder: &Path) -> Result<(), String> {
-    if folder.exists() {
-        std::fs::remove_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
-    }
-    std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))
+/// `files` (paths under dist/) and their `.br` and `.gz`, by their paths
+/// under `folder` (of dist/): what [`super::sweep`] keeps there.
+fn kept_in(folder: &str, files: impl Iterator<Item = String>) -> HashSet<PathBuf> {
+    files
+        .filter_map(|file| {
+            Path::new(&file)
+                .strip_prefix(folder)
+                .ok()
+                .map(Path::to_path_buf)
+        })
+        .flat_map(|file| ["", ".br", ".gz"].map(|suffix| super::with_suffix(&file, suffix)))
+        .collect()
 }
 
 /// The articles in the list's order: newest first, ties by title, then by
@@ -108,8 +114,17 @@ pub fn write(
     cache: Option<&PageCache>,
     precompressed: &Mutex<HashSet<PathBuf>>,
 ) -> Result<Vec<Article>, String> {
+    // dist/articles/ may be the previous build's (`site stage`): what is
+    // not an article's file or page now goes, the rest is left for the
+    // steps to keep or replace.
     let folder = dist.join("articles");
-    fresh(&folder)?;
+    let pages = content.articles.iter().flat_map(|(article, _)| {
+        [
+            format!("articles/{}.json", article.slug),
+            super::pages::article_file(&article.slug),
+        ]
+    });
+    super::sweep(&folder, &kept_in("articles", pages))?;
     // One file at a time, on every core: with a cache, a file new to it is
     // compressed here.
     let written = super::on_every_core(&content.articles, "an article-writing thread", |part| {
@@ -138,8 +153,17 @@ pub fn write(
     let articles: Vec<Article> = content.articles.into_iter().map(|(a, _)| a).collect();
     let articles = in_list_order(articles);
     let lists = dist.join("trang");
-    fresh(&lists)?;
-    for page in super::list_pages_of(&articles) {
+    let list_pages = super::list_pages_of(&articles);
+    let files = list_pages.iter().flat_map(|page| {
+        [
+            ListPage::data_url(page.number)
+                .trim_start_matches('/')
+                .to_string(),
+            super::pages::list_file(page.number),
+        ]
+    });
+    super::sweep(&lists, &kept_in("trang", files))?;
+    for page in list_pages {
         let path = dist.join(ListPage::data_url(page.number).trim_start_matches('/'));
         super::write(&path, &page.to_json().to_string())?;
     }

@@ -281,20 +281,101 @@ fn on_every_core<T: Sync, R: Send>(
     })
 }
 
+/// The folders of dist/ that a build may start from the previous build's
+/// (`site stage`, [`crate::publish::stage`]): the ones with a file or more
+/// per article, where creating the files is most of what publishing one
+/// article costs. Each is kept exact by the step that owns it: a file that
+/// is there already with the right bytes (or as the right cache entry's
+/// other name) is left, any other is replaced, and what the build no longer
+/// makes is removed ([`sweep`]: `content` for articles/ and trang/,
+/// `search` for pagefind/).
+pub const RECYCLED: [&str; 3] = ["articles", "trang", "pagefind"];
+
+/// Whether `a` and `b` are one file (two names of one inode).
+pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(a), Ok(b)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return (a.dev(), a.ino()) == (b.dev(), b.ino());
+        }
+    }
+    let _ = (a, b);
+    false
+}
+
 /// `to` as a second name of the file `from` (a hard link: no byte copied,
 /// no inode to find), or else, on another file system, a copy of it. A file
-/// already at `to` is replaced, never written into (it may be another
+/// already at `to` is left if it is `from` itself (a build on the previous
+/// build's tree), else replaced, never written into (it may be another
 /// name of a cache's entry).
 pub(crate) fn link_or_copy(from: &Path, to: &Path) -> Result<(), String> {
     let failed = |e: std::io::Error| format!("{}: {e}", to.display());
     match std::fs::hard_link(from, to) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            if same_file(from, to) {
+                return Ok(());
+            }
             std::fs::remove_file(to).map_err(failed)?;
             link_or_copy(from, to)
         }
         Err(_) => std::fs::copy(from, to).map(|_| ()).map_err(failed),
     }
+}
+
+/// `bytes` at `path`: a file there already with these very bytes is left
+/// as it is (a build on the previous build's tree: no new file, and `site
+/// publish` knows it unchanged), any other replaced by a new file, never
+/// written into (it may be another name of a cache's entry).
+pub(crate) fn put_bytes(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let failed = |e: std::io::Error| format!("{}: {e}", path.display());
+    if let Ok(meta) = std::fs::symlink_metadata(path) {
+        if meta.is_file()
+            && meta.len() == bytes.len() as u64
+            && std::fs::read(path).map_err(failed)? == bytes
+        {
+            return Ok(());
+        }
+        if meta.is_dir() {
+            std::fs::remove_dir_all(path).map_err(failed)?;
+        } else {
+            std::fs::remove_file(path).map_err(failed)?;
+        }
+    }
+    std::fs::write(path, bytes).map_err(failed)
+}
+
+/// Removes from `folder` every file and folder that `keep` (paths relative
+/// to `folder`) does not name or lead to: what a build on the previous
+/// build's tree no longer makes (an article removed, a list page fewer, the
+/// last build's open part of the index). Makes `folder` if it is missing.
+/// Returns how many files it removed.
+pub(crate) fn sweep(folder: &Path, keep: &HashSet<PathBuf>) -> Result<usize, String> {
+    let failed = |path: &Path, e: std::io::Error| format!("{}: {e}", path.display());
+    std::fs::create_dir_all(folder).map_err(|e| failed(folder, e))?;
+    let folders: HashSet<&Path> = keep.iter().flat_map(|p| p.ancestors().skip(1)).collect();
+    let mut removed = 0;
+    let mut pending = vec![PathBuf::new()];
+    while let Some(relative) = pending.pop() {
+        let here = folder.join(&relative);
+        for entry in std::fs::read_dir(&here).map_err(|e| failed(&here, e))? {
+            let entry = entry.map_err(|e| failed(&here, e))?;
+            let name = relative.join(entry.file_name());
+            let path = folder.join(&name);
+            let is_dir = entry.file_type().map_err(|e| failed(&path, e))?.is_dir();
+            if is_dir && folders.contains(name.as_path()) {
+                pending.push(name);
+            } else if is_dir {
+                std::fs::remove_dir_all(&path).map_err(|e| failed(&path, e))?;
+                removed += 1;
+            } else if !keep.contains(&name) {
+                std::fs::remove_file(&path).map_err(|e| failed(&path, e))?;
+                removed += 1;
+            }
+        }
+    }
+    Ok(removed)
 }
 
 /// `bytes` into `hasher` after their length, so that two parts of a cache
@@ -338,5 +419,91 @@ pub(crate) fn read(path: &Path) -> Result<String, String> {
 }
 
 fn write(path: &Path, text: &str) -> Result<(), String> {
-    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+    put_bytes(path, text.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files_under(dir: &Path) -> Vec<String> {
+        let mut found = Vec::new();
+        let mut pending = vec![dir.to_path_buf()];
+        while let Some(folder) = pending.pop() {
+            for entry in std::fs::read_dir(&folder).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    found.push(format!("{}/", path.strip_prefix(dir).unwrap().display()));
+                    pending.push(path);
+                } else {
+                    found.push(path.strip_prefix(dir).unwrap().display().to_string());
+                }
+            }
+        }
+        found.sort();
+        found
+    }
+
+    #[test]
+    fn a_sweep_leaves_exactly_what_the_build_made() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("pagefind");
+        for file in [
+            "a.json",
+            "a.json.br",
+            "old.json",
+            "1/x",
+            "1/y",
+            "2/z",
+            "3/old/deep",
+        ] {
+            let path = folder.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "x").unwrap();
+        }
+        let keep: HashSet<PathBuf> = ["a.json", "a.json.br", "a.json.gz", "1/x", "2/z", "4/new"]
+            .iter()
+            .map(PathBuf::from)
+            .collect();
+        assert_eq!(
+            sweep(&folder, &keep).unwrap(),
+            3,
+            "old.json, 1/y and folder 3"
+        );
+        assert_eq!(
+            files_under(&folder),
+            ["1/", "1/x", "2/", "2/z", "a.json", "a.json.br"]
+        );
+        let missing = dir.path().join("trang");
+        assert_eq!(sweep(&missing, &keep).unwrap(), 0);
+        assert!(missing.is_dir(), "made");
+    }
+
+    #[test]
+    fn a_file_put_again_is_left_when_it_is_the_same_and_never_written_into() {
+        let dir = tempfile::tempdir().unwrap();
+        let (entry, page) = (dir.path().join("entry"), dir.path().join("page.html"));
+        std::fs::write(&entry, "kept in a cache").unwrap();
+        link_or_copy(&entry, &page).unwrap();
+        assert!(same_file(&entry, &page));
+        link_or_copy(&entry, &page).unwrap();
+        assert!(same_file(&entry, &page), "left as it was");
+        // Other bytes at a path that is a cache entry's other name: a new
+        // file, the entry untouched.
+        put_bytes(&page, b"new").unwrap();
+        assert!(!same_file(&entry, &page));
+        assert_eq!(std::fs::read_to_string(&entry).unwrap(), "kept in a cache");
+        assert_eq!(std::fs::read_to_string(&page).unwrap(), "new");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let before = std::fs::metadata(&page).unwrap().ino();
+            put_bytes(&page, b"new").unwrap();
+            assert_eq!(
+                std::fs::metadata(&page).unwrap().ino(),
+                before,
+                "the same bytes: left"
+            );
+        }
+    }
 }

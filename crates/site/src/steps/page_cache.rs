@@ -139,7 +139,7 @@ impl PageCache {
 
 /// `made` at `path`: the page, and its `.br` and `.gz` where smaller.
 pub fn write(path: &Path, made: Made) -> Result<(), String> {
-    std::fs::write(path, &made.file).map_err(|e| format!("{}: {e}", path.display()))?;
+    super::put_bytes(path, &made.file)?;
     let size = made.file.len() as u64;
     super::compress::write_variant(path, ".br", made.br, size)?;
     super::compress::write_variant(path, ".gz", made.gz, size)?;

@@ -340,6 +340,12 @@ pub fn search_page(shell: &str) -> Result<String, String> {
     into_shell(shell, &title, &html, (SEARCH_META, ""), false)
 }
 
+/// Where an article's pre-rendered page goes (its address, `/articles/<slug>`,
+/// with `.html`, which every host serves for it).
+pub fn article_file(slug: &bantin::model::Slug) -> String {
+    format!("articles/{slug}.html")
+}
+
 /// Where list page `number`'s pre-rendered file goes: the home page is
 /// `index.html`, which every host serves for `/`.
 pub fn list_file(number: usize) -> String {
@@ -402,7 +408,7 @@ pub fn run(build: &super::Build) -> Result<String, String> {
     let mut reused = super::on_every_core(articles, "a page-rendering thread", |part| {
         let mut reused = 0;
         for article in part {
-            let file = format!("articles/{}.html", article.slug);
+            let file = article_file(&article.slug);
             reused += usize::from(put(file, article, &|| page(&shell, article, &build.site))?);
         }
         Ok(reused)
@@ -426,7 +432,7 @@ pub fn run(build: &super::Build) -> Result<String, String> {
         .extend(
             articles
                 .iter()
-                .map(|a| dist.join(format!("articles/{}.html", a.slug)))
+                .map(|a| dist.join(article_file(&a.slug)))
                 .chain(lists.iter().map(|l| dist.join(list_file(l.number)))),
         );
     Ok(format!(

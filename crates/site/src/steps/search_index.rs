@@ -340,22 +340,27 @@ fn shard_size() -> Result<usize, String> {
 pub fn run(build: &Build) -> Result<String, String> {
     let articles = build.articles()?;
     let folder = build.dist.join(INDEX_FOLDER.trim_matches('/'));
-    if folder.exists() {
-        std::fs::remove_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
-    }
     let size = shard_size()?;
     let (full, open) = parts_of(articles.len(), size);
+    // The files of the index, by their path in its folder, with their
+    // `.br` and `.gz`: what is there of the last build's index but not in
+    // these goes ([`super::sweep`]; a build on the previous build's tree).
+    let written = std::sync::Mutex::new(std::collections::HashSet::new());
     // A file of the index at `path`: its bytes, or a cached file's (linked,
-    // not copied: 10,000 files a part).
+    // not copied: 10,000 files a part; left as it is when it is there
+    // already, from the previous build).
     let put = |path: &Path, contents: Result<&[u8], &Path>| -> Result<(), String> {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
         }
         match contents {
-            Ok(bytes) => {
-                std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))?
-            }
+            Ok(bytes) => super::put_bytes(path, bytes)?,
             Err(cached) => super::link_or_copy(cached, path)?,
+        }
+        if let (Ok(relative), Ok(mut written)) = (path.strip_prefix(&folder), written.lock()) {
+            for suffix in ["", ".br", ".gz"] {
+                written.insert(super::with_suffix(relative, suffix));
+            }
         }
         // Its JavaScript and JSON (the index itself is compressed already),
         // here: the step `compress` runs at the same time and leaves this
@@ -433,6 +438,10 @@ pub fn run(build: &Build) -> Result<String, String> {
         &folder.join(PARTS_MODULE),
         parts_module(articles, size).as_bytes(),
     )?;
+    let written = written
+        .into_inner()
+        .map_err(|_| "a thread panicked while noting the index's files")?;
+    super::sweep(&folder, &written)?;
     let parts = full + 1;
     Ok(format!(
         "{} article(s) in {parts} part(s) ({reused} full one(s) from the cache, {open} in the open one), {files} file(s) of {INDEX_FOLDER} ({:.1} KB)",
