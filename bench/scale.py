@@ -17,7 +17,9 @@ each from a copy of Trunk's output as `make build` does, and measures:
              whole page with the app), counted from the files the server
              sent; and, once loaded, the time from the last keystroke of a
              new query to its results; then one press of "older articles"
-             (the next part of the index: its bytes, the time to merge it)
+             (the next part of the index: its bytes, the time to merge it);
+             and a cold search on 3G, page to results, against the small
+             archive's
 
   publish    one new article published into each archive: the build again
              (`site stage` from the last build's tree, as `make build` does),
@@ -248,6 +250,19 @@ def search(driver, server, dist):
         proxy.server_close()
 
 
+def cold_search_3g(driver, base, query="le hoi"):
+    """A cold search on 3G (DevTools' throttling, CPU 4x, a new profile):
+    the milliseconds from the search page's start to its results."""
+    s = throttled_session(driver, 4, "3g")
+    try:
+        s.get(base + "/tim-kiem?q=" + query.replace(" ", "+"))
+        shown = lambda: s.find_all(L.SEARCH_COUNT) and query in s.find(L.SEARCH_COUNT).text  # noqa: E731
+        wait_for(shown, 180, "the results on 3G")
+        return round(s.js("return performance.now()"))
+    finally:
+        s.quit()
+
+
 def parts_module(dist):
     """The build's pagefind/parts.js (one default export, JSON)."""
     with open(os.path.join(dist, "pagefind", "parts.js"), encoding="utf-8") as f:
@@ -328,6 +343,8 @@ def main():
                 print(f"{n} {name}: {result[name]}", flush=True)
             report["reader_3g"][n] = result
             report["search"][n] = search(driver, servers[n], dists[n])
+            report["search"][n]["cold_search_3g_ms"] = {
+                size: cold_search_3g(driver, servers[size].base) for size in (small, n)}
             print(f"{n} search: {report['search'][n]}", flush=True)
     finally:
         driver.stop()

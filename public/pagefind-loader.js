@@ -21,8 +21,9 @@ const older = place ? parts.older.slice() : [];
 let searched = place ? parts.searched : "";
 
 // A promise of Pagefind, ready to search (set at once: the script's load
-// event does not wait for the merging).
-const ready = (async () => {
+// event does not wait for the merging); none for a site without articles,
+// whose index Pagefind cannot start from.
+const ready = parts.empty ? null : (async () => {
   // Ranking: a word typed with its diacritics ranks the articles with that
   // very form first ("đường" before "dương" and "đương"; the index keeps
   // each form, crates/site/src/steps/search_index.rs): Pagefind's boost for
@@ -104,6 +105,7 @@ window.addEventListener("popstate", hideIfEmpty);
 // What the app asks (src/search.rs): the data ({url, content, meta}) of
 // Pagefind's results `from` to `to` for `asked`, best first.
 window.bantinResults = async (asked, from, to) => {
+  if (!ready) return [];
   const found = await (await ready).search(asked);
   const data = await Promise.all(found.results.slice(from, to).map((result) => result.data()));
   show();

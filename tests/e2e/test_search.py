@@ -293,5 +293,18 @@ class SearchOlderPartsTest(Searching, ArchiveSite):
         self.wait_for(lambda: self.note() is None, "no note without a query")
 
 
+class SearchWithoutArticlesTest(Searching, ArchiveSite):
+    """A site with no article yet (a new portal): a search finds nothing,
+    and says so, not that the search could not load."""
+
+    archive_size = 0
+
+    def test_a_search_finds_nothing_and_says_so(self):
+        self.assertEqual(self.search("le hoi"), [])
+        self.assertEqual(self.count(), "Không tìm thấy bài viết nào cho “le hoi”.")
+        self.assertEqual(self.b.find_all(L.LOAD_ERROR), [])
+        self.assertEqual([e for e in self.b.browser_log() if e["level"] == "SEVERE"], [])
+
+
 if __name__ == "__main__":
     unittest.main()

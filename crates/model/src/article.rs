@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 pub use crate::photo::Image;
 
 /// One block of an article's body. Every text is plain text, rendered as text.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Block {
     Paragraph {
         text: String,
@@ -31,7 +31,7 @@ pub enum Block {
 }
 
 /// A validated article.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Article {
     pub slug: Slug,
     /// BCP 47 language tag, `"vi"` when absent.

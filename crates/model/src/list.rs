@@ -7,7 +7,7 @@ use crate::*;
 use serde_json::{Map, Value};
 
 /// One entry of the article list.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ArticleSummary {
     pub slug: Slug,
     pub title: String,
@@ -20,7 +20,7 @@ pub struct ArticleSummary {
 }
 
 /// The article list, newest first.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, Hash)]
 pub struct ArticleIndex {
     pub articles: Vec<ArticleSummary>,
     /// Entries left out because they failed validation.
@@ -147,7 +147,7 @@ pub const HOME_DATA: &str = "/trang/moi-nhat.json";
 /// that one. Every article is on exactly one page of the chain from `/` to
 /// `/trang/1`; the newest full page is also at its own address, for links
 /// that were made to it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ListPage {
     /// [`HOME`], or the page's number from the oldest (1, 2, …).
     pub number: usize,

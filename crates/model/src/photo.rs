@@ -24,7 +24,7 @@ use serde_json::{Map, Value};
 
 /// An image in a figure. `src` is a same-site path or an `https:` URL (or,
 /// in a content file, a photo of the content folder).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Image {
     pub src: String,
     pub alt: String,
@@ -147,7 +147,7 @@ pub const SIZES: &str = column_sizes!();
 pub const LAZY_SIZES: &str = concat!("auto, ", column_sizes!());
 
 /// The copies of one photo.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Copies {
     /// Where the copies live and their first name: `/anh/cho-phien`.
     pub path: String,

@@ -141,7 +141,7 @@ pub fn write(
                 let file = text.as_bytes().to_vec();
                 Ok(Made { file, br, gz })
             };
-            cache.put(&file, text, &path, make)?;
+            cache.put(&file, text.as_bytes(), &path, make)?;
             done.push(path);
         }
         Ok(done)

@@ -311,12 +311,13 @@ pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
 /// name of a cache's entry).
 pub(crate) fn link_or_copy(from: &Path, to: &Path) -> Result<(), String> {
     let failed = |e: std::io::Error| format!("{}: {e}", to.display());
+    // A look first: a link attempt where the name is taken locks the folder.
+    if same_file(from, to) {
+        return Ok(());
+    }
     match std::fs::hard_link(from, to) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            if same_file(from, to) {
-                return Ok(());
-            }
             std::fs::remove_file(to).map_err(failed)?;
             link_or_copy(from, to)
         }

@@ -15,7 +15,7 @@
 //! rendered again.
 
 use super::html;
-use super::page_cache::{Made, PageCache};
+use super::page_cache::{digest_of, Made, PageCache};
 use bantin::islands::{FINDER_BIN, READER_BIN};
 use bantin::model::share::SiteUrl;
 use bantin::model::{Article, ListPage, Slug, HOME};
@@ -398,10 +398,9 @@ pub fn run(build: &super::Build) -> Result<String, String> {
         .page_cache
         .as_deref()
         .and_then(|folder| PageCache::new(folder, &shell, build.site.as_str()));
-    let put =
-        |file: String, data: &dyn std::fmt::Debug, render: &dyn Fn() -> Result<String, String>| {
-            put_page(dist, &file, data, cache.as_ref(), render).map_err(|e| format!("{file}: {e}"))
-        };
+    let put = |file: String, data: &[u8], render: &dyn Fn() -> Result<String, String>| {
+        put_page(dist, &file, data, cache.as_ref(), render).map_err(|e| format!("{file}: {e}"))
+    };
     // Each page is rendered in a reactive root of its own, so the pages are
     // independent of each other and of their order: they are split over the
     // cores.
@@ -409,7 +408,8 @@ pub fn run(build: &super::Build) -> Result<String, String> {
         let mut reused = 0;
         for article in part {
             let file = article_file(&article.slug);
-            reused += usize::from(put(file, article, &|| page(&shell, article, &build.site))?);
+            let data = digest_of(article);
+            reused += usize::from(put(file, &data, &|| page(&shell, article, &build.site))?);
         }
         Ok(reused)
     })?;
@@ -420,7 +420,8 @@ pub fn run(build: &super::Build) -> Result<String, String> {
             let mut reused = 0;
             for list in part {
                 let file = list_file(list.number);
-                reused += usize::from(put(file, list, &|| list_page(&shell, list, &build.site))?);
+                let data = digest_of(list);
+                reused += usize::from(put(file, &data, &|| list_page(&shell, list, &build.site))?);
             }
             Ok(reused)
         },
@@ -451,7 +452,7 @@ pub fn run(build: &super::Build) -> Result<String, String> {
 fn put_page(
     dist: &Path,
     file: &str,
-    data: &dyn std::fmt::Debug,
+    data: &[u8],
     cache: Option<&PageCache>,
     render: &dyn Fn() -> Result<String, String>,
 ) -> Result<bool, String> {
@@ -462,7 +463,7 @@ fn put_page(
         Ok(Made { file, br, gz })
     };
     match cache {
-        Some(cache) => cache.put(file, &format!("{data:?}"), &path, make),
+        Some(cache) => cache.put(file, data, &path, make),
         None => super::page_cache::write(&path, make()?).map(|()| false),
     }
 }

@@ -162,7 +162,9 @@ fn part_folder(k: usize) -> String {
 /// over the whole of a 100,000-article archive would load about 600 KB of
 /// metadata alone (docs/operating.md, "Search"). `searched` says what a
 /// search has covered, `more` what the next part adds; empty when one
-/// search covers the whole archive. `id` is the pre-rendered page's place
+/// search covers the whole archive. `empty`: no article at all (Pagefind's
+/// browser side cannot start from an index without a page, so nothing is
+/// searched and nothing is found). `id` is the pre-rendered page's place
 /// for them ([`bantin::search::OLDER_ID`]), under the results, and
 /// `field` the page's search field (searched again once a part is merged);
 /// the whole app (which has no such place) merges every part at once.
@@ -190,6 +192,7 @@ fn parts_module(articles: &[Article], size: usize) -> String {
         search_ui::searched(first_count, articles)
     };
     let module = serde_json::json!({
+        "empty": articles.is_empty(),
         "first": first,
         "older": older,
         "searched": searched,
@@ -271,6 +274,41 @@ fn part_key(part: &[Article]) -> String {
     super::hex(&hasher.finalize())
 }
 
+/// [`part_key`], remembered in the search cache (`keys/`) under a cheaper
+/// digest of the part's articles (every field, [`super::page_cache::digest_of`])
+/// and this program's: working out the searched text of every article of a
+/// large archive (10 s at 100,000) was most of what the step cost on a
+/// publish. A new program works each key out again once, and finds the same
+/// part when its searched text is the same.
+fn part_key_in(cache: &Path, part: &[Article]) -> String {
+    use sha2::{Digest, Sha256};
+    let Ok(program) = super::page_cache::program_digest() else {
+        return part_key(part);
+    };
+    let mut hasher = Sha256::new();
+    super::hash_part(&mut hasher, PART_CACHE_VERSION.as_bytes());
+    super::hash_part(&mut hasher, program);
+    for article in part {
+        hasher.update(super::page_cache::digest_of(article));
+    }
+    let memo = cache.join("keys").join(super::hex(&hasher.finalize()));
+    if let Ok(key) = std::fs::read_to_string(&memo) {
+        if key.len() == 64 && key.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return key;
+        }
+    }
+    let key = part_key(part);
+    let kept = std::fs::create_dir_all(cache.join("keys"))
+        .and_then(|()| super::write_whole(&memo, key.as_bytes()));
+    if let Err(e) = kept {
+        eprintln!(
+            "[build] search: part key not kept ({}: {e})",
+            memo.display()
+        );
+    }
+    key
+}
+
 /// One file of the index: its name under its part's folder, and its bytes.
 type IndexFile = (String, Vec<u8>);
 
@@ -288,7 +326,7 @@ fn full_part_files(part: &[Article], cache: Option<&Path>) -> Result<PartFiles, 
     let Some(cache) = cache else {
         return Ok(PartFiles::Made(index(part, false)?));
     };
-    let folder = cache.join(part_key(part));
+    let folder = cache.join(part_key_in(cache, part));
     let list = folder.join("files.json");
     if let Ok(text) = std::fs::read_to_string(&list) {
         let names: Vec<String> = serde_json::from_str(&text).unwrap_or_default();
@@ -385,7 +423,7 @@ pub fn run(build: &Build) -> Result<String, String> {
             .filter(|(name, _)| index_only(name))
             .cloned()
             .collect();
-        let kept = cache.join(part_key(&articles[..open]));
+        let kept = cache.join(part_key_in(cache, &articles[..open]));
         if !kept.join("files.json").exists() {
             if let Err(e) = keep_part(&kept, &part) {
                 eprintln!("[build] search: part not cached ({}: {e})", kept.display());
@@ -587,6 +625,7 @@ mod tests {
             assert_eq!(parts["first"], serde_json::json!(first), "{count} articles");
             assert_eq!(parts["older"], serde_json::json!([]), "{count} articles");
             assert_eq!(parts["searched"], "", "{count} articles: nothing to tell");
+            assert_eq!(parts["empty"], count == 0, "{count} articles");
         }
         // 11 articles in parts of 5 are part 1, part 2 and one open: the
         // first search covers 6, part 1 comes on request.
@@ -649,6 +688,22 @@ mod tests {
             part_key(full_part(&articles, 5, 1)),
             part_key(full_part(&articles, 5, 2))
         );
+    }
+
+    #[test]
+    fn a_parts_key_is_remembered_and_is_the_key_worked_out() {
+        let articles = dated(6);
+        let cache = tempfile::tempdir().expect("a cache");
+        let key = part_key_in(cache.path(), &articles);
+        assert_eq!(key, part_key(&articles));
+        let keys = cache.path().join("keys");
+        let memo: Vec<_> = std::fs::read_dir(&keys).unwrap().collect();
+        assert_eq!(memo.len(), 1, "remembered");
+        assert_eq!(part_key_in(cache.path(), &articles), key, "and read back");
+        let mut other = articles.clone();
+        other[3].title.push('!');
+        assert_eq!(part_key_in(cache.path(), &other), part_key(&other));
+        assert_ne!(part_key(&other), key);
     }
 
     #[test]
