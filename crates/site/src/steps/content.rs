@@ -12,9 +12,9 @@
 
 use super::page_cache::{Made, PageCache};
 use super::Build;
+use bantin::model::{Article, ArticleIndex, ListPage, Slug, MAX_FILE_BYTES};
 #[cfg(doc)]
-use bantin::model::HOME_DATA;
-use bantin::model::{Article, ArticleIndex, ListPage, Slug, MAX_FILE_BYTES, PAGE_SIZE};
+use bantin::model::{HOME_DATA, PAGE_SIZE};
 use std::collections::HashSet;
 use std::path::Path;
 use std::path::PathBuf;
@@ -77,35 +77,34 @@ fn read_one(folder: &Path, name: &str) -> Result<(Article, String), String> {
     }
 }
 
-/// `files` (paths under dist/) and their `.br` and `.gz`, by their paths
-/// under `folder` (of dist/): what [`super::sweep`] keeps there.
-fn kept_in(folder: &str, files: impl Iterator<Item = String>) -> HashSet<PathBuf> {
+/// `files` (paths under dist/, with `/`) and their `.br` and `.gz`, by
+/// their paths under `folder` (of dist/): what [`super::sweep`] keeps there.
+fn kept_in(folder: &str, files: impl Iterator<Item = String>) -> HashSet<String> {
     files
-        .filter_map(|file| {
-            Path::new(&file)
-                .strip_prefix(folder)
-                .ok()
-                .map(Path::to_path_buf)
-        })
-        .flat_map(|file| ["", ".br", ".gz"].map(|suffix| super::with_suffix(&file, suffix)))
+        .filter_map(|file| Some(file.strip_prefix(folder)?.strip_prefix('/')?.to_string()))
+        .flat_map(|file| ["", ".br", ".gz"].map(|suffix| format!("{file}{suffix}")))
         .collect()
 }
 
 /// The articles in the list's order: newest first, ties by title, then by
-/// address ([`ArticleIndex::of`]).
-pub fn in_list_order(articles: Vec<Article>) -> Vec<Article> {
+/// address ([`ArticleIndex::of`]); with the list itself, whose entries
+/// (each with its reading time: a count of the article's words) are worked
+/// out once a build.
+pub fn in_list_order(articles: Vec<Article>) -> (Vec<Article>, ArticleIndex) {
     let order = ArticleIndex::of(articles.iter().map(Article::summary).collect());
     let mut by_slug: std::collections::HashMap<_, _> =
         articles.into_iter().map(|a| (a.slug.clone(), a)).collect();
-    order
+    let articles = order
         .articles
         .iter()
         .filter_map(|entry| by_slug.remove(&entry.slug))
-        .collect()
+        .collect();
+    (articles, order)
 }
 
 /// `dist/articles/` with exactly `content`'s articles, `dist/trang/` with
-/// the list's pages. Returns the articles in the list's order. With a
+/// the list's pages. Returns the articles in the list's order and the
+/// list's pages. With a
 /// `cache`, each article's file comes from it with its `.br` and `.gz`
 /// (made there the first time), and `precompressed` is told.
 pub fn write(
@@ -113,7 +112,7 @@ pub fn write(
     dist: &Path,
     cache: Option<&PageCache>,
     precompressed: &Mutex<HashSet<PathBuf>>,
-) -> Result<Vec<Article>, String> {
+) -> Result<(Vec<Article>, Vec<ListPage>), String> {
     // dist/articles/ may be the previous build's (`site stage`): what is
     // not an article's file or page now goes, the rest is left for the
     // steps to keep or replace.
@@ -151,9 +150,9 @@ pub fn write(
         .map_err(|_| "a step panicked while noting its files")?
         .extend(written.into_iter().flatten());
     let articles: Vec<Article> = content.articles.into_iter().map(|(a, _)| a).collect();
-    let articles = in_list_order(articles);
+    let (articles, index) = in_list_order(articles);
     let lists = dist.join("trang");
-    let list_pages = super::list_pages_of(&articles);
+    let list_pages = ListPage::paginate(&index);
     let files = list_pages.iter().flat_map(|page| {
         [
             ListPage::data_url(page.number)
@@ -163,11 +162,11 @@ pub fn write(
         ]
     });
     super::sweep(&lists, &kept_in("trang", files))?;
-    for page in list_pages {
+    for page in &list_pages {
         let path = dist.join(ListPage::data_url(page.number).trim_start_matches('/'));
         super::write(&path, &page.to_json().to_string())?;
     }
-    Ok(articles)
+    Ok((articles, list_pages))
 }
 
 pub fn run(build: &Build) -> Result<String, String> {
@@ -205,9 +204,10 @@ pub fn run(build: &Build) -> Result<String, String> {
         .page_cache
         .as_deref()
         .and_then(|folder| PageCache::new(folder, "", ""));
-    let articles = write(content, &build.dist, cache.as_ref(), &build.precompressed)?;
-    let (count, pages) = (articles.len(), 1 + articles.len() / PAGE_SIZE);
+    let (articles, lists) = write(content, &build.dist, cache.as_ref(), &build.precompressed)?;
+    let (count, pages) = (articles.len(), lists.len());
     let _ = build.articles.set(articles);
+    let _ = build.lists.set(lists);
     Ok(format!(
         "{count} article(s) from {}, the list derived from them in {pages} page(s); {refused} file(s) left out; {}",
         build.content.display(),
@@ -308,13 +308,14 @@ mod tests {
         let dist = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dist.path().join("trang")).unwrap();
         std::fs::write(dist.path().join("trang/9.json"), "{}").unwrap();
-        let articles = write(
+        let (articles, lists) = write(
             read(content.path()).unwrap(),
             dist.path(),
             None,
             &Mutex::default(),
         )
         .unwrap();
+        assert_eq!(lists.len(), 3, "the home page, /trang/2 and /trang/1");
         assert_eq!(
             articles[0].slug.as_str(),
             "bai-42",

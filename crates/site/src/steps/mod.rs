@@ -33,7 +33,7 @@ pub mod search_index;
 pub mod worker;
 
 use bantin::model::share::SiteUrl;
-use bantin::model::{Article, ArticleIndex, ListPage};
+use bantin::model::{Article, ListPage};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
@@ -67,6 +67,8 @@ pub struct Build {
     /// The valid articles in the list's order (newest first), as `content`
     /// read them: the later steps use these, never a second reading.
     pub articles: OnceLock<Vec<Article>>,
+    /// The list's pages, as `content` cut them (the home page first).
+    pub lists: OnceLock<Vec<ListPage>>,
     /// The files a step wrote with their `.br` and `.gz` (`pages`, from its
     /// cache): step `compress` leaves them.
     pub precompressed: Mutex<HashSet<PathBuf>>,
@@ -84,6 +86,7 @@ impl Build {
             search_cache: None,
             page_cache: None,
             articles: OnceLock::new(),
+            lists: OnceLock::new(),
             precompressed: Mutex::new(HashSet::new()),
         }
     }
@@ -97,18 +100,12 @@ impl Build {
     }
 
     /// The article list in pages, as `content` writes their data files.
-    pub fn list_pages(&self) -> Result<Vec<ListPage>, String> {
-        Ok(list_pages_of(self.articles()?))
+    pub fn list_pages(&self) -> Result<&[ListPage], String> {
+        self.lists
+            .get()
+            .map(Vec::as_slice)
+            .ok_or_else(|| "no list pages: step `content` has not run".into())
     }
-}
-
-/// `articles`, already in the list's order, cut into list pages.
-pub fn list_pages_of(articles: &[Article]) -> Vec<ListPage> {
-    let index = ArticleIndex {
-        articles: articles.iter().map(Article::summary).collect(),
-        skipped: 0,
-    };
-    ListPage::paginate(&index)
 }
 
 pub struct Step {
@@ -348,24 +345,33 @@ pub(crate) fn put_bytes(path: &Path, bytes: &[u8]) -> Result<(), String> {
 }
 
 /// Removes from `folder` every file and folder that `keep` (paths relative
-/// to `folder`) does not name or lead to: what a build on the previous
-/// build's tree no longer makes (an article removed, a list page fewer, the
-/// last build's open part of the index). Makes `folder` if it is missing.
-/// Returns how many files it removed.
-pub(crate) fn sweep(folder: &Path, keep: &HashSet<PathBuf>) -> Result<usize, String> {
+/// to `folder`, with `/`) does not name or lead to: what a build on the
+/// previous build's tree no longer makes (an article removed, a list page
+/// fewer, the last build's open part of the index). Makes `folder` if it is
+/// missing. Returns how many files and folders it removed. (Strings, not
+/// paths: a `Path` hashes component by component, and articles/ holds
+/// 600,000 names at 100,000 articles.)
+pub(crate) fn sweep(folder: &Path, keep: &HashSet<String>) -> Result<usize, String> {
     let failed = |path: &Path, e: std::io::Error| format!("{}: {e}", path.display());
     std::fs::create_dir_all(folder).map_err(|e| failed(folder, e))?;
-    let folders: HashSet<&Path> = keep.iter().flat_map(|p| p.ancestors().skip(1)).collect();
+    let folders: HashSet<&str> = keep
+        .iter()
+        .flat_map(|p| p.match_indices('/').map(move |(i, _)| &p[..i]))
+        .collect();
     let mut removed = 0;
-    let mut pending = vec![PathBuf::new()];
+    let mut pending = vec![String::new()];
     while let Some(relative) = pending.pop() {
         let here = folder.join(&relative);
         for entry in std::fs::read_dir(&here).map_err(|e| failed(&here, e))? {
             let entry = entry.map_err(|e| failed(&here, e))?;
-            let name = relative.join(entry.file_name());
-            let path = folder.join(&name);
+            let path = entry.path();
+            let name = match entry.file_name().to_str() {
+                Some(own) if relative.is_empty() => own.to_string(),
+                Some(own) => format!("{relative}/{own}"),
+                None => String::new(), // not a name the build makes
+            };
             let is_dir = entry.file_type().map_err(|e| failed(&path, e))?.is_dir();
-            if is_dir && folders.contains(name.as_path()) {
+            if is_dir && folders.contains(name.as_str()) {
                 pending.push(name);
             } else if is_dir {
                 std::fs::remove_dir_all(&path).map_err(|e| failed(&path, e))?;
@@ -462,9 +468,9 @@ mod tests {
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, "x").unwrap();
         }
-        let keep: HashSet<PathBuf> = ["a.json", "a.json.br", "a.json.gz", "1/x", "2/z", "4/new"]
+        let keep: HashSet<String> = ["a.json", "a.json.br", "a.json.gz", "1/x", "2/z", "4/new"]
             .iter()
-            .map(PathBuf::from)
+            .map(|p| p.to_string())
             .collect();
         assert_eq!(
             sweep(&folder, &keep).unwrap(),

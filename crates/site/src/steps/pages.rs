@@ -414,7 +414,7 @@ pub fn run(build: &super::Build) -> Result<String, String> {
         Ok(reused)
     })?;
     reused.extend(super::on_every_core(
-        &lists,
+        lists,
         "a page-rendering thread",
         |part| {
             let mut reused = 0;

@@ -395,9 +395,10 @@ pub fn run(build: &Build) -> Result<String, String> {
             Ok(bytes) => super::put_bytes(path, bytes)?,
             Err(cached) => super::link_or_copy(cached, path)?,
         }
-        if let (Ok(relative), Ok(mut written)) = (path.strip_prefix(&folder), written.lock()) {
+        let relative = path.strip_prefix(&folder).ok().and_then(Path::to_str);
+        if let (Some(relative), Ok(mut written)) = (relative, written.lock()) {
             for suffix in ["", ".br", ".gz"] {
-                written.insert(super::with_suffix(relative, suffix));
+                written.insert(format!("{relative}{suffix}"));
             }
         }
         // Its JavaScript and JSON (the index itself is compressed already),
