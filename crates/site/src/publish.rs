@@ -75,8 +75,11 @@ fn exchange(a: &Path, b: &Path, aside: &Path) -> Result<PathBuf, String> {
     Ok(aside.to_path_buf())
 }
 
-/// Every file under `dir`, as paths relative to it with `/`, sorted.
-fn files_under(dir: &Path) -> Result<Vec<String>, String> {
+/// Every file under `dir`, as paths relative to it with `/`, sorted, each
+/// with its inode number as the folder lists it (no look at the file
+/// itself: 600,000 of them at 100,000 articles; 0 where the system does not
+/// say).
+fn files_under(dir: &Path) -> Result<Vec<(String, u64)>, String> {
     let mut out = Vec::new();
     let mut stack = vec![PathBuf::new()];
     while let Some(rel) = stack.pop() {
@@ -87,12 +90,31 @@ fn files_under(dir: &Path) -> Result<Vec<String>, String> {
             if entry.file_type().map_err(|e| e.to_string())?.is_dir() {
                 stack.push(path);
             } else {
-                out.push(path.to_string_lossy().replace('\\', "/"));
+                #[cfg(unix)]
+                let inode = std::os::unix::fs::DirEntryExt::ino(&entry);
+                #[cfg(not(unix))]
+                let inode = 0;
+                out.push((path.to_string_lossy().replace('\\', "/"), inode));
             }
         }
     }
-    out.sort();
+    out.sort_unstable();
     Ok(out)
+}
+
+/// The file system `path` is on, where the system says (else `None`): two
+/// names with one inode number are one file only on one file system.
+fn device_of(path: &Path) -> Option<u64> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).ok().map(|m| m.dev())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
 }
 
 /// The address a reader (and a CDN) knows a file by: a page by its pretty
@@ -132,7 +154,10 @@ fn same_bytes(a: &Path, b: &Path) -> bool {
 }
 
 /// The addresses whose answer differs between `old` and `new`: files added,
-/// removed or changed, by [`address_of`], each once, sorted.
+/// removed or changed, by [`address_of`], each once, sorted. A file that is
+/// one file in both (a page linked from the build's page cache, or left in
+/// place by a build on the previous tree) is unchanged without a look at
+/// it; any other is compared by its bytes.
 pub fn changed_addresses(old: &Path, new: &Path) -> Result<Vec<String>, String> {
     let before = if old.is_dir() {
         files_under(old)?
@@ -140,13 +165,19 @@ pub fn changed_addresses(old: &Path, new: &Path) -> Result<Vec<String>, String> 
         Vec::new()
     };
     let after = files_under(new)?;
+    let one_device = device_of(old).is_some() && device_of(old) == device_of(new);
     let mut changed = std::collections::BTreeSet::new();
-    for file in before.iter().filter(|f| after.binary_search(f).is_err()) {
+    let listed =
+        |files: &[(String, u64)], file: &str| files.binary_search_by(|(f, _)| f.as_str().cmp(file));
+    for (file, _) in before.iter().filter(|(f, _)| listed(&after, f).is_err()) {
         changed.insert(address_of(file));
     }
-    for file in &after {
-        let same =
-            before.binary_search(file).is_ok() && same_bytes(&old.join(file), &new.join(file));
+    for (file, inode) in &after {
+        let same = match listed(&before, file) {
+            Ok(i) if one_device && *inode != 0 && before[i].1 == *inode => true,
+            Ok(_) => same_bytes(&old.join(file), &new.join(file)),
+            Err(_) => false,
+        };
         if !same {
             changed.insert(address_of(file));
         }
@@ -403,21 +434,37 @@ mod tests {
                 ("trang/2.html", "old page 2"),
             ],
         );
+        // Pages linked from a cache: one file in both builds is unchanged;
+        // a name that now links another entry has changed.
+        let entries = root.path().join("cache");
+        build(
+            &entries,
+            &[("a", "kept page"), ("b", "old page"), ("c", "new page")],
+        );
+        for (tree, links) in [
+            (&dist, [("giu-lien.html", "a"), ("doi.html", "b")]),
+            (&next, [("giu-lien.html", "a"), ("doi.html", "c")]),
+        ] {
+            for (name, entry) in links {
+                fs::hard_link(entries.join(entry), tree.join("articles").join(name)).unwrap();
+            }
+        }
         assert_eq!(
             changed_addresses(&dist, &next).unwrap(),
             [
                 "/",
                 "/articles/bo",
+                "/articles/doi",
                 "/articles/moi",
                 "/articles/moi.json",
                 "/articles/sua"
             ]
         );
-        assert_eq!(publish(&next, &dist).unwrap().1, 5);
+        assert_eq!(publish(&next, &dist).unwrap().1, 6);
         let purge = std::fs::read_to_string(sibling(&dist, "purge.txt")).unwrap();
         assert_eq!(
             purge,
-            "/\n/articles/bo\n/articles/moi\n/articles/moi.json\n/articles/sua\n"
+            "/\n/articles/bo\n/articles/doi\n/articles/moi\n/articles/moi.json\n/articles/sua\n"
         );
         assert_eq!(address_of("trang/3.html.gz"), "/trang/3");
         assert_eq!(address_of("shell.html"), "/shell.html");
