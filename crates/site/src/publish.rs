@@ -136,20 +136,13 @@ pub fn address_of(file: &str) -> String {
     }
 }
 
-/// Whether the files `a` and `b` hold the same bytes: at once when they are
-/// one file (a page linked from the build's page cache in both builds,
-/// `steps::page_cache`), else by their sizes, then their bytes.
+/// Whether the files `a` and `b` hold the same bytes, by their sizes, then
+/// their bytes ([`changed_addresses`] has already known the names of one
+/// file unchanged by their inode).
 fn same_bytes(a: &Path, b: &Path) -> bool {
     let (Ok(meta_a), Ok(meta_b)) = (std::fs::metadata(a), std::fs::metadata(b)) else {
         return false;
     };
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        if (meta_a.dev(), meta_a.ino()) == (meta_b.dev(), meta_b.ino()) {
-            return true;
-        }
-    }
     meta_a.len() == meta_b.len() && std::fs::read(a).ok() == std::fs::read(b).ok()
 }
 
@@ -260,7 +253,7 @@ pub fn stage(trunk: &Path, next: &Path, previous: Option<&Path>) -> Result<bool,
                 let path = entry.path();
                 let name = entry.file_name();
                 let is_dir = entry.file_type().map_err(|e| failed(&path, e))?.is_dir();
-                if is_dir && crate::steps::RECYCLED.iter().any(|r| name == *r) {
+                if is_dir && crate::steps::recycled(&name) {
                     continue;
                 }
                 if is_dir {
@@ -287,7 +280,7 @@ fn copy_tree(from: &Path, to: &Path, top: bool) -> Result<(), String> {
         let entry = entry.map_err(|e| failed(from, e))?;
         let (path, name) = (entry.path(), entry.file_name());
         if entry.file_type().map_err(|e| failed(&path, e))?.is_dir() {
-            if !(top && crate::steps::RECYCLED.iter().any(|r| name == *r)) {
+            if !(top && crate::steps::recycled(&name)) {
                 copy_tree(&path, &to.join(&name), false)?;
             }
         } else {

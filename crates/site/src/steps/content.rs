@@ -77,6 +77,11 @@ fn read_one(folder: &Path, name: &str) -> Result<(Article, String), String> {
     }
 }
 
+/// Where an article's data file goes in dist/ (its address, [`Slug::data_url`]).
+fn data_file(article: &Article) -> String {
+    article.slug.data_url().trim_start_matches('/').to_string()
+}
+
 /// `files` (paths under dist/, with `/`) and their `.br` and `.gz`, by
 /// their paths under `folder` (of dist/): what [`super::sweep`] keeps there.
 fn kept_in(folder: &str, files: impl Iterator<Item = String>) -> HashSet<String> {
@@ -119,7 +124,7 @@ pub fn write(
     let folder = dist.join("articles");
     let pages = content.articles.iter().flat_map(|(article, _)| {
         [
-            format!("articles/{}.json", article.slug),
+            data_file(article),
             super::pages::article_file(&article.slug),
         ]
     });
@@ -129,7 +134,7 @@ pub fn write(
     let written = super::on_every_core(&content.articles, "an article-writing thread", |part| {
         let mut done = Vec::new();
         for (article, text) in part {
-            let file = format!("articles/{}.json", article.slug);
+            let file = data_file(article);
             let path = dist.join(&file);
             let Some(cache) = cache else {
                 super::write(&path, text)?;

@@ -288,6 +288,11 @@ fn on_every_core<T: Sync, R: Send>(
 /// `search` for pagefind/).
 pub const RECYCLED: [&str; 3] = ["articles", "trang", "pagefind"];
 
+/// Whether the folder `name` at the top of dist/ is one of [`RECYCLED`].
+pub fn recycled(name: &std::ffi::OsStr) -> bool {
+    RECYCLED.iter().any(|r| name == *r)
+}
+
 /// Whether `a` and `b` are one file (two names of one inode).
 pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
     #[cfg(unix)]

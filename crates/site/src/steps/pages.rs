@@ -343,7 +343,7 @@ pub fn search_page(shell: &str) -> Result<String, String> {
 /// Where an article's pre-rendered page goes (its address, `/articles/<slug>`,
 /// with `.html`, which every host serves for it).
 pub fn article_file(slug: &bantin::model::Slug) -> String {
-    format!("articles/{slug}.html")
+    format!("{}.html", slug.route().trim_start_matches('/'))
 }
 
 /// Where list page `number`'s pre-rendered file goes: the home page is

@@ -383,7 +383,7 @@ pub fn run(build: &Build) -> Result<String, String> {
     // The files of the index, by their path in its folder, with their
     // `.br` and `.gz`: what is there of the last build's index but not in
     // these goes ([`super::sweep`]; a build on the previous build's tree).
-    let written = std::sync::Mutex::new(std::collections::HashSet::new());
+    let written = std::cell::RefCell::new(std::collections::HashSet::new());
     // A file of the index at `path`: its bytes, or a cached file's (linked,
     // not copied: 10,000 files a part; left as it is when it is there
     // already, from the previous build).
@@ -396,9 +396,9 @@ pub fn run(build: &Build) -> Result<String, String> {
             Err(cached) => super::link_or_copy(cached, path)?,
         }
         let relative = path.strip_prefix(&folder).ok().and_then(Path::to_str);
-        if let (Some(relative), Ok(mut written)) = (relative, written.lock()) {
+        if let Some(relative) = relative {
             for suffix in ["", ".br", ".gz"] {
-                written.insert(format!("{relative}{suffix}"));
+                written.borrow_mut().insert(format!("{relative}{suffix}"));
             }
         }
         // Its JavaScript and JSON (the index itself is compressed already),
@@ -477,10 +477,7 @@ pub fn run(build: &Build) -> Result<String, String> {
         &folder.join(PARTS_MODULE),
         parts_module(articles, size).as_bytes(),
     )?;
-    let written = written
-        .into_inner()
-        .map_err(|_| "a thread panicked while noting the index's files")?;
-    super::sweep(&folder, &written)?;
+    super::sweep(&folder, &written.into_inner())?;
     let parts = full + 1;
     Ok(format!(
         "{} article(s) in {parts} part(s) ({reused} full one(s) from the cache, {open} in the open one), {files} file(s) of {INDEX_FOLDER} ({:.1} KB)",
