@@ -104,7 +104,10 @@ class Session:
     def _watch(self, page):
         def console(message):
             level = {"error": "SEVERE", "warning": "WARNING"}.get(message.type, "INFO")
-            self._log.append({"level": level, "message": message.text, "page": page})
+            # The message's source: for "Failed to load resource", the
+            # address that failed.
+            where = (message.location or {}).get("url", "")
+            self._log.append({"level": level, "message": message.text, "url": where, "page": page})
 
         page.on("console", console)
         page.on("pageerror", lambda error: self._log.append({"level": "SEVERE", "message": f"Uncaught {error}", "page": page}))

@@ -479,6 +479,12 @@ class ReaderTestCase(unittest.TestCase):
     def root_scale(self):
         return self.b.js("return document.documentElement.style.getPropertyValue(arguments[0])", names.size()["property"])
 
+    def assert_no_console_errors(self):
+        """Nothing in the console at the error level since the last look
+        (each with its source: a resource that failed names its address)."""
+        errors = [(e["message"], e.get("url", "")) for e in self.b.browser_log() if e["level"] == "SEVERE"]
+        self.assertEqual(errors, [])
+
     def assert_no_crash(self):
         """No panic, no uncaught error, and the app still answers: the 'Trang chủ' link works."""
         log = self.b.browser_log()

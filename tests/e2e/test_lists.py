@@ -124,7 +124,7 @@ class ArchiveTest(ArchiveSite):
         self.assertEqual(self.b.js("return document.querySelector('ol.article-list li').dataset.mark"), "before", "hydrated, not replaced")
         self.b.by_text("nav.pager a", "Trang trước").click()
         self.wait_for(lambda: self.shown() == self.titles[25:45], "page 2 from the app")
-        self.assertEqual([e for e in self.b.browser_log() if e["level"] == "SEVERE"], [])
+        self.assert_no_console_errors()
 
     def test_the_newest_full_page_keeps_its_own_address(self):
         # Its articles are on the home page too; a link made to it still

@@ -50,7 +50,7 @@ class SearchTest(Searching, ArchiveSite):
                 self.assertEqual(len(found), len(expected), f"{query}: each once")
                 self.assertIn(f"{len(expected)} bài viết", self.count())
         self.assertEqual(self.b.title, "Tìm kiếm: dong hy — Bản tin")
-        self.assertEqual([e for e in self.b.browser_log() if e["level"] == "SEVERE"], [])
+        self.assert_no_console_errors()
 
     def test_typed_with_diacritics_the_exact_form_ranks_first(self):
         content = os.path.join(self.folder, "content")
@@ -192,7 +192,7 @@ class SearchTest(Searching, ArchiveSite):
         )
         self.wait_for(lambda: self.count() is not None, "the long query's results")
         self.assertEqual(set(self.results()), containing(os.path.join(self.folder, "content"), "long"), "searched on its start")
-        self.assertEqual([e for e in self.b.browser_log() if e["level"] == "SEVERE"], [])
+        self.assert_no_console_errors()
 
 
 class SearchWhenAPartHasJustFilledTest(Searching, ArchiveSite):
@@ -211,7 +211,7 @@ class SearchWhenAPartHasJustFilledTest(Searching, ArchiveSite):
                 # (The page lists the best results, names.max_results() at most.)
                 self.assertLessEqual(set(shown), found)
                 self.assertEqual(len(shown), min(len(found), names.max_results()))
-        self.assertEqual([e for e in self.b.browser_log() if e["level"] == "SEVERE"], [])
+        self.assert_no_console_errors()
 
 
 class SearchOlderPartsTest(Searching, ArchiveSite):
@@ -270,7 +270,7 @@ class SearchOlderPartsTest(Searching, ArchiveSite):
         self.assertLessEqual(set(self.results()), found)
         self.assertEqual(len(self.results()), min(len(found), names.max_results()))
         self.assertIn("toàn bộ 50 bài", self.note())
-        self.assertEqual([e for e in self.b.browser_log() if e["level"] == "SEVERE"], [])
+        self.assert_no_console_errors()
 
     def test_an_older_part_out_of_reach_says_so_and_can_be_asked_again(self):
         number, oldest = self.oldest_numbered()
@@ -303,7 +303,7 @@ class SearchWithoutArticlesTest(Searching, ArchiveSite):
         self.assertEqual(self.search("le hoi"), [])
         self.assertEqual(self.count(), "Không tìm thấy bài viết nào cho “le hoi”.")
         self.assertEqual(self.b.find_all(L.LOAD_ERROR), [])
-        self.assertEqual([e for e in self.b.browser_log() if e["level"] == "SEVERE"], [])
+        self.assert_no_console_errors()
 
 
 if __name__ == "__main__":
