@@ -126,6 +126,9 @@ class FaultyHandler(http.server.BaseHTTPRequestHandler):
             upstream.request(self.command, path or self.path, headers=headers)
             answer = upstream.getresponse()
             body = answer.read()
+            if answer.status >= 400:
+                with self.server.state.lock:
+                    self.server.state.failed.append((self.path, answer.status))
             self.send_response_only(answer.status, answer.reason)
             for name, value in answer.getheaders():
                 if name.lower() not in HOP_BY_HOP and name.lower() != "content-length":
@@ -234,6 +237,7 @@ class ServerState:
     def __init__(self):
         self.lock = threading.Lock()
         self.requests = []
+        self.failed = []  # (address, status) the server answered with an error
         self.faults = {}
         self.files = {}
         self.released = threading.Event()
@@ -243,6 +247,7 @@ class ServerState:
         self.released.set()  # let hung requests finish
         with self.lock:
             self.requests.clear()
+            self.failed.clear()
             self.faults.clear()
             self.delays_finished = 0
         self.released = threading.Event()
@@ -483,7 +488,9 @@ class ReaderTestCase(unittest.TestCase):
         """Nothing in the console at the error level since the last look
         (each with its source: a resource that failed names its address)."""
         errors = [(e["message"], e.get("url", "")) for e in self.b.browser_log() if e["level"] == "SEVERE"]
-        self.assertEqual(errors, [])
+        with self.state.lock:
+            failed = list(self.state.failed)
+        self.assertEqual(errors, [], f"the server's error answers in this test: {failed}")
 
     def assert_no_crash(self):
         """No panic, no uncaught error, and the app still answers: the 'Trang chủ' link works."""

@@ -152,6 +152,23 @@ const SITEMAP_NS: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
 pub const SITEMAP_FILE_URLS: usize = 10_000;
 const _: () = assert!(SITEMAP_FILE_URLS <= MAX_SITEMAP_URLS);
 
+/// The sitemap files' names, `<prefix><k>.xml` (`k` from 1): the list
+/// pages' and the articles'.
+const LISTS_SITEMAP: &str = "sitemap-trang-";
+const ARTICLES_SITEMAP: &str = "sitemap-";
+
+/// Whether `name` (a file at the top of dist/) is one of the sitemap files
+/// there is one of per [`SITEMAP_FILE_URLS`] addresses, whose number grows
+/// with the archive (10 of 2 MB each at 100,000 articles): compressed as
+/// the per-article files are, since crawlers, not readers, fetch them
+/// (`steps::compress`).
+pub fn one_of_many_sitemaps(name: &str) -> bool {
+    [LISTS_SITEMAP, ARTICLES_SITEMAP].iter().any(|prefix| {
+        name.strip_prefix(prefix)
+            .is_some_and(|rest| rest.ends_with(".xml"))
+    })
+}
+
 /// The sitemap files: `sitemap.xml`, an index over the list pages' files
 /// (`sitemap-trang-<k>.xml`, from `lists`, the home page first) and the
 /// articles' (`sitemap-<k>.xml`, from `articles`, oldest first), each
@@ -189,8 +206,8 @@ pub fn sitemaps(
                 })
                 .collect()
         };
-    parts.extend(files("sitemap-trang-", lists));
-    parts.extend(files("sitemap-", articles));
+    parts.extend(files(LISTS_SITEMAP, lists));
+    parts.extend(files(ARTICLES_SITEMAP, articles));
     let index = xml_document("sitemapindex", SITEMAP_NS, |w| {
         for (name, _, newest) in &parts {
             w.create_element("sitemap").write_inner_content(|w| {
