@@ -127,7 +127,7 @@ pub(crate) fn write_variant(
 
 /// What the cache's entries are made with: a change of a setting here (or
 /// of the compressors' output) must not reuse the old entries.
-const CACHE_VERSION: &str = "v1-br11w22-gz9-br6-gz6";
+const CACHE_VERSION: &str = "v2-br11w22-gz9-br6-gz6-zlib-rs";
 
 /// A file's `.br` and `.gz` (each perhaps larger than the file): from the
 /// cache when these very bytes were compressed before at this density,
