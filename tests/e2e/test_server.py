@@ -220,7 +220,7 @@ class ServerTest:
 
     def test_a_missing_file_is_a_real_404_not_the_shell(self):
         shell = dist_file("/shell.html")
-        for path in ["/articles/khong-co-bai-nay.json", "/trang/2.json", "/articles/index.json", "/bantin-0000000000000000_bg.wasm", "/favicon.ico", "/articles/x."]:
+        for path in ["/articles/khong-co-bai-nay.json", "/trang/2.json", "/articles/index.json", "/bantin-0000000000000000_bg.wasm", "/apple-touch-icon.png", "/articles/x."]:
             answer = self.request(path)
             self.assertEqual(answer.status, 404, path)
             self.assertNotEqual(answer.body, shell, path)
@@ -240,6 +240,7 @@ class ServerTest:
             SEED_JSON: "application/json; charset=utf-8",
             "/manifest.webmanifest": "application/manifest+json; charset=utf-8",
             "/icon.svg": "image/svg+xml; charset=utf-8",
+            "/favicon.ico": "image/x-icon",
             "/sw.js": "application/javascript; charset=utf-8",
         }
         for path, kind in expected.items():
@@ -393,7 +394,7 @@ class SameAnswersTest(unittest.TestCase):
                    "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options", "Content-Range"]
         paths = ["/", SEED_PAGE, SEED_JSON, f"{SEED_PAGE}.html", "/articles/khong-co", "/articles/khong-co.json",
                  asset("bantin-*_bg.wasm"), asset("bantin-*.js"), asset("*.css"), "/sw.js", "/manifest.webmanifest",
-                 "/icon.svg", "/trang/moi-nhat.json", "/trang/2.json", "/trang/2", "/trang/2.html", "/shell.html",
+                 "/icon.svg", "/favicon.ico", "/trang/moi-nhat.json", "/trang/2.json", "/trang/2", "/trang/2.html", "/shell.html",
                  "/..%2f..%2fetc/passwd", "/a/../index.html", "/" + "a" * 10_000]
         for path in paths:
             for accept in [None, "br", "gzip", "identity"]:

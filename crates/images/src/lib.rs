@@ -295,6 +295,7 @@ fn jpeg(pixels: &[u8], width: u32, height: u32) -> Result<Vec<u8>, PhotoError> {
     Ok(out)
 }
 
+pub mod icon;
 pub mod samples;
 #[cfg(test)]
 mod tests;

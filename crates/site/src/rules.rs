@@ -119,6 +119,7 @@ pub fn content_type(path: &str) -> &'static str {
         Some("jpg" | "jpeg") => "image/jpeg",
         Some("webp") => "image/webp",
         Some("avif") => "image/avif",
+        Some("ico") => "image/x-icon",
         _ => "application/octet-stream",
     }
 }

@@ -23,6 +23,7 @@ pub mod csp;
 pub mod feeds;
 pub mod glue;
 pub mod html;
+pub mod icon;
 pub mod listen;
 pub mod loader;
 pub mod page_cache;
@@ -117,7 +118,7 @@ pub struct Step {
     pub alongside: bool,
 }
 
-pub const STEPS: [Step; 11] = [
+pub const STEPS: [Step; 12] = [
     Step {
         name: "content",
         run: content::run,
@@ -166,6 +167,11 @@ pub const STEPS: [Step; 11] = [
     Step {
         name: "feeds",
         run: feeds::run,
+        alongside: false,
+    },
+    Step {
+        name: "icon",
+        run: icon::run,
         alongside: false,
     },
     Step {
