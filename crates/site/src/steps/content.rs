@@ -87,7 +87,7 @@ fn data_file(article: &Article) -> String {
 fn kept_in(folder: &str, files: impl Iterator<Item = String>) -> HashSet<String> {
     files
         .filter_map(|file| Some(file.strip_prefix(folder)?.strip_prefix('/')?.to_string()))
-        .flat_map(|file| ["", ".br", ".gz"].map(|suffix| format!("{file}{suffix}")))
+        .flat_map(|file| super::and_variants(&file))
         .collect()
 }
 

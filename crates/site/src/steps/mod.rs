@@ -409,6 +409,13 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The name `file` and its precompressed copies' (`x.html`, `x.html.br`,
+/// `x.html.gz`): what a step that makes a file keeps of it in a
+/// [`sweep`].
+pub(crate) fn and_variants(file: &str) -> [String; 3] {
+    ["", ".br", ".gz"].map(|suffix| format!("{file}{suffix}"))
+}
+
 /// `path` with `suffix` added to its name (`x.html` → `x.html.br`).
 pub(crate) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();

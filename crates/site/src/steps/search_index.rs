@@ -397,9 +397,7 @@ pub fn run(build: &Build) -> Result<String, String> {
         }
         let relative = path.strip_prefix(&folder).ok().and_then(Path::to_str);
         if let Some(relative) = relative {
-            for suffix in ["", ".br", ".gz"] {
-                written.borrow_mut().insert(format!("{relative}{suffix}"));
-            }
+            written.borrow_mut().extend(super::and_variants(relative));
         }
         // Its JavaScript and JSON (the index itself is compressed already),
         // here: the step `compress` runs at the same time and leaves this
